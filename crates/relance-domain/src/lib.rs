@@ -1,0 +1,21 @@
+//! Relance's business rules as pure functions of plain values.
+//!
+//! Architecture invariant: this crate performs no I/O and never reads the
+//! clock. Anything that depends on "today" takes `today: NaiveDate`.
+
+pub mod allocation;
+pub mod company;
+pub mod customer;
+pub mod dates;
+
+pub mod ids;
+pub mod invoice;
+pub mod legal_ids;
+pub mod money;
+pub mod payment;
+pub mod status;
+pub mod terms;
+pub mod validation;
+
+pub use money::{Currency, Money};
+pub use validation::{Field, Issue, Problem, Validation};

@@ -1,0 +1,207 @@
+//! Validation problems as data: a check returns every problem it finds, each
+//! naming the field it is about, so the UI can show them next to the fields.
+//! Wording lives in the wire crate's message catalogue, in the user's language.
+
+use std::fmt;
+
+/// The fields a problem can be about. A closed list: the UI maps each one to
+/// an input, the message catalogue to a label in French and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    // Company
+    CompanyName,
+    LegalForm,
+    Siren,
+    Siret,
+    VatNumber,
+    Iban,
+    Bic,
+    Currency,
+    DefaultTerms,
+    Language,
+    // Customer
+    CustomerName,
+    CustomerKind,
+    Email,
+    Phone,
+    Terms,
+    CreditLimit,
+    Notes,
+    Address,
+    // Invoice
+    Customer,
+    InvoiceNumber,
+    IssueDate,
+    DueDate,
+    AmountExclTax,
+    TaxAmount,
+    Total,
+    // Payment / credit note
+    PaymentDate,
+    Amount,
+    Method,
+    Reference,
+    Allocation,
+    Invoice,
+    CreditNoteNumber,
+    // Queries
+    AsOf,
+    Page,
+}
+
+impl Field {
+    /// Stable snake_case key, used by the wire format and the UI.
+    pub fn key(self) -> &'static str {
+        use Field::*;
+        match self {
+            CompanyName => "company_name",
+            LegalForm => "legal_form",
+            Siren => "siren",
+            Siret => "siret",
+            VatNumber => "vat_number",
+            Iban => "iban",
+            Bic => "bic",
+            Currency => "currency",
+            DefaultTerms => "default_terms",
+            Language => "language",
+            CustomerName => "customer_name",
+            CustomerKind => "customer_kind",
+            Email => "email",
+            Phone => "phone",
+            Terms => "terms",
+            CreditLimit => "credit_limit",
+            Notes => "notes",
+            Address => "address",
+            Customer => "customer",
+            InvoiceNumber => "invoice_number",
+            IssueDate => "issue_date",
+            DueDate => "due_date",
+            AmountExclTax => "amount_excl_tax",
+            TaxAmount => "tax_amount",
+            Total => "total",
+            PaymentDate => "payment_date",
+            Amount => "amount",
+            Method => "method",
+            Reference => "reference",
+            Allocation => "allocation",
+            Invoice => "invoice",
+            CreditNoteNumber => "credit_note_number",
+            AsOf => "as_of",
+            Page => "page",
+        }
+    }
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// What is wrong with a field. Parameters are plain values; the message
+/// catalogue turns them into a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    InvalidAmount,
+    NegativeAmount,
+    ZeroAmount,
+    TooManyDecimals,
+    AmountTooLarge,
+    InvalidDate,
+    DateBeforeIssue,
+    InvalidFormat { expected: &'static str },
+    InvalidChecksum,
+    Unknown,
+    Duplicate,
+    TotalMismatch { expected: String },
+    ExceedsDue { remaining: String },
+    ExceedsPayment,
+    NotOpen,
+    Cancelled,
+    AlreadySettled,
+    CurrencyMismatch,
+    Archived,
+}
+
+/// One problem about one field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl Issue {
+    pub fn new(field: Field, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// Every problem found by one check. Empty means valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+#[error("{} invalid field(s)", issues.len())]
+pub struct Validation {
+    pub issues: Vec<Issue>,
+}
+
+impl Validation {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn single(field: Field, problem: Problem) -> Self {
+        Self {
+            issues: vec![Issue::new(field, problem)],
+        }
+    }
+
+    pub fn push(&mut self, field: Field, problem: Problem) {
+        self.issues.push(Issue::new(field, problem));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// Runs a check that yields a value, recording its problem if any.
+    pub fn check<T>(&mut self, result: Result<T, Issue>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(issue) => {
+                self.issues.push(issue);
+                None
+            }
+        }
+    }
+
+    /// `Ok(value)` when no problem was found.
+    pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Validation> {
+        if self.issues.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+/// Trims a required text field and checks its length.
+pub fn required_text(field: Field, raw: &str, max: usize) -> Result<String, Issue> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err(Issue::new(field, Problem::Required));
+    }
+    optional_text(field, t, max).map(|o| o.unwrap_or_default())
+}
+
+/// Trims an optional text field; empty becomes `None`.
+pub fn optional_text(field: Field, raw: &str, max: usize) -> Result<Option<String>, Issue> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if t.chars().count() > max {
+        return Err(Issue::new(field, Problem::TooLong { max }));
+    }
+    Ok(Some(t.to_string()))
+}

@@ -1,0 +1,2 @@
+export { AppError, toAppError } from "./invoke";
+export * from "./commands";

@@ -1,0 +1,7 @@
+import { useI18n } from "../i18n";
+import { ScreenPlaceholder } from "./ScreenPlaceholder";
+
+export function InvoicesScreen() {
+  const { t } = useI18n();
+  return <ScreenPlaceholder intro={t("screen.invoices.intro")} />;
+}
