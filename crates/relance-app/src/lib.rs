@@ -1,1 +1,19 @@
+//! Relance's use cases ("record a payment", "what is overdue today").
+//!
+//! Each use case is a function over a [`Context`] that gives the database
+//! and the clock. The desktop shell and the CLI are thin adapters over
+//! these functions; tests run them on a temporary database.
 
+pub mod company;
+pub mod context;
+pub mod customers;
+pub mod demo;
+pub mod error;
+pub mod invoices;
+pub mod payments;
+pub mod reports;
+pub mod today;
+
+pub use context::{Clock, Context, FixedClock, LocalContext, SystemClock};
+pub use error::{AppError, AppResult};
+pub use relance_store::{Page, Paged};

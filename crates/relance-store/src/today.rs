@@ -1,0 +1,123 @@
+//! The Today screen's question: who owes what is overdue or due soon?
+
+use chrono::NaiveDate;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::Money;
+use rusqlite::named_params;
+
+use crate::{date_text, get_date, Conn, Page, Result};
+
+#[derive(Debug, Clone)]
+pub struct TodayInvoice {
+    pub id: InvoiceId,
+    pub number: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub total: Money,
+    pub remaining: Money,
+}
+
+/// One customer's overdue and soon-due invoices.
+#[derive(Debug, Clone)]
+pub struct TodayGroup {
+    pub customer_id: CustomerId,
+    pub customer_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub overdue: Money,
+    pub due_soon: Money,
+    pub oldest_due_date: NaiveDate,
+    pub invoices: Vec<TodayInvoice>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Today {
+    pub groups: Vec<TodayGroup>,
+    /// Customers with something overdue or due soon (all pages).
+    pub customers: u64,
+    /// All that is left to pay on every invoice.
+    pub total_outstanding: Money,
+    pub total_overdue: Money,
+    pub total_due_soon: Money,
+}
+
+/// Customers with invoices overdue at `as_of` or due up to `horizon`,
+/// the largest overdue amount first, one page of customers at a time.
+pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> Result<Today> {
+    let p = named_params! {":as_of": date_text(as_of), ":horizon": date_text(horizon)};
+    let (total_outstanding, total_overdue, total_due_soon): (i64, i64, i64) = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(total_cents - settled_cents), 0),
+                    COALESCE(SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents END), 0),
+                    COALESCE(SUM(CASE WHEN due_date >= :as_of AND due_date <= :horizon
+                                      THEN total_cents - settled_cents END), 0)
+             FROM invoices INDEXED BY invoices_unpaid_by_due_date
+             WHERE cancelled_at IS NULL AND settled_cents < total_cents",
+        )?
+        .query_row(p, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let customers: i64 = conn
+        .prepare_cached(
+            "SELECT COUNT(DISTINCT customer_id) FROM invoices INDEXED BY invoices_unpaid_by_due_date
+             WHERE cancelled_at IS NULL AND settled_cents < total_cents AND due_date <= :horizon
+               AND :as_of IS NOT NULL",
+        )?
+        .query_row(p, |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.customer_id, c.name, c.phone, c.email,
+                SUM(CASE WHEN i.due_date < :as_of THEN i.total_cents - i.settled_cents ELSE 0 END) AS overdue,
+                SUM(CASE WHEN i.due_date >= :as_of THEN i.total_cents - i.settled_cents ELSE 0 END),
+                MIN(i.due_date)
+         FROM invoices i INDEXED BY invoices_unpaid_by_due_date JOIN customers c ON c.id = i.customer_id
+         WHERE i.cancelled_at IS NULL AND i.settled_cents < i.total_cents AND i.due_date <= :horizon
+         GROUP BY i.customer_id
+         ORDER BY overdue DESC, MIN(i.due_date), c.search_key
+         LIMIT :limit OFFSET :offset",
+    )?;
+    let heads = stmt.query_map(
+        named_params! {":as_of": date_text(as_of), ":horizon": date_text(horizon),
+                       ":limit": page.limit(), ":offset": page.offset()},
+        |r| {
+            Ok(TodayGroup {
+                customer_id: CustomerId(r.get(0)?),
+                customer_name: r.get(1)?,
+                phone: r.get(2)?,
+                email: r.get(3)?,
+                overdue: Money::from_cents(r.get(4)?),
+                due_soon: Money::from_cents(r.get(5)?),
+                oldest_due_date: get_date(r, 6)?,
+                invoices: Vec::new(),
+            })
+        },
+    )?;
+    let mut groups: Vec<TodayGroup> = heads.collect::<Result<_, _>>()?;
+    let mut inv_stmt = conn.prepare_cached(
+        "SELECT id, number, issue_date, due_date, total_cents, total_cents - settled_cents
+         FROM invoices INDEXED BY invoices_by_customer
+         WHERE customer_id = :customer AND cancelled_at IS NULL AND settled_cents < total_cents
+           AND due_date <= :horizon
+         ORDER BY due_date, number",
+    )?;
+    for g in &mut groups {
+        let rows = inv_stmt.query_map(
+            named_params! {":customer": g.customer_id.0, ":horizon": date_text(horizon)},
+            |r| {
+                Ok(TodayInvoice {
+                    id: InvoiceId(r.get(0)?),
+                    number: r.get(1)?,
+                    issue_date: get_date(r, 2)?,
+                    due_date: get_date(r, 3)?,
+                    total: Money::from_cents(r.get(4)?),
+                    remaining: Money::from_cents(r.get(5)?),
+                })
+            },
+        )?;
+        g.invoices = rows.collect::<Result<_, _>>()?;
+    }
+    Ok(Today {
+        groups,
+        customers: u64::try_from(customers).unwrap_or(0),
+        total_outstanding: Money::from_cents(total_outstanding),
+        total_overdue: Money::from_cents(total_overdue),
+        total_due_soon: Money::from_cents(total_due_soon),
+    })
+}

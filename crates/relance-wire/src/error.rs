@@ -1,0 +1,97 @@
+//! Errors as the UI and the CLI see them: `{code, message, field, fields}`.
+
+use relance_app::AppError;
+use relance_domain::company::Language;
+use relance_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::messages;
+
+/// The closed list of error codes. A code is added only when the UI acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Bad input: show `fields` next to their inputs.
+    Invalid,
+    /// The record is gone: go back to the list.
+    NotFound,
+    /// The database file is from a newer Relance: tell the user to update.
+    NewerDatabase,
+    /// Anything else: show the message, nothing was written.
+    Internal,
+}
+
+/// One problem about one field, worded for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldErrorView {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorView {
+    pub code: ErrorCode,
+    /// One sentence for the whole error (the first problem when there are several).
+    pub message: String,
+    /// The first field in error, if any.
+    pub field: Option<String>,
+    pub fields: Vec<FieldErrorView>,
+}
+
+/// Turns a use case's error into what the user reads, in their language.
+pub fn error_message(err: &AppError, lang: Language) -> ErrorView {
+    match err {
+        AppError::Invalid(v) => {
+            let fields: Vec<FieldErrorView> = v
+                .issues
+                .iter()
+                .map(|i| FieldErrorView { field: i.field.key().to_string(), message: messages::issue(i, lang) })
+                .collect();
+            ErrorView {
+                code: ErrorCode::Invalid,
+                message: fields.first().map(|f| f.message.clone()).unwrap_or_default(),
+                field: fields.first().map(|f| f.field.clone()),
+                fields,
+            }
+        }
+        AppError::NotFound(what) => ErrorView {
+            code: ErrorCode::NotFound,
+            message: messages::not_found(what, lang),
+            field: None,
+            fields: Vec::new(),
+        },
+        AppError::Storage(StoreError::NewerSchema { .. }) => ErrorView {
+            code: ErrorCode::NewerDatabase,
+            message: messages::newer_database(lang),
+            field: None,
+            fields: Vec::new(),
+        },
+        AppError::Storage(e) => ErrorView {
+            code: ErrorCode::Internal,
+            message: messages::storage(&e.to_string(), lang),
+            field: None,
+            fields: Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use relance_domain::validation::{Field, Problem, Validation};
+
+    #[test]
+    fn json_shape_is_pinned() {
+        let mut v = Validation::new();
+        v.push(Field::Amount, Problem::InvalidAmount);
+        v.push(Field::InvoiceNumber, Problem::Duplicate);
+        let json = serde_json::to_string(&error_message(&AppError::Invalid(v), Language::Fr)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"invalid","message":"Montant : ce n’est pas un montant valide (exemple : 1 234,56).","field":"amount","fields":[{"field":"amount","message":"Montant : ce n’est pas un montant valide (exemple : 1 234,56)."},{"field":"invoice_number","message":"Numéro de facture : ce numéro existe déjà."}]}"#
+        );
+        let json = serde_json::to_string(&error_message(&AppError::NotFound("invoice"), Language::En)).unwrap();
+        assert_eq!(json, r#"{"code":"not_found","message":"This invoice no longer exists.","field":null,"fields":[]}"#);
+    }
+}

@@ -1,0 +1,189 @@
+//! Every sentence the core says to the user, in French and English.
+//! The one place where a `Field` or `Problem` becomes words.
+
+use relance_domain::company::Language;
+use relance_domain::validation::{Field, Issue, Problem};
+
+/// The label of a field as printed next to its input.
+pub fn field_label(field: Field, lang: Language) -> &'static str {
+    use Field::*;
+    let (fr, en) = match field {
+        CompanyName => ("Nom de l’entreprise", "Company name"),
+        LegalForm => ("Forme juridique", "Legal form"),
+        Siren => ("SIREN", "SIREN"),
+        Siret => ("SIRET", "SIRET"),
+        VatNumber => ("N° de TVA intracommunautaire", "VAT number"),
+        Iban => ("IBAN", "IBAN"),
+        Bic => ("BIC", "BIC"),
+        Currency => ("Devise", "Currency"),
+        DefaultTerms => ("Conditions de paiement par défaut", "Default payment terms"),
+        Language => ("Langue", "Language"),
+        CustomerName => ("Nom", "Name"),
+        CustomerKind => ("Type de client", "Customer type"),
+        Email => ("E-mail", "Email"),
+        Phone => ("Téléphone", "Phone"),
+        Terms => ("Conditions de paiement", "Payment terms"),
+        CreditLimit => ("Plafond de crédit", "Credit limit"),
+        Notes => ("Notes", "Notes"),
+        Address => ("Adresse", "Address"),
+        Customer => ("Client", "Customer"),
+        InvoiceNumber => ("Numéro de facture", "Invoice number"),
+        IssueDate => ("Date de facture", "Invoice date"),
+        DueDate => ("Date d’échéance", "Due date"),
+        AmountExclTax => ("Montant HT", "Amount excl. tax"),
+        TaxAmount => ("TVA", "Tax"),
+        Total => ("Montant TTC", "Total incl. tax"),
+        PaymentDate => ("Date du paiement", "Payment date"),
+        Amount => ("Montant", "Amount"),
+        Method => ("Moyen de paiement", "Payment method"),
+        Reference => ("Référence", "Reference"),
+        Allocation => ("Répartition", "Allocation"),
+        Invoice => ("Facture", "Invoice"),
+        CreditNoteNumber => ("Numéro d’avoir", "Credit note number"),
+        AsOf => ("Date", "Date"),
+        Page => ("Page", "Page"),
+    };
+    pick(lang, fr, en)
+}
+
+fn pick(lang: Language, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Language::Fr => fr,
+        Language::En => en,
+    }
+}
+
+/// What is wrong, as a sentence without the field's name.
+pub fn problem(p: &Problem, lang: Language) -> String {
+    use Problem::*;
+    let fr_en = |fr: &str, en: &str| if lang == Language::Fr { fr.to_string() } else { en.to_string() };
+    match p {
+        Required => fr_en("à remplir", "required"),
+        TooLong { max } => match lang {
+            Language::Fr => format!("{max} caractères au plus"),
+            Language::En => format!("at most {max} characters"),
+        },
+        InvalidAmount => fr_en(
+            "ce n’est pas un montant valide (exemple : 1 234,56)",
+            "not a valid amount (example: 1,234.56)",
+        ),
+        NegativeAmount => fr_en("le montant ne peut pas être négatif", "the amount cannot be negative"),
+        ZeroAmount => fr_en("le montant doit être supérieur à zéro", "the amount must be greater than zero"),
+        TooManyDecimals => fr_en("deux décimales au plus (centimes)", "at most two decimals (cents)"),
+        AmountTooLarge => fr_en("montant trop élevé", "amount too large"),
+        InvalidDate => fr_en(
+            "ce n’est pas une date valide (exemple : 31/03/2026)",
+            "not a valid date (example: 2026-03-31)",
+        ),
+        DateBeforeIssue => fr_en(
+            "l’échéance ne peut pas précéder la date de facture",
+            "the due date cannot be before the invoice date",
+        ),
+        InvalidFormat { expected } => match lang {
+            Language::Fr => format!("format non reconnu (attendu : {expected})"),
+            Language::En => format!("format not recognised (expected: {expected})"),
+        },
+        InvalidChecksum => fr_en(
+            "la clé de contrôle ne correspond pas : vérifiez la saisie",
+            "the check digits do not match: please check for a typo",
+        ),
+        Unknown => fr_en("introuvable", "not found"),
+        Duplicate => fr_en("ce numéro existe déjà", "this number already exists"),
+        TotalMismatch { expected } => match lang {
+            Language::Fr => format!("HT + TVA donne {}, pas le TTC saisi", french_amount(expected)),
+            Language::En => format!("excl. tax + tax gives {expected}, not the total typed"),
+        },
+        ExceedsDue { remaining } => match lang {
+            Language::Fr => format!("dépasse ce qui reste dû ({} €)", french_amount(remaining)),
+            Language::En => format!("more than what is left to pay (€{remaining})"),
+        },
+        ExceedsPayment => fr_en(
+            "la répartition dépasse le montant du paiement",
+            "the allocation is more than the payment",
+        ),
+        NotOpen => fr_en("cette facture n’a plus rien à payer", "this invoice has nothing left to pay"),
+        Cancelled => fr_en("cette facture est annulée", "this invoice is cancelled"),
+        AlreadySettled => fr_en(
+            "des paiements y sont déjà imputés : faites un avoir",
+            "payments are already applied to it: issue a credit note",
+        ),
+        CurrencyMismatch => fr_en("devise différente de celle du dossier", "currency differs from the books"),
+        Archived => fr_en("ce client est archivé", "this customer is archived"),
+    }
+}
+
+/// "Montant : ce n’est pas un montant valide." / "Amount: not a valid amount."
+pub fn issue(i: &Issue, lang: Language) -> String {
+    let label = field_label(i.field, lang);
+    let text = problem(&i.problem, lang);
+    match lang {
+        Language::Fr => format!("{label} : {text}."),
+        Language::En => format!("{label}: {text}."),
+    }
+}
+
+pub fn not_found(what: &str, lang: Language) -> String {
+    let (fr, en) = match what {
+        "customer" => ("Ce client n’existe plus.", "This customer no longer exists."),
+        "invoice" => ("Cette facture n’existe plus.", "This invoice no longer exists."),
+        _ => ("Cet élément n’existe plus.", "This item no longer exists."),
+    };
+    pick(lang, fr, en).to_string()
+}
+
+pub fn newer_database(lang: Language) -> String {
+    pick(
+        lang,
+        "Ce dossier a été enregistré par une version plus récente de Relance. Installez la dernière version pour l’ouvrir ; rien n’a été modifié.",
+        "This file was saved by a newer version of Relance. Install the latest version to open it; nothing was changed.",
+    )
+    .to_string()
+}
+
+pub fn storage(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le dossier n’a pas pu être lu ou enregistré ; rien n’a été modifié. Détail : {detail}"),
+        Language::En => format!("The file could not be read or saved; nothing was changed. Detail: {detail}"),
+    }
+}
+
+/// "1234.50" -> "1 234,50" (no-break space as thousands separator).
+pub fn french_amount(canonical: &str) -> String {
+    let (sign, body) = canonical.strip_prefix('-').map_or(("", canonical), |b| ("-", b));
+    let (int, frac) = body.split_once('.').unwrap_or((body, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped},{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_amounts() {
+        assert_eq!(french_amount("1234.50"), "1\u{a0}234,50");
+        assert_eq!(french_amount("-1234567.00"), "-1\u{a0}234\u{a0}567,00");
+        assert_eq!(french_amount("12.00"), "12,00");
+    }
+
+    #[test]
+    fn every_problem_has_words_in_both_languages() {
+        let problems = [
+            Problem::Required,
+            Problem::InvalidAmount,
+            Problem::ExceedsDue { remaining: "10.00".into() },
+            Problem::Archived,
+        ];
+        for p in problems {
+            assert!(!problem(&p, Language::Fr).is_empty());
+            assert!(!problem(&p, Language::En).is_empty());
+            assert_ne!(problem(&p, Language::Fr), problem(&p, Language::En));
+        }
+    }
+}

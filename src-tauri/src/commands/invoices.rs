@@ -1,0 +1,49 @@
+use relance_app::AppError;
+use relance_domain::ids::InvoiceId;
+use relance_wire::forms::{InvoiceForm, InvoiceListQuery};
+use relance_wire::views::{InvoicePageView, InvoiceView};
+use relance_wire::ErrorView;
+use tauri::State;
+
+use crate::core::Core;
+
+#[tauri::command]
+pub fn invoices_list(core: State<'_, Core>, query: InvoiceListQuery) -> Result<InvoicePageView, ErrorView> {
+    core.with(|ctx| {
+        let q = query.query().map_err(AppError::Invalid)?;
+        relance_app::invoices::list(ctx, &q)
+    })
+    .map(|p| InvoicePageView::from(&p))
+}
+
+#[tauri::command]
+pub fn invoice_get(core: State<'_, Core>, id: i64) -> Result<InvoiceView, ErrorView> {
+    core.with(|ctx| relance_app::invoices::get(ctx, InvoiceId(id))).map(|l| InvoiceView::from(&l))
+}
+
+#[tauri::command]
+pub fn invoice_create(core: State<'_, Core>, form: InvoiceForm) -> Result<InvoiceView, ErrorView> {
+    core.with(|ctx| {
+        let id = relance_app::invoices::create(ctx, form.customer(), &form.input())?;
+        relance_app::invoices::get(ctx, id)
+    })
+    .map(|l| InvoiceView::from(&l))
+}
+
+#[tauri::command]
+pub fn invoice_update(core: State<'_, Core>, id: i64, form: InvoiceForm) -> Result<InvoiceView, ErrorView> {
+    core.with(|ctx| {
+        relance_app::invoices::update(ctx, InvoiceId(id), form.customer(), &form.input())?;
+        relance_app::invoices::get(ctx, InvoiceId(id))
+    })
+    .map(|l| InvoiceView::from(&l))
+}
+
+#[tauri::command]
+pub fn invoice_cancel(core: State<'_, Core>, id: i64, reason: String) -> Result<InvoiceView, ErrorView> {
+    core.with(|ctx| {
+        relance_app::invoices::cancel(ctx, InvoiceId(id), &reason)?;
+        relance_app::invoices::get(ctx, InvoiceId(id))
+    })
+    .map(|l| InvoiceView::from(&l))
+}
