@@ -1,0 +1,117 @@
+//! Tidy checks: the architecture's invariants, enforced by `cargo test`.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// Source files below `dir` with one of `exts`, skipping build output and dependencies.
+fn sources(dir: &str, exts: &[&str]) -> Vec<(PathBuf, String)> {
+    WalkDir::new(root().join(dir))
+        .into_iter()
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | "node_modules" | "dist" | "gen")))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().and_then(|x| x.to_str()).is_some_and(|x| exts.contains(&x)))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            (e.path().to_path_buf(), text)
+        })
+        .collect()
+}
+
+fn rel(p: &Path) -> String {
+    p.strip_prefix(root()).unwrap_or(p).display().to_string()
+}
+
+/// Lines of `files` matching `pred`, as "path:line: text".
+fn offending(files: &[(PathBuf, String)], pred: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, text) in files {
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if pred(code) {
+                out.push(format!("{}:{}: {}", rel(path), n + 1, line.trim()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_floating_point_in_rust_code() {
+    let mut files = sources("crates", &["rs"]);
+    files.extend(sources("src-tauri/src", &["rs"]));
+    files.retain(|(p, _)| !p.ends_with("tidy.rs"));
+    let hits = offending(&files, |l| {
+        l.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == "f64" || w == "f32")
+    });
+    assert!(hits.is_empty(), "money is Decimal, never float:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn only_the_store_contains_sql() {
+    let mut files = sources("crates", &["rs"]);
+    files.extend(sources("src-tauri/src", &["rs"]));
+    // Tests may look inside the file directly; production code may not.
+    files.retain(|(p, _)| !rel(p).starts_with("crates/relance-store") && rel(p).contains("/src/"));
+    let hits = offending(&files, |l| {
+        l.contains("rusqlite") || ["SELECT ", "INSERT INTO", "UPDATE ", "DELETE FROM"].iter().any(|k| l.contains(k))
+    });
+    assert!(hits.is_empty(), "SQL belongs in relance-store:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn only_the_shell_knows_tauri() {
+    let files = sources("crates", &["rs", "toml"]);
+    let hits = offending(&files, |l| l.contains("tauri::") || l.trim_start().starts_with("tauri"));
+    let hits: Vec<_> = hits.into_iter().filter(|h| !h.contains("relance-tidy")).collect();
+    assert!(hits.is_empty(), "tauri is for src-tauri only:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn the_domain_has_no_io_and_no_clock() {
+    let files = sources("crates/relance-domain/src", &["rs"]);
+    let hits = offending(&files, |l| {
+        ["std::fs", "std::net", "std::env", "std::process", "Utc::now", "Local::now", "SystemTime", "Instant::now"]
+            .iter()
+            .any(|k| l.contains(k))
+    });
+    assert!(hits.is_empty(), "the domain is pure:\n{}", hits.join("\n"));
+}
+
+#[test]
+fn only_the_platform_folder_imports_tauri_api_and_no_markup_from_data() {
+    let files = sources("ui/src", &["ts", "tsx"]);
+    let outside: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| !rel(p).starts_with("ui/src/platform") && !rel(p).contains(".test."))
+        .cloned()
+        .collect();
+    let hits = offending(&outside, |l| l.contains("@tauri-apps/api"));
+    assert!(hits.is_empty(), "only ui/src/platform talks to the back end:\n{}", hits.join("\n"));
+    let hits = offending(&files, |l| l.contains("innerHTML") || l.contains("dangerouslySetInnerHTML"));
+    let hits: Vec<_> = hits.into_iter().filter(|h| !h.contains(".test.")).collect();
+    assert!(hits.is_empty(), "text never becomes markup:\n{}", hits.join("\n"));
+}
+
+/// Released migrations, pinned by SHA-256. A released migration is never
+/// edited: add a new one. Add a line here when a version ships.
+const RELEASED: &[(i64, &str)] = &[];
+
+#[test]
+fn released_migrations_are_unchanged() {
+    let known = relance_store::known_versions();
+    for (version, sha) in RELEASED {
+        let (_, name, sql) = known.iter().find(|(v, _, _)| v == version).expect("a released migration was removed");
+        let got = format!("{:x}", Sha256::digest(sql.as_bytes()));
+        assert_eq!(&got, sha, "migration {version} ({name}) was edited after release");
+    }
+    let versions: Vec<i64> = known.iter().map(|(v, _, _)| *v).collect();
+    let expected: Vec<i64> = (1..=versions.len() as i64).collect();
+    assert_eq!(versions, expected, "migrations are numbered 1, 2, 3... without gaps");
+}
