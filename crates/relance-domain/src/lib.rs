@@ -7,7 +7,7 @@ pub mod allocation;
 pub mod company;
 pub mod customer;
 pub mod dates;
-
+pub mod demo;
 pub mod ids;
 pub mod invoice;
 pub mod legal_ids;

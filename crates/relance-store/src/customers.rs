@@ -222,7 +222,7 @@ pub fn list(conn: &Conn, q: &CustomerQuery, as_of: NaiveDate) -> Result<Paged<Cu
                    SUM(total_cents - settled_cents) AS outstanding,
                    SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents ELSE 0 END) AS overdue,
                    COUNT(*) AS n
-            FROM invoices INDEXED BY invoices_unpaid_by_due_date
+            FROM invoices INDEXED BY invoices_unpaid_by_customer
             WHERE cancelled_at IS NULL AND settled_cents < total_cents
             GROUP BY customer_id)
          SELECT c.id, c.name, c.kind, c.city, c.email, c.phone, c.archived,

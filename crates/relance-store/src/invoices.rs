@@ -255,14 +255,28 @@ pub struct UnpaidAt {
 /// to pay counting only the payments dated on or before `as_of`. This is
 /// the historical view (the lists use the current settled amount).
 pub fn overdue_at(conn: &Conn, as_of: NaiveDate) -> Result<Vec<UnpaidAt>> {
+    // What was settled at `as_of` is what is settled now less what was paid
+    // after it. So only two kinds of invoice can be overdue then: those unpaid
+    // now (a small partial index) and those touched by later payments (few,
+    // found by date); the whole history of allocations is never summed.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, COALESCE(s.settled, 0) AS settled_then
-         FROM invoices i JOIN customers c ON c.id = i.customer_id
-         LEFT JOIN (SELECT a.invoice_id, SUM(a.amount_cents) AS settled
-                    FROM allocations a JOIN payments p ON p.id = a.payment_id
-                    WHERE p.date <= ?1 GROUP BY a.invoice_id) s ON s.invoice_id = i.id
+        "WITH later AS (
+            SELECT a.invoice_id, SUM(a.amount_cents) AS amount
+            FROM payments p INDEXED BY payments_by_date JOIN allocations a ON a.payment_id = p.id
+            WHERE p.date > ?1
+            GROUP BY a.invoice_id),
+         candidates AS (
+            SELECT id FROM invoices INDEXED BY invoices_unpaid_by_due_date
+            WHERE cancelled_at IS NULL AND settled_cents < total_cents AND due_date < ?1
+            UNION
+            SELECT invoice_id FROM later)
+         SELECT {COLUMNS}, i.settled_cents - COALESCE(l.amount, 0) AS settled_then
+         FROM candidates k
+         JOIN invoices i ON i.id = k.id
+         JOIN customers c ON c.id = i.customer_id
+         LEFT JOIN later l ON l.invoice_id = i.id
          WHERE i.cancelled_at IS NULL AND i.issue_date <= ?1 AND i.due_date < ?1
-           AND COALESCE(s.settled, 0) < i.total_cents
+           AND i.settled_cents - COALESCE(l.amount, 0) < i.total_cents
          ORDER BY c.search_key, i.due_date, i.number"
     ))?;
     let rows = stmt.query_map([date_text(as_of)], |r| {

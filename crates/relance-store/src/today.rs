@@ -45,32 +45,35 @@ pub struct Today {
 /// the largest overdue amount first, one page of customers at a time.
 pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> Result<Today> {
     let p = named_params! {":as_of": date_text(as_of), ":horizon": date_text(horizon)};
-    let (total_outstanding, total_overdue, total_due_soon): (i64, i64, i64) = conn
+    // Both queries read only the covering partial index of unpaid invoices,
+    // grouped by customer as it is ordered (no table access, no temporary tree).
+    let (total_outstanding, total_overdue, total_due_soon, customers): (i64, i64, i64, i64) = conn
         .prepare_cached(
-            "SELECT COALESCE(SUM(total_cents - settled_cents), 0),
-                    COALESCE(SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents END), 0),
-                    COALESCE(SUM(CASE WHEN due_date >= :as_of AND due_date <= :horizon
-                                      THEN total_cents - settled_cents END), 0)
-             FROM invoices INDEXED BY invoices_unpaid_by_due_date
-             WHERE cancelled_at IS NULL AND settled_cents < total_cents",
+            "SELECT COALESCE(SUM(outstanding), 0), COALESCE(SUM(overdue), 0), COALESCE(SUM(due_soon), 0),
+                    COUNT(oldest_to_watch)
+             FROM (SELECT SUM(total_cents - settled_cents) AS outstanding,
+                          SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents ELSE 0 END) AS overdue,
+                          SUM(CASE WHEN due_date >= :as_of AND due_date <= :horizon
+                                   THEN total_cents - settled_cents ELSE 0 END) AS due_soon,
+                          MIN(CASE WHEN due_date <= :horizon THEN due_date END) AS oldest_to_watch
+                   FROM invoices INDEXED BY invoices_unpaid_by_customer
+                   WHERE cancelled_at IS NULL AND settled_cents < total_cents
+                   GROUP BY customer_id)",
         )?
-        .query_row(p, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let customers: i64 = conn
-        .prepare_cached(
-            "SELECT COUNT(DISTINCT customer_id) FROM invoices INDEXED BY invoices_unpaid_by_due_date
-             WHERE cancelled_at IS NULL AND settled_cents < total_cents AND due_date <= :horizon
-               AND :as_of IS NOT NULL",
-        )?
-        .query_row(p, |r| r.get(0))?;
+        .query_row(p, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    // Customers are joined after grouping: one lookup per customer, not per invoice.
     let mut stmt = conn.prepare_cached(
-        "SELECT i.customer_id, c.name, c.phone, c.email,
-                SUM(CASE WHEN i.due_date < :as_of THEN i.total_cents - i.settled_cents ELSE 0 END) AS overdue,
-                SUM(CASE WHEN i.due_date >= :as_of THEN i.total_cents - i.settled_cents ELSE 0 END),
-                MIN(i.due_date)
-         FROM invoices i INDEXED BY invoices_unpaid_by_due_date JOIN customers c ON c.id = i.customer_id
-         WHERE i.cancelled_at IS NULL AND i.settled_cents < i.total_cents AND i.due_date <= :horizon
-         GROUP BY i.customer_id
-         ORDER BY overdue DESC, MIN(i.due_date), c.search_key
+        "WITH g AS (
+            SELECT customer_id,
+                   SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents ELSE 0 END) AS overdue,
+                   SUM(CASE WHEN due_date >= :as_of THEN total_cents - settled_cents ELSE 0 END) AS due_soon,
+                   MIN(due_date) AS oldest
+            FROM invoices INDEXED BY invoices_unpaid_by_customer
+            WHERE cancelled_at IS NULL AND settled_cents < total_cents AND due_date <= :horizon
+            GROUP BY customer_id)
+         SELECT g.customer_id, c.name, c.phone, c.email, g.overdue, g.due_soon, g.oldest
+         FROM g JOIN customers c ON c.id = g.customer_id
+         ORDER BY g.overdue DESC, g.oldest, c.search_key, g.customer_id
          LIMIT :limit OFFSET :offset",
     )?;
     let heads = stmt.query_map(
@@ -92,7 +95,7 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
     let mut groups: Vec<TodayGroup> = heads.collect::<Result<_, _>>()?;
     let mut inv_stmt = conn.prepare_cached(
         "SELECT id, number, issue_date, due_date, total_cents, total_cents - settled_cents
-         FROM invoices INDEXED BY invoices_by_customer
+         FROM invoices INDEXED BY invoices_unpaid_by_customer
          WHERE customer_id = :customer AND cancelled_at IS NULL AND settled_cents < total_cents
            AND due_date <= :horizon
          ORDER BY due_date, number",

@@ -72,7 +72,12 @@ CREATE TABLE invoices (
 CREATE INDEX invoices_by_customer ON invoices (customer_id, due_date);
 CREATE INDEX invoices_by_due_date ON invoices (due_date);
 CREATE INDEX invoices_by_issue_date ON invoices (issue_date);
-CREATE INDEX invoices_unpaid_by_due_date ON invoices (due_date, customer_id)
+-- Unpaid invoices only: these partial indexes stay small as invoices get paid.
+-- They carry the amounts (and cancelled_at, always NULL in them) so that Today,
+-- balances and the customer list read the index alone, never the table.
+CREATE INDEX invoices_unpaid_by_due_date ON invoices (due_date, customer_id, total_cents, settled_cents, cancelled_at)
+    WHERE cancelled_at IS NULL AND settled_cents < total_cents;
+CREATE INDEX invoices_unpaid_by_customer ON invoices (customer_id, due_date, total_cents, settled_cents, cancelled_at)
     WHERE cancelled_at IS NULL AND settled_cents < total_cents;
 
 -- Money received (kind 'payment') and credit notes ('credit_note'): both
@@ -94,6 +99,8 @@ CREATE TABLE payments (
     CHECK (kind = 'payment' OR reference IS NOT NULL)
 ) STRICT;
 CREATE INDEX payments_by_customer ON payments (customer_id, date);
+-- For "what was paid after this date" (the overdue report at a past date) and cash-in reports.
+CREATE INDEX payments_by_date ON payments (date);
 CREATE UNIQUE INDEX credit_notes_by_number ON payments (reference) WHERE kind = 'credit_note';
 
 CREATE TABLE allocations (

@@ -1,0 +1,155 @@
+//! The command line, as clap reads it. Amounts, dates and terms are taken as
+//! text and checked by the domain, so their errors read like the app's.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Largest demo the command accepts: far beyond any small business, small
+/// enough to fit in memory.
+pub const MAX_DEMO_CUSTOMERS: i64 = 1_000_000;
+pub const MAX_DEMO_INVOICES: i64 = 5_000_000;
+
+#[derive(Debug, Parser)]
+#[command(name = "relance", version, about = "Relance: chase unpaid invoices from the command line.")]
+pub struct Cli {
+    /// Folder holding relance.sqlite3 (default: $RELANCE_DATA_DIR, else the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print machine-readable JSON (amounts as decimal strings, dates as YYYY-MM-DD).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Act as if today were this date (YYYY-MM-DD or DD/MM/YYYY).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty database with an example business (a bakery-supplies wholesaler).
+    Demo(DemoArgs),
+    /// Customers.
+    Customer {
+        #[command(subcommand)]
+        action: CustomerAction,
+    },
+    /// Invoices.
+    Invoice {
+        #[command(subcommand)]
+        action: InvoiceAction,
+    },
+    /// Payments received.
+    Payment {
+        #[command(subcommand)]
+        action: PaymentAction,
+    },
+    /// List the invoices overdue at --as-of (default: today), with totals.
+    Overdue,
+    /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
+    /// given), then time the main screens' queries and the start-up. Prints
+    /// the figures against their targets; never fails on time.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 40, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=MAX_DEMO_CUSTOMERS))]
+    pub customers: u32,
+    #[arg(long, default_value_t = 400, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(0..=MAX_DEMO_INVOICES))]
+    pub invoices: u32,
+    /// How many months back the invoices go.
+    #[arg(long, default_value_t = 18, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub months: u32,
+    /// The same seed gives the same book.
+    #[arg(long, default_value_t = 2026, value_name = "S")]
+    pub seed: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerAction {
+    /// Add a customer; prints its id.
+    Add(CustomerAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerAddArgs {
+    #[arg(long)]
+    pub name: String,
+    /// A private person (B2C) rather than a business.
+    #[arg(long)]
+    pub consumer: bool,
+    /// receipt | net:30 | net_eom:45 | eom_plus:10 (default: the company's).
+    #[arg(long)]
+    pub terms: Option<String>,
+    #[arg(long, value_name = "AMOUNT")]
+    pub credit_limit: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InvoiceAction {
+    /// Add an invoice; prints its id.
+    Add(InvoiceAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InvoiceAddArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    #[arg(long, value_name = "NUM")]
+    pub number: String,
+    /// Invoice date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// Total including tax, e.g. 1234.56 or "1 234,56".
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: String,
+    /// Due date (default: from the customer's terms).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PaymentAction {
+    /// Record a payment, applied to --invoice or else to the oldest invoices first.
+    Add(PaymentAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PaymentAddArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: String,
+    /// Apply the payment to this invoice number (what exceeds it stays as credit).
+    #[arg(long, value_name = "NUM")]
+    pub invoice: Option<String>,
+    /// transfer | cheque | card | cash | direct_debit | other (default: transfer).
+    #[arg(long, value_name = "M")]
+    pub method: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    #[arg(long, default_value_t = 10_000, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=MAX_DEMO_CUSTOMERS))]
+    pub customers: u32,
+    #[arg(long, default_value_t = 100_000, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(0..=MAX_DEMO_INVOICES))]
+    pub invoices: u32,
+    #[arg(long, default_value_t = 2026, value_name = "S")]
+    pub seed: u64,
+    /// Timed runs per query (the median is shown).
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub runs: u32,
+}

@@ -1,0 +1,398 @@
+//! Functional tests: the real `relance` binary on temporary data folders,
+//! its output checked as a user (or a script) reads it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use relance_store::counts::{row_counts, RowCounts};
+use relance_store::Store;
+use serde_json::Value;
+
+const NBSP: char = '\u{a0}';
+
+/// Runs `relance --data-dir DIR ARGS...` in French, away from the user's data.
+fn relance_in(lang: &str, dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relance"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("RELANCE_DATA_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn relance(dir: &Path, args: &[&str]) -> Output {
+    relance_in("fr_FR.UTF-8", dir, args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs a command that must succeed and returns its standard output.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let o = relance(dir, args);
+    assert!(o.status.success(), "relance {args:?} failed: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = ok(dir, &all);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+/// A command that must fail on bad input: exit code 2 and one line on stderr.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let o = relance(dir, args);
+    assert_eq!(o.status.code(), Some(2), "relance {args:?}: {}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).is_empty(), "nothing on stdout: {}", stdout(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    err.trim_end().to_string()
+}
+
+fn counts(dir: &Path) -> RowCounts {
+    let store = Store::open(&dir.join("relance.sqlite3")).unwrap();
+    row_counts(store.conn()).unwrap()
+}
+
+/// A customer (id 1) with invoice FA-2026-001 of 1 234,56 € due 2026-02-09.
+fn one_overdue_invoice() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(ok(d, &["customer", "add", "--name", "Boulangerie Lefèvre", "--terms", "net:30"]).trim(), "1");
+    let id = ok(
+        d,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "1",
+            "--number",
+            "FA-2026-001",
+            "--date",
+            "2026-01-10",
+            "--amount",
+            "1 234,56",
+        ],
+    );
+    assert_eq!(id.trim(), "1");
+    dir
+}
+
+fn overdue_at(d: &Path, as_of: &str) -> Value {
+    json(d, &["overdue", "--as-of", as_of])
+}
+
+#[test]
+fn an_invoice_past_its_due_date_is_listed_with_its_days_late_and_amount() {
+    let dir = one_overdue_invoice();
+    let d = dir.path();
+    // Due 30 days after 10 January: 9 February; on 16 March it is 35 days late.
+    let report = overdue_at(d, "2026-03-16");
+    assert_eq!(report["count"], 1);
+    assert_eq!(report["total_due"], "1234.56");
+    let line = &report["invoices"][0];
+    assert_eq!(line["customer_name"], "Boulangerie Lefèvre");
+    assert_eq!(line["number"], "FA-2026-001");
+    assert_eq!(line["due_date"], "2026-02-09");
+    assert_eq!(line["days_late"], 35);
+    assert_eq!(line["amount_due"], "1234.56");
+
+    let text = ok(d, &["overdue", "--as-of", "2026-03-16"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("Client") && lines[0].ends_with("Montant dû"), "{text}");
+    let amount = format!("1{NBSP}234,56{NBSP}€");
+    assert!(lines[1].starts_with("Boulangerie Lefèvre  FA-2026-001  09/02/2026"), "{text}");
+    assert!(lines[1].ends_with(&format!("35  {amount}")), "{text}");
+    // Columns line up: the amount ends where its header ends.
+    assert_eq!(lines[0].chars().count(), lines[1].chars().count(), "{text}");
+    assert_eq!(lines[2], format!("Total : 1 facture en retard au 16/03/2026, {amount} dus."));
+
+    // Not yet due on 9 February: nothing overdue.
+    assert_eq!(overdue_at(d, "2026-02-09")["count"], 0);
+    assert!(ok(d, &["overdue", "--as-of", "2026-02-09"]).starts_with("Aucune facture en retard au 09/02/2026"));
+}
+
+#[test]
+fn a_partial_payment_leaves_the_rest_due_and_a_full_one_clears_the_invoice() {
+    let dir = one_overdue_invoice();
+    let d = dir.path();
+    let paid = json(
+        d,
+        &["payment", "add", "--customer", "1", "--date", "2026-03-01", "--amount", "234,56", "--method", "cheque"],
+    );
+    assert_eq!(paid["id"], 1);
+    assert_eq!(paid["allocation"]["lines"][0]["number"], "FA-2026-001");
+    assert_eq!(paid["allocation"]["lines"][0]["amount"], "234.56");
+    assert_eq!(paid["allocation"]["unallocated"], "0.00");
+    let report = overdue_at(d, "2026-03-16");
+    assert_eq!(report["invoices"][0]["amount_due"], "1000.00");
+    // Before the payment's date, the whole amount was due.
+    assert_eq!(overdue_at(d, "2026-02-20")["invoices"][0]["amount_due"], "1234.56");
+
+    let text = ok(d, &["payment", "add", "--customer", "1", "--date", "2026-03-10", "--amount", "1000"]);
+    assert!(text.contains("FA-2026-001"), "{text}");
+    assert_eq!(overdue_at(d, "2026-03-16")["count"], 0);
+    assert_eq!(ok(d, &["overdue", "--as-of", "2026-03-16"]).trim(), "Aucune facture en retard au 16/03/2026.");
+}
+
+#[test]
+fn a_payment_named_for_an_invoice_goes_there_and_the_surplus_stays_as_credit() {
+    let dir = one_overdue_invoice();
+    let d = dir.path();
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "FA-2025-900", "--date", "2025-12-01", "--amount", "50"]);
+    // Oldest first would pay FA-2025-900; --invoice sends it to FA-2026-001.
+    let paid = json(
+        d,
+        &["payment", "add", "--customer", "1", "--date", "2026-03-01", "--amount", "1300", "--invoice", "FA-2026-001"],
+    );
+    assert_eq!(paid["allocation"]["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(paid["allocation"]["lines"][0]["number"], "FA-2026-001");
+    assert_eq!(paid["allocation"]["lines"][0]["amount"], "1234.56");
+    assert_eq!(paid["allocation"]["unallocated"], "65.44");
+    let report = overdue_at(d, "2026-03-16");
+    assert_eq!(report["count"], 1);
+    assert_eq!(report["invoices"][0]["number"], "FA-2025-900");
+
+    let err = refused(
+        d,
+        &["payment", "add", "--customer", "1", "--date", "2026-03-02", "--amount", "5", "--invoice", "FA-2026-001"],
+    );
+    assert_eq!(err, "Facture : cette facture n’a plus rien à payer.");
+    let err = refused(
+        d,
+        &["payment", "add", "--customer", "1", "--date", "2026-03-02", "--amount", "5", "--invoice", "FA-404"],
+    );
+    assert_eq!(err, "Facture : introuvable.");
+    let err = refused(
+        d,
+        &["payment", "add", "--customer", "7", "--date", "2026-03-02", "--amount", "5", "--invoice", "FA-2025-900"],
+    );
+    assert_eq!(err, "Client : introuvable.");
+}
+
+#[test]
+fn a_bad_amount_is_refused_in_one_line_naming_the_field_and_nothing_is_written() {
+    let dir = one_overdue_invoice();
+    let d = dir.path();
+    let before = counts(d);
+    let err = refused(
+        d,
+        &["invoice", "add", "--customer", "1", "--number", "FA-2", "--date", "2026-01-10", "--amount", "12,3,4"],
+    );
+    assert!(err.starts_with("Montant TTC : "), "{err}");
+    let err = refused(d, &["payment", "add", "--customer", "1", "--date", "2026-03-01", "--amount", "12,3,4"]);
+    assert!(err.starts_with("Montant : "), "{err}");
+    let err = refused(
+        d,
+        &[
+            "payment",
+            "add",
+            "--customer",
+            "1",
+            "--date",
+            "2026-03-01",
+            "--amount",
+            "12,3,4",
+            "--invoice",
+            "FA-2026-001",
+        ],
+    );
+    assert!(err.starts_with("Montant : "), "{err}");
+    let err = refused(d, &["customer", "add", "--name", "X", "--credit-limit", "12,3,4"]);
+    assert!(err.starts_with("Plafond de crédit : "), "{err}");
+    assert_eq!(counts(d), before);
+
+    // In English when LANG says so.
+    let o = relance_in(
+        "en_GB.UTF-8",
+        d,
+        &["invoice", "add", "--customer", "1", "--number", "FA-2", "--date", "2026-01-10", "--amount", "12,3,4"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).trim_end(), "Total incl. tax: not a valid amount (example: 1,234.56).");
+    // With --json the error is one line of JSON naming the field.
+    let o = relance(
+        d,
+        &["invoice", "add", "--customer", "1", "--number", "FA-2", "--date", "2026-01-10", "--amount", "abc", "--json"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e: Value = serde_json::from_str(stderr(&o).trim_end()).unwrap();
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("invalid"), Some("total")));
+    assert_eq!(counts(d), before);
+}
+
+#[test]
+fn a_bad_date_or_argument_writes_nothing_not_even_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("data");
+    let err = refused(&d, &["overdue", "--as-of", "31/02/2026"]);
+    assert_eq!(err, "Date : ce n’est pas une date valide (exemple : 31/03/2026).");
+    let err =
+        refused(&d, &["invoice", "add", "--customer", "un", "--number", "F", "--date", "2026-01-01", "--amount", "1"]);
+    assert_eq!(err, "--customer <ID> : valeur non valable « un ».");
+    let err = refused(&d, &["invoice", "add", "--number", "F", "--date", "2026-01-01", "--amount", "1"]);
+    assert_eq!(err, "Argument obligatoire manquant : --customer <ID>.");
+    let err = refused(&d, &["demo", "--customers", "0"]);
+    assert!(err.starts_with("--customers <N> : "), "{err}");
+    let err = refused(&d, &["ajoute"]);
+    assert_eq!(err, "Commande inconnue : ajoute.");
+    assert!(!d.exists(), "no folder was created");
+}
+
+#[test]
+fn a_duplicate_invoice_number_and_an_unknown_customer_are_refused() {
+    let dir = one_overdue_invoice();
+    let d = dir.path();
+    let before = counts(d);
+    let err = refused(
+        d,
+        &["invoice", "add", "--customer", "1", "--number", "FA-2026-001", "--date", "2026-02-01", "--amount", "10"],
+    );
+    assert_eq!(err, "Numéro de facture : ce numéro existe déjà.");
+    let err = refused(
+        d,
+        &["invoice", "add", "--customer", "42", "--number", "FA-2026-002", "--date", "2026-02-01", "--amount", "10"],
+    );
+    assert_eq!(err, "Client : introuvable.");
+    let err = refused(d, &["payment", "add", "--customer", "42", "--date", "2026-02-01", "--amount", "10"]);
+    assert_eq!(err, "Client : introuvable.");
+    assert_eq!(counts(d), before);
+}
+
+#[test]
+fn json_output_has_the_expected_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let c =
+        json(d, &["customer", "add", "--name", "Café des Halles", "--terms", "net_eom:45", "--credit-limit", "5 000"]);
+    assert_eq!(c["id"], 1);
+    let c = json(d, &["customer", "add", "--name", "Mme Claire Dubois", "--consumer", "--terms", "receipt"]);
+    assert_eq!(c["id"], 2);
+    let inv = json(
+        d,
+        &["invoice", "add", "--customer", "1", "--number", "FA-7", "--date", "2026-01-20", "--amount", "120,00"],
+    );
+    assert_eq!(inv["number"], "FA-7");
+    assert_eq!(inv["customer_name"], "Café des Halles");
+    assert_eq!(inv["due_date"], "2026-03-31", "45 days end of month");
+    assert_eq!(inv["total"], "120.00");
+    assert_eq!(inv["remaining"], "120.00");
+    let inv = json(
+        d,
+        &[
+            "invoice",
+            "add",
+            "--customer",
+            "2",
+            "--number",
+            "FA-8",
+            "--date",
+            "2026-01-20",
+            "--amount",
+            "80",
+            "--due",
+            "2026-01-25",
+        ],
+    );
+    assert_eq!(inv["due_date"], "2026-01-25");
+    assert_eq!(inv["due_date_set_by_hand"], true);
+    let report = json(d, &["overdue", "--as-of", "2026-02-01"]);
+    for key in ["as_of", "invoices", "count", "total_due"] {
+        assert!(report.get(key).is_some(), "{key} in {report}");
+    }
+    assert_eq!(report["as_of"], "2026-02-01");
+    assert_eq!(report["invoices"][0]["customer_name"], "Mme Claire Dubois");
+    assert_eq!(report["invoices"][0]["days_late"], 7);
+}
+
+#[test]
+fn the_demo_then_overdue_lists_late_invoices() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let summary = json(d, &["demo", "--as-of", "2026-03-16"]);
+    assert_eq!(summary["customers"], 40);
+    assert_eq!(summary["invoices"], 400);
+    assert!(summary["payments"].as_u64().unwrap() > 100);
+    let report = overdue_at(d, "2026-03-16");
+    assert!(report["count"].as_u64().unwrap() > 0);
+    assert_ne!(report["total_due"], "0.00");
+    let text = ok(d, &["overdue", "--as-of", "2026-03-16"]);
+    assert!(text.lines().count() > 2);
+    assert!(text.lines().last().unwrap().starts_with("Total : "));
+    // A second demo would mix with what is there: refused.
+    refused(d, &["demo"]);
+    let store = Store::open(&d.join("relance.sqlite3")).unwrap();
+    assert!(store.check_invariants().unwrap().is_empty());
+}
+
+#[test]
+fn the_data_folder_comes_from_the_environment_when_not_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_relance"))
+        .args(["customer", "add", "--name", "Traiteur Morel"])
+        .env("RELANCE_DATA_DIR", dir.path())
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(counts(dir.path()).customers, 1);
+}
+
+#[test]
+fn help_is_printed_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = relance(dir.path(), &["--help"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for cmd in ["demo", "customer", "invoice", "payment", "overdue", "bench"] {
+        assert!(text.contains(cmd), "{cmd} in help");
+    }
+}
+
+#[test]
+fn the_benchmark_prints_every_figure_and_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("bench");
+    let report = json(&d, &["bench", "--customers", "30", "--invoices", "300", "--runs", "2", "--as-of", "2026-03-16"]);
+    assert_eq!(report["invoices"], 300);
+    let names: Vec<&str> = report["results"].as_array().unwrap().iter().filter_map(|r| r["name"].as_str()).collect();
+    for name in [
+        "fill",
+        "today",
+        "customers_by_name",
+        "customers_by_outstanding",
+        "customer_detail",
+        "invoice_search",
+        "startup",
+    ] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    for r in report["results"].as_array().unwrap() {
+        let ms = r["ms"].as_str().unwrap();
+        let (whole, decimals) = ms.split_once('.').unwrap();
+        assert!(whole.parse::<u64>().is_ok() && decimals.len() == 2, "{ms}");
+    }
+    // With --data-dir the filled database is kept.
+    assert_eq!(counts(&d).invoices, 300);
+    // Without it, a temporary one is used (never the user's data folder)
+    // and the human table names the targets.
+    let o = Command::new(env!("CARGO_BIN_EXE_relance"))
+        .args(["bench", "--customers", "10", "--invoices", "50", "--runs", "1"])
+        .env("RELANCE_DATA_DIR", dir.path().join("not-this-one"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Today") && text.contains("< 50 ms") && text.contains("< 1500 ms"), "{text}");
+    assert!(!dir.path().join("not-this-one").exists());
+}
