@@ -78,8 +78,7 @@ pub fn load(ctx: &mut impl Context, opts: &DemoOptions) -> AppResult<DemoSummary
 }
 
 fn not_empty() -> AppError {
-    // No problem code says "not empty" yet; this one reads acceptably in both languages.
-    AppError::invalid(Field::Customer, Problem::InvalidFormat { expected: "aucun client / no customers" })
+    AppError::invalid(Field::Customer, Problem::NotEmpty)
 }
 
 /// One line of the activity log, to be written in date order.

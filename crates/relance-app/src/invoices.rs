@@ -140,6 +140,11 @@ pub fn get(ctx: &impl Context, id: InvoiceId) -> AppResult<InvoiceLine> {
     Ok(InvoiceLine::at(inv, ctx.clock().today()))
 }
 
+/// The invoice with this number, if any.
+pub fn find_by_number(ctx: &impl Context, number: &str) -> AppResult<Option<InvoiceId>> {
+    Ok(relance_store::invoices::find_by_number(ctx.store().conn(), number.trim())?.map(|i| i.id))
+}
+
 pub fn list(ctx: &impl Context, query: &InvoiceQuery) -> AppResult<Paged<InvoiceLine>> {
     let today = ctx.clock().today();
     let page = relance_store::invoices::list(ctx.store().conn(), query, today)?;

@@ -22,6 +22,8 @@ pub enum Allocation {
     OldestFirst,
     /// As the user typed: (invoice, amount as typed).
     Chosen(Vec<(InvoiceId, String)>),
+    /// All to one invoice, up to what it still owes; the rest stays as credit.
+    ToInvoice(InvoiceId),
 }
 
 fn plan(conn: &Conn, customer: CustomerId, amount: Money, allocation: &Allocation) -> AppResult<AllocationPlan> {
@@ -45,7 +47,24 @@ fn plan(conn: &Conn, customer: CustomerId, amount: Money, allocation: &Allocatio
             }
             Ok(allocate_as_chosen(amount, &open, &parsed)?)
         }
+        Allocation::ToInvoice(id) => {
+            let Some(inv) = open.iter().find(|o| o.id == *id) else {
+                return Err(not_payable(conn, customer, *id)?);
+            };
+            let line = AllocationLine { invoice: *id, amount: amount.min(inv.remaining) };
+            Ok(AllocationPlan { lines: vec![line], unallocated: amount - line.amount })
+        }
     }
+}
+
+/// Why an invoice cannot receive this customer's money.
+fn not_payable(conn: &Conn, customer: CustomerId, id: InvoiceId) -> AppResult<AppError> {
+    let problem = match relance_store::invoices::get(conn, id)? {
+        Some(inv) if inv.customer_id == customer && inv.cancelled => Problem::Cancelled,
+        Some(inv) if inv.customer_id == customer => Problem::NotOpen,
+        _ => Problem::Unknown,
+    };
+    Ok(AppError::invalid(Field::Invoice, problem))
 }
 
 /// What a payment would do, shown live while the user types it.
@@ -115,17 +134,7 @@ pub fn record_credit_note(
         if relance_store::invoices::number_taken(tx, &data.number, None)? {
             return Err(AppError::invalid(Field::CreditNoteNumber, Problem::Duplicate));
         }
-        let allocation = match invoice {
-            None => Allocation::OldestFirst,
-            Some(inv) => {
-                let open = relance_store::invoices::open_for_customer(tx, customer)?;
-                let remaining = open.iter().find(|o| o.id == inv).map(|o| o.remaining);
-                let Some(remaining) = remaining else {
-                    return Err(AppError::invalid(Field::Invoice, Problem::NotOpen));
-                };
-                Allocation::Chosen(vec![(inv, data.amount.min(remaining).to_string())])
-            }
-        };
+        let allocation = invoice.map_or(Allocation::OldestFirst, Allocation::ToInvoice);
         let plan = plan(tx, customer, data.amount, &allocation)?;
         let receipt = Receipt::CreditNote { number: data.number.clone(), reason: data.reason.clone() };
         let id = relance_store::payments::insert(tx, customer, data.date, data.amount, currency, &receipt, now)?;

@@ -161,3 +161,26 @@ fn a_database_from_a_newer_version_is_refused() {
 fn rusqlite_free_write(path: &std::path::Path) -> relance_store::Conn {
     relance_store::Conn::open(path).unwrap()
 }
+
+#[test]
+fn a_payment_for_one_invoice_goes_there_and_the_rest_stays_as_credit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir.path().join("db.sqlite3"), "2026-03-15");
+    let c = customers::create(&mut ctx, &customer("Pâtisserie Émile")).unwrap().id;
+    let old = invoices::create(&mut ctx, c, &invoice("FA-1", "2026-01-10", "100")).unwrap();
+    let new = invoices::create(&mut ctx, c, &invoice("FA-2", "2026-02-10", "80")).unwrap();
+    let cancelled = invoices::create(&mut ctx, c, &invoice("FA-3", "2026-02-11", "10")).unwrap();
+    invoices::cancel(&mut ctx, cancelled, "doublon").unwrap();
+
+    let (_, plan) = payments::record(&mut ctx, c, &pay("2026-03-01", "90"), &Allocation::ToInvoice(new)).unwrap();
+    assert_eq!(plan.unallocated, Money::from_cents(1000));
+    assert_eq!(invoices::get(&ctx, new).unwrap().status, InvoiceStatus::Paid);
+    assert_eq!(invoices::get(&ctx, old).unwrap().remaining, Money::from_cents(10_000), "the older invoice is untouched");
+
+    let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(cancelled)).unwrap_err();
+    assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::Cancelled)]);
+    let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(new)).unwrap_err();
+    assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::NotOpen)]);
+    let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(InvoiceId(9999))).unwrap_err();
+    assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::Unknown)]);
+}

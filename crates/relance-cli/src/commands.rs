@@ -10,7 +10,6 @@ use relance_domain::invoice::InvoiceInput;
 use relance_domain::payment::PaymentInput;
 use relance_domain::terms::TermsWarning;
 use relance_domain::validation::{Field, Problem, Validation};
-use relance_domain::Money;
 use relance_wire::views::{
     AllocationPreviewView, CustomerSavedView, DemoSummaryView, InvoiceView, OverdueReportView, PaymentRecordedView,
 };
@@ -108,7 +107,7 @@ fn payment_add(cli: &Cli, a: &crate::args::PaymentAddArgs, lang: Language) -> an
     let customer = CustomerId(a.customer);
     let allocation = match &a.invoice {
         None => Allocation::OldestFirst,
-        Some(number) => to_one_invoice(&ctx, customer, number, &a.amount)?,
+        Some(number) => to_one_invoice(&ctx, number)?,
     };
     let input = PaymentInput {
         date: a.date.clone(),
@@ -141,32 +140,11 @@ fn payment_add(cli: &Cli, a: &crate::args::PaymentAddArgs, lang: Language) -> an
 
 /// `--invoice NUM`: the payment goes to that invoice, up to what it still
 /// owes; the rest stays on the customer's account as a credit.
-fn to_one_invoice(
-    ctx: &LocalContext,
-    customer: CustomerId,
-    number: &str,
-    raw_amount: &str,
-) -> anyhow::Result<Allocation> {
-    let invalid = |field, problem| AppError::Invalid(Validation::single(field, problem));
-    let paid = Money::parse_positive(Field::Amount, raw_amount)
-        .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?;
-    let conn = ctx.store().conn();
-    let found = relance_store::invoices::find_by_number(conn, number.trim()).map_err(AppError::from)?;
-    let Some(invoice) = found.filter(|i| i.customer_id == customer) else {
-        // Name the customer when it is the customer that does not exist.
-        if relance_store::customers::get(conn, customer).map_err(AppError::from)?.is_none() {
-            return Err(invalid(Field::Customer, Problem::Unknown).into());
-        }
-        return Err(invalid(Field::Invoice, Problem::Unknown).into());
-    };
-    if invoice.cancelled {
-        return Err(invalid(Field::Invoice, Problem::Cancelled).into());
+fn to_one_invoice(ctx: &LocalContext, number: &str) -> anyhow::Result<Allocation> {
+    match relance_app::invoices::find_by_number(ctx, number)? {
+        Some(id) => Ok(Allocation::ToInvoice(id)),
+        None => Err(AppError::Invalid(Validation::single(Field::Invoice, Problem::Unknown)).into()),
     }
-    let remaining = invoice.facts().remaining();
-    if !remaining.is_positive() {
-        return Err(invalid(Field::Invoice, Problem::NotOpen).into());
-    }
-    Ok(Allocation::Chosen(vec![(invoice.id, paid.min(remaining).to_string())]))
 }
 
 fn overdue(cli: &Cli, lang: Language) -> anyhow::Result<()> {

@@ -123,6 +123,8 @@ pub enum Problem {
     AlreadySettled,
     CurrencyMismatch,
     Archived,
+    /// The operation needs an empty file (the example business).
+    NotEmpty,
 }
 
 /// One problem about one field.

@@ -109,6 +109,10 @@ pub fn problem(p: &Problem, lang: Language) -> String {
         ),
         CurrencyMismatch => fr_en("devise différente de celle du dossier", "currency differs from the books"),
         Archived => fr_en("ce client est archivé", "this customer is archived"),
+        NotEmpty => fr_en(
+            "le dossier contient déjà des clients : l’exemple ne se charge que dans un dossier vide",
+            "the file already has customers: the example only loads into an empty file",
+        ),
     }
 }
 
