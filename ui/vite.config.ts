@@ -18,6 +18,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
   },
+  // Tests read src-tauri/src/commands/mod.rs to check the typed commands
+  // against the Rust list; nothing else is served from outside ui/.
+  server: { fs: { allow: [".", "../src-tauri/src/commands"] } },
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],

@@ -4,6 +4,8 @@ import { App } from "./app/App";
 import { I18nProvider, pickLocale } from "./i18n";
 import "./styles/base.css";
 import "./styles/shell.css";
+import "./styles/components.css";
+import "./styles/screens.css";
 
 const locale = pickLocale(navigator.language);
 document.documentElement.lang = locale;

@@ -1,114 +1,224 @@
-import { useEffect, useRef, useState, type ReactElement } from "react";
-import { useI18n } from "../i18n";
-import { appInfo, type AppError, type AppInfo } from "../platform";
-import { ClientsScreen } from "../screens/ClientsScreen";
-import { InvoicesScreen } from "../screens/InvoicesScreen";
-import { PaymentScreen } from "../screens/PaymentScreen";
-import { SettingsScreen } from "../screens/SettingsScreen";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useI18n, pickLocale } from "../i18n";
+import { appInfo, type AppError, type AppInfoView } from "../platform";
+import { isDialogOpen } from "../components/Dialog";
 import { TodayScreen } from "../screens/TodayScreen";
-import { SCREENS, screenForChord, shortcutLabel, type ScreenId } from "./screens";
+import { ClientsScreen } from "../screens/ClientsScreen";
+import { CustomerFormScreen } from "../screens/CustomerFormScreen";
+import { CustomerScreen } from "../screens/CustomerScreen";
+import { InvoicesScreen } from "../screens/InvoicesScreen";
+import { InvoiceScreen } from "../screens/InvoiceScreen";
+import { InvoiceFormScreen } from "../screens/InvoiceFormScreen";
+import { PaymentScreen } from "../screens/PaymentScreen";
+import { CreditNoteScreen } from "../screens/CreditNoteScreen";
+import { SettingsScreen } from "../screens/SettingsScreen";
+import { NavContext, type Nav } from "./nav";
+import { isTyping, routeForLetter, sectionOf, sectionRoute, type Route } from "./routes";
+import { SCREENS, screenForChord, shortcutLabel } from "./screens";
 
-const SCREEN_BODIES: Record<ScreenId, () => ReactElement> = {
-  today: TodayScreen,
-  clients: ClientsScreen,
-  invoices: InvoicesScreen,
-  payment: PaymentScreen,
-  settings: SettingsScreen,
-};
+type InfoState = { kind: "loading" } | { kind: "ready"; info: AppInfoView } | { kind: "failed"; error: AppError };
 
-type InfoState = { kind: "loading" } | { kind: "ready"; info: AppInfo } | { kind: "failed"; error: AppError };
+interface Visit {
+  route: Route;
+  /** Distinguishes two visits of the same route, so going back reloads the screen. */
+  serial: number;
+}
+
+function body(route: Route): ReactElement {
+  switch (route.name) {
+    case "today":
+      return <TodayScreen />;
+    case "clients":
+      return <ClientsScreen />;
+    case "customer":
+      return <CustomerScreen id={route.id} />;
+    case "customer-new":
+      return <CustomerFormScreen id={null} />;
+    case "customer-edit":
+      return <CustomerFormScreen id={route.id} />;
+    case "invoices":
+      return <InvoicesScreen />;
+    case "invoice":
+      return <InvoiceScreen id={route.id} />;
+    case "invoice-new":
+      return <InvoiceFormScreen id={null} customerId={route.customerId} />;
+    case "invoice-edit":
+      return <InvoiceFormScreen id={route.id} customerId={null} />;
+    case "payment":
+      return <PaymentScreen customerId={route.customerId} />;
+    case "credit-note":
+      return <CreditNoteScreen customerId={route.customerId} />;
+    case "settings":
+      return <SettingsScreen then={route.then} />;
+  }
+}
+
+const TOAST_MS = 6000;
 
 export function App() {
-  const { t } = useI18n();
-  const [screen, setScreen] = useState<ScreenId>("today");
+  const { t, setLocale } = useI18n();
+  const serial = useRef(0);
+  const [stack, setStack] = useState<Visit[]>([{ route: { name: "today" }, serial: 0 }]);
   const [info, setInfo] = useState<InfoState>({ kind: "loading" });
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const firstRender = useRef(true);
+  const [toast, setToast] = useState<{ message: string; serial: number } | null>(null);
+  const [navigated, setNavigated] = useState(false);
+
+  const visit = stack[stack.length - 1] ?? { route: { name: "today" } as Route, serial: 0 };
+  const section = sectionOf(visit.route);
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      const value = await appInfo();
+      setInfo({ kind: "ready", info: value });
+      setLocale(pickLocale(value.language));
+      return value;
+    } catch (error) {
+      setInfo({ kind: "failed", error: error as AppError });
+      return null;
+    }
+  }, [setLocale]);
 
   useEffect(() => {
-    let live = true;
-    appInfo().then(
-      (value) => live && setInfo({ kind: "ready", info: value }),
-      (error: AppError) => live && setInfo({ kind: "failed", error }),
-    );
-    return () => {
-      live = false;
-    };
+    void refreshInfo();
+  }, [refreshInfo]);
+
+  const go = useCallback((route: Route) => {
+    setNavigated(true);
+    setStack((s) => [...s.slice(-30), { route, serial: ++serial.current }]);
   }, []);
+  const replace = useCallback((route: Route) => {
+    setNavigated(true);
+    setStack((s) => [...s.slice(0, -1), { route, serial: ++serial.current }]);
+  }, []);
+  const back = useCallback((fallback?: Route) => {
+    setNavigated(true);
+    setStack((s) => {
+      if (s.length > 1) {
+        const previous = s[s.length - 2];
+        if (previous) return [...s.slice(0, -2), { route: previous.route, serial: ++serial.current }];
+      }
+      return [{ route: fallback ?? { name: "today" }, serial: ++serial.current }];
+    });
+  }, []);
+  const openSection = useCallback((route: Route) => {
+    setNavigated(true);
+    setStack([{ route, serial: ++serial.current }]);
+  }, []);
+  const showToast = useCallback((message: string) => {
+    setToast({ message, serial: ++serial.current });
+  }, []);
+
+  useEffect(() => {
+    if (!toast) return;
+    const timer = window.setTimeout(() => setToast(null), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [toast]);
+
+  // Going to Today asks again whether the database is empty (welcome panel).
+  useEffect(() => {
+    if (visit.route.name === "today" && navigated) void refreshInfo();
+  }, [visit.serial, visit.route.name, navigated, refreshInfo]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const target = screenForChord(event);
       if (target) {
         event.preventDefault();
-        setScreen(target);
+        openSection(sectionRoute(target));
+        return;
+      }
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || event.repeat) return;
+      if (isTyping(event.target as HTMLElement | null) || isDialogOpen()) return;
+      const route = routeForLetter(event.key);
+      if (route) {
+        event.preventDefault();
+        go(route);
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  }, [go, openSection]);
 
-  // Move focus to the new screen's title so keyboard and screen-reader users land on it.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [screen]);
-
-  const current = SCREENS.find((s) => s.id === screen) ?? SCREENS[0];
-  const Body = SCREEN_BODIES[screen];
+  const nav = useMemo<Nav>(
+    () => ({
+      route: visit.route,
+      go,
+      replace,
+      back,
+      toast: showToast,
+      info: info.kind === "ready" ? info.info : null,
+      navigated,
+      refreshInfo,
+    }),
+    [visit.route, go, replace, back, showToast, info, navigated, refreshInfo],
+  );
 
   return (
-    <div className="shell">
-      <header className="header" data-testid="app-header">
-        <span className="brand-mark" aria-hidden="true">R</span>
-        <span className="brand-name">{t("app.name")}</span>
-        <span className="brand-tagline">{t("app.tagline")}</span>
-      </header>
+    <NavContext.Provider value={nav}>
+      <div className="shell">
+        <header className="header" data-testid="app-header">
+          <span className="brand-mark" aria-hidden="true">
+            R
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </header>
 
-      <nav className="nav" aria-label={t("nav.label")} data-testid="nav">
-        <ul>
-          {SCREENS.map((s, index) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="nav-item"
-                data-testid={`nav-${s.id}`}
-                aria-current={s.id === screen ? "page" : undefined}
-                aria-keyshortcuts={shortcutLabel(index)}
-                onClick={() => setScreen(s.id)}
-              >
-                <span className="nav-label">{t(s.label)}</span>
-                <kbd className="nav-key">{shortcutLabel(index)}</kbd>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p className="nav-help" data-testid="shortcuts-help">
-          <span className="nav-help-title">{t("shortcuts.title")}</span>
-          {t("shortcuts.hint")}
-        </p>
-      </nav>
+        <nav className="nav" aria-label={t("nav.label")} data-testid="nav">
+          <ul>
+            {SCREENS.map((s, index) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  data-testid={`nav-${s.id}`}
+                  aria-current={s.id === section ? "page" : undefined}
+                  aria-keyshortcuts={shortcutLabel(index)}
+                  onClick={() => openSection(sectionRoute(s.id))}
+                >
+                  <span className="nav-label">{t(s.label)}</span>
+                  <kbd className="nav-key">{shortcutLabel(index)}</kbd>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="nav-help" data-testid="shortcuts-help">
+            <span className="nav-help-title">{t("shortcuts.title")}</span>
+            <span>{t("shortcuts.hint")}</span>
+            <span>{t("shortcuts.new_customer")}</span>
+            <span>{t("shortcuts.new_invoice")}</span>
+            <span>{t("shortcuts.payment")}</span>
+          </div>
+        </nav>
 
-      <main className="main" data-testid="main">
-        <h1 className="screen-title" data-testid="screen-title" tabIndex={-1} ref={headingRef}>
-          {t(current.label)}
-        </h1>
-        <Body />
-        <footer className="main-footer">
-          {info.kind === "loading" && <span className="muted">{t("app.loading")}</span>}
-          {info.kind === "ready" && (
-            <span data-testid="app-version">{t("app.version", { version: info.info.version })}</span>
-          )}
-          {info.kind === "failed" && (
-            <span className="error" role="alert" data-testid="app-error">
-              {t("app.error", { message: info.error.message })}
-            </span>
-          )}
-        </footer>
-      </main>
-    </div>
+        <main className="main" data-testid="main">
+          <div className="screen" key={visit.serial} data-route={visit.route.name}>
+            {body(visit.route)}
+          </div>
+          <footer className="main-footer">
+            {info.kind === "loading" && <span className="muted">{t("app.loading")}</span>}
+            {info.kind === "ready" && (
+              <span data-testid="app-version">{t("app.version", { version: info.info.version })}</span>
+            )}
+            {info.kind === "failed" && (
+              <span className="error" role="alert" data-testid="app-error">
+                {t("app.error", { message: info.error.message })}
+              </span>
+            )}
+          </footer>
+        </main>
+
+        {toast && (
+          <div className="toast" role="status" data-testid="toast" key={toast.serial}>
+            <span>{toast.message}</span>
+            <button type="button" className="toast-close" onClick={() => setToast(null)} aria-label={t("common.close")}>
+              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                <path d="M1 1l10 10M11 1L1 11" stroke="currentColor" strokeWidth="1.8" />
+              </svg>
+            </button>
+          </div>
+        )}
+      </div>
+    </NavContext.Provider>
   );
 }

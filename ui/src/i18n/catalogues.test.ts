@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { fr } from "./fr";
-import { pickLocale, translate } from "./translate";
+import { pickLocale, translate, translateCount } from "./translate";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -33,5 +33,21 @@ describe("translate", () => {
     expect(pickLocale("en-GB")).toBe("en");
     expect(pickLocale("de-DE")).toBe("fr");
     expect(pickLocale(undefined)).toBe("fr");
+  });
+});
+
+describe("plurals", () => {
+  it("every singular form has its plural", () => {
+    for (const key of Object.keys(fr)) {
+      if (key.endsWith(".one")) expect(Object.keys(fr), key).toContain(key.slice(0, -4));
+    }
+  });
+
+  it("French takes the singular for 0 and 1, English only for 1", () => {
+    expect(translateCount("fr", "customer.open_count", 0, { count: 0 })).toBe("0 facture ouverte");
+    expect(translateCount("fr", "customer.open_count", 1, { count: 1 })).toBe("1 facture ouverte");
+    expect(translateCount("fr", "customer.open_count", 2, { count: 2 })).toBe("2 factures ouvertes");
+    expect(translateCount("en", "customer.open_count", 0, { count: 0 })).toBe("0 open invoices");
+    expect(translateCount("en", "customer.open_count", 1, { count: 1 })).toBe("1 open invoice");
   });
 });

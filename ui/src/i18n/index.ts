@@ -1,2 +1,11 @@
-export { I18nProvider, useI18n, type TFunction } from "./I18nProvider";
-export { pickLocale, translate, type Locale, type MessageKey } from "./translate";
+export { I18nProvider, useI18n, type TFunction, type TnFunction } from "./I18nProvider";
+export {
+  isSingular,
+  pickLocale,
+  translate,
+  translateCount,
+  type Locale,
+  type MessageKey,
+  type Params,
+  type PluralKey,
+} from "./translate";

@@ -1,11 +1,74 @@
 // One typed function per Rust command listed in src-tauri/src/commands/mod.rs.
-// Keep the names and shapes in step with the Rust side (later: generated bindings).
+// The shapes come from ./bindings.ts, generated from crates/relance-wire.
+// Argument keys are the Rust parameter names (Tauri maps snake_case to camelCase;
+// ours are single words, so they read the same on both sides).
+import type {
+  AllocationPreviewView,
+  AppInfoView,
+  CompanyForm,
+  CompanyView,
+  CreditNoteForm,
+  CustomerDetailView,
+  CustomerForm,
+  CustomerListQuery,
+  CustomerPageView,
+  CustomerSavedView,
+  DemoSummaryView,
+  InvoiceForm,
+  InvoiceListQuery,
+  InvoicePageView,
+  InvoiceView,
+  PaymentForm,
+  PaymentRecordedView,
+  TodayView,
+} from "./bindings";
 import { call } from "./invoke";
 
-export interface AppInfo {
-  version: string;
-}
+export const appInfo = () => call<AppInfoView>("app_info");
+export const loadDemo = () => call<DemoSummaryView>("load_demo");
 
-export function appInfo(): Promise<AppInfo> {
-  return call<AppInfo>("app_info");
-}
+export const companyGet = () => call<CompanyView>("company_get");
+export const companySave = (form: CompanyForm) => call<CompanyView>("company_save", { form });
+
+export const customersList = (query: CustomerListQuery) => call<CustomerPageView>("customers_list", { query });
+export const customerGet = (id: number) => call<CustomerDetailView>("customer_get", { id });
+export const customerCreate = (form: CustomerForm) => call<CustomerSavedView>("customer_create", { form });
+export const customerUpdate = (id: number, form: CustomerForm) =>
+  call<CustomerSavedView>("customer_update", { id, form });
+export const customerSetArchived = (id: number, archived: boolean) =>
+  call<null>("customer_set_archived", { id, archived });
+
+export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
+export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
+export const invoiceCreate = (form: InvoiceForm) => call<InvoiceView>("invoice_create", { form });
+export const invoiceUpdate = (id: number, form: InvoiceForm) => call<InvoiceView>("invoice_update", { id, form });
+export const invoiceCancel = (id: number, reason: string) => call<InvoiceView>("invoice_cancel", { id, reason });
+
+export const paymentPreview = (form: PaymentForm) => call<AllocationPreviewView>("payment_preview", { form });
+export const paymentRecord = (form: PaymentForm) => call<PaymentRecordedView>("payment_record", { form });
+export const creditNoteRecord = (form: CreditNoteForm) => call<PaymentRecordedView>("credit_note_record", { form });
+
+/** One page (50 customers) of the Today screen, 0-based. */
+export const today = (page: number) => call<TodayView>("today", { page });
+
+/** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
+export const COMMANDS = [
+  "app_info",
+  "load_demo",
+  "company_get",
+  "company_save",
+  "customers_list",
+  "customer_get",
+  "customer_create",
+  "customer_update",
+  "customer_set_archived",
+  "invoices_list",
+  "invoice_get",
+  "invoice_create",
+  "invoice_update",
+  "invoice_cancel",
+  "payment_preview",
+  "payment_record",
+  "credit_note_record",
+  "today",
+] as const;

@@ -1,2 +1,3 @@
-export { AppError, toAppError } from "./invoke";
+export { AppError, toAppError, type FieldMessages } from "./invoke";
 export * from "./commands";
+export type * from "./bindings";

@@ -36,3 +36,37 @@ describe("call", () => {
     await expect(call("x")).rejects.toMatchObject({ code: "not_found", message: "Client introuvable" });
   });
 });
+
+describe("field messages", () => {
+  it("maps ErrorView.fields to a field -> message map", () => {
+    const e = toAppError({
+      code: "invalid",
+      message: "Montant : ce n’est pas un montant valide.",
+      field: "amount",
+      fields: [
+        { field: "amount", message: "Montant : ce n’est pas un montant valide." },
+        { field: "invoice_number", message: "Numéro de facture : ce numéro existe déjà." },
+      ],
+    });
+    expect(e.fields).toEqual({
+      amount: "Montant : ce n’est pas un montant valide.",
+      invoice_number: "Numéro de facture : ce numéro existe déjà.",
+    });
+  });
+
+  it("joins several problems on one field and ignores malformed entries", () => {
+    const e = toAppError({
+      code: "invalid",
+      message: "a",
+      field: "address",
+      fields: [{ field: "address", message: "A." }, { field: "address", message: "B." }, { field: 3 }, null],
+    });
+    expect(e.fields).toEqual({ address: "A. B." });
+  });
+
+  it("puts a lone field's message under it, and has no fields otherwise", () => {
+    expect(toAppError({ code: "invalid", message: "m", field: "total" }).fields).toEqual({ total: "m" });
+    expect(toAppError({ code: "not_found", message: "gone", field: null, fields: [] }).fields).toEqual({});
+    expect(toAppError("boom").fields).toEqual({});
+  });
+});

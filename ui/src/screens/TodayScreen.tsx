@@ -1,7 +1,316 @@
+import { useState } from "react";
 import { useI18n } from "../i18n";
-import { ScreenPlaceholder } from "./ScreenPlaceholder";
+import { loadDemo, today, type TodayGroupView, type TodayView } from "../platform";
+import { formatDate, formatLongDate, isZero, share } from "../format";
+import { useNav } from "../app/nav";
+import { current, useLoad } from "../components/hooks";
+import { EmptyState, LoadError, Money, Spinner, Stat } from "../components/Bits";
+import { Pager, PAGE_SIZE } from "../components/Pager";
+import { ScreenHeader } from "../components/ScreenHeader";
 
 export function TodayScreen() {
+  const { t, tn, locale } = useI18n();
+  const nav = useNav();
+  const [page, setPage] = useState(0);
+  const { state, reload } = useLoad(() => today(page), [page]);
+  const info = nav.info;
+  const data = current(state);
+  const firstStart = info !== null && info.database_is_empty && !info.company_named;
+
+  const subtitle = data
+    ? data.customers === 0
+      ? formatLongDate(data.as_of, locale)
+      : tn("today.subtitle", data.customers, { date: formatLongDate(data.as_of, locale) })
+    : undefined;
+
+  return (
+    <div className="stack" data-testid="today-screen">
+      <ScreenHeader title={t("nav.today")} subtitle={subtitle} />
+      {firstStart ? (
+        <Welcome onLoaded={reload} />
+      ) : state.kind === "failed" ? (
+        <LoadError message={state.error.message} onRetry={reload} />
+      ) : !data || info === null ? (
+        <Spinner />
+      ) : (
+        <TodayBody data={data} page={page} onPage={setPage} busy={state.kind === "loading"} />
+      )}
+    </div>
+  );
+}
+
+function TodayBody({
+  data,
+  page,
+  onPage,
+  busy,
+}: {
+  data: TodayView;
+  page: number;
+  onPage: (page: number) => void;
+  busy: boolean;
+}) {
   const { t } = useI18n();
-  return <ScreenPlaceholder intro={t("screen.today.intro")} />;
+  const nav = useNav();
+  return (
+    <>
+      <section className="stats" aria-label={t("today.totals")}>
+        <Stat label={t("today.total_outstanding")} value={data.total_outstanding} testid="today-total-outstanding" />
+        <Stat
+          label={t("today.total_overdue")}
+          value={data.total_overdue}
+          testid="today-total-overdue"
+          tone={isZero(data.total_overdue) ? "neutral" : "danger"}
+        />
+        <Stat
+          label={t("today.total_due_soon")}
+          value={data.total_due_soon}
+          testid="today-total-due-soon"
+          tone={isZero(data.total_due_soon) ? "neutral" : "warning"}
+          note={t("today.due_soon_until", { date: formatDate(data.due_soon_until) })}
+        />
+      </section>
+      {!isZero(data.total_outstanding) && <ShareBar data={data} />}
+
+      {data.groups.length === 0 ? (
+        <EmptyState testid="today-empty" title={t("today.empty.title")} body={t("today.empty.body")}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => nav.go({ name: "invoice-new", customerId: null })}
+          >
+            {t("today.empty.new_invoice")}
+          </button>
+          <button type="button" className="button" onClick={() => nav.go({ name: "invoices" })}>
+            {t("today.empty.see_invoices")}
+          </button>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="groups">
+            {data.groups.map((g) => (
+              <GroupCard key={g.customer_id} group={g} />
+            ))}
+          </div>
+          {data.customers > PAGE_SIZE && (
+            <Pager page={page} total={data.customers} onPage={onPage} busy={busy} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Overdue / due within 7 days / later, as shares of what is outstanding. */
+function ShareBar({ data }: { data: TodayView }) {
+  const { t, locale } = useI18n();
+  const width = 1000;
+  const overdue = Math.round(share(data.total_overdue, data.total_outstanding) * width);
+  const soon = Math.min(width - overdue, Math.round(share(data.total_due_soon, data.total_outstanding) * width));
+  const later = Math.max(0, width - overdue - soon);
+  const pct = (w: number) =>
+    new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 0 }).format(
+      w / width,
+    );
+  return (
+    <figure className="sharebar" data-testid="today-sharebar">
+      <svg
+        className="sharebar-svg"
+        viewBox={`0 0 ${width} 12`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={t("today.bar.label", { overdue: pct(overdue), soon: pct(soon), later: pct(later) })}
+      >
+        <rect className="bar-overdue" x={0} y={0} width={overdue} height={12} />
+        <rect className="bar-soon" x={overdue} y={0} width={soon} height={12} />
+        <rect className="bar-later" x={overdue + soon} y={0} width={later} height={12} />
+      </svg>
+      <figcaption className="sharebar-legend">
+        <span className="legend">
+          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
+            <rect className="bar-overdue" width={10} height={10} rx={2} />
+          </svg>
+          {t("today.bar.overdue", { share: pct(overdue) })}
+        </span>
+        <span className="legend">
+          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
+            <rect className="bar-soon" width={10} height={10} rx={2} />
+          </svg>
+          {t("today.bar.soon", { share: pct(soon) })}
+        </span>
+        <span className="legend">
+          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
+            <rect className="bar-later" width={10} height={10} rx={2} />
+          </svg>
+          {t("today.bar.later", { share: pct(later) })}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function GroupCard({ group }: { group: TodayGroupView }) {
+  const { t, tn } = useI18n();
+  const nav = useNav();
+  return (
+    <article className="card group" data-testid="today-group" data-customer-id={group.customer_id}>
+      <header className="group-head">
+        <div className="group-who">
+          <button
+            type="button"
+            className="link group-name"
+            onClick={() => nav.go({ name: "customer", id: group.customer_id })}
+            data-testid="today-customer"
+          >
+            {group.customer_name}
+          </button>
+          <div className="group-contact muted">
+            {group.phone && <span data-testid="today-phone">{group.phone}</span>}
+            {group.email && <span data-testid="today-email">{group.email}</span>}
+            {!group.phone && !group.email && <span>{t("today.no_contact")}</span>}
+          </div>
+        </div>
+        <dl className="group-sums">
+          {!isZero(group.overdue) && (
+            <div className="group-sum group-sum-overdue">
+              <dt>{t("today.group.overdue")}</dt>
+              <dd>
+                <Money value={group.overdue} testid="today-group-overdue" />
+              </dd>
+            </div>
+          )}
+          {!isZero(group.due_soon) && (
+            <div className="group-sum group-sum-soon">
+              <dt>{t("today.group.due_soon")}</dt>
+              <dd>
+                <Money value={group.due_soon} testid="today-group-due-soon" />
+              </dd>
+            </div>
+          )}
+        </dl>
+      </header>
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th scope="col">{t("invoice.number")}</th>
+            <th scope="col">{t("invoice.issue_date")}</th>
+            <th scope="col">{t("invoice.due_date")}</th>
+            <th scope="col" className="num">
+              {t("invoice.total")}
+            </th>
+            <th scope="col" className="num">
+              {t("invoice.remaining")}
+            </th>
+            <th scope="col">{t("invoice.situation")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.invoices.map((inv) => (
+            <tr key={inv.id} data-testid="today-invoice" data-number={inv.number}>
+              <td>
+                <button type="button" className="link" onClick={() => nav.go({ name: "invoice", id: inv.id })}>
+                  {inv.number}
+                </button>
+              </td>
+              <td>{formatDate(inv.issue_date)}</td>
+              <td>{formatDate(inv.due_date)}</td>
+              <td className="num">
+                <Money value={inv.total} />
+              </td>
+              <td className="num">
+                <Money value={inv.remaining} testid="today-invoice-remaining" />
+              </td>
+              <td>
+                {inv.overdue ? (
+                  <span className="badge badge-overdue" data-testid="today-invoice-late">
+                    {tn("today.late", inv.days_late, { days: inv.days_late })}
+                  </span>
+                ) : (
+                  <span className="badge badge-soon" data-testid="today-invoice-due">
+                    {t("today.due_on", { date: formatDate(inv.due_date) })}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <footer className="group-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => nav.go({ name: "payment", customerId: group.customer_id })}
+          data-testid="today-record-payment"
+        >
+          {t("action.record_payment")}
+        </button>
+        <button type="button" className="button" onClick={() => nav.go({ name: "customer", id: group.customer_id })}>
+          {t("today.open_customer")}
+        </button>
+      </footer>
+    </article>
+  );
+}
+
+function Welcome({ onLoaded }: { onLoaded: () => void }) {
+  const { t } = useI18n();
+  const nav = useNav();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const demo = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const summary = await loadDemo();
+      await nav.refreshInfo();
+      nav.toast(t("welcome.demo_loaded", { customers: summary.customers, invoices: summary.invoices }));
+      onLoaded();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card welcome" data-testid="welcome" aria-labelledby="welcome-title">
+      <h2 className="welcome-title" id="welcome-title">
+        {t("welcome.title")}
+      </h2>
+      <p className="welcome-body">{t("welcome.body")}</p>
+      <div className="welcome-choices">
+        <div className="welcome-choice">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void demo()}
+            disabled={busy}
+            data-testid="welcome-demo"
+          >
+            {t("welcome.demo")}
+          </button>
+          <p className="muted">{t("welcome.demo_help")}</p>
+        </div>
+        <div className="welcome-choice">
+          <button
+            type="button"
+            className="button"
+            onClick={() => nav.go({ name: "settings", then: { name: "clients" } })}
+            disabled={busy}
+            data-testid="welcome-empty"
+          >
+            {t("welcome.empty")}
+          </button>
+          <p className="muted">{t("welcome.empty_help")}</p>
+        </div>
+      </div>
+      {busy && <Spinner label={t("welcome.demo_loading")} />}
+      {error && (
+        <p className="field-error" role="alert" data-testid="welcome-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
 }

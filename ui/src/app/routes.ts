@@ -1,0 +1,76 @@
+import type { ScreenId } from "./screens";
+
+/** Where the user is. Each list screen is a nav section; the others open from them. */
+export type Route =
+  | { name: "today" }
+  | { name: "clients" }
+  | { name: "customer"; id: number }
+  | { name: "customer-new" }
+  | { name: "customer-edit"; id: number }
+  | { name: "invoices" }
+  | { name: "invoice"; id: number }
+  | { name: "invoice-new"; customerId: number | null }
+  | { name: "invoice-edit"; id: number }
+  | { name: "payment"; customerId: number | null }
+  | { name: "credit-note"; customerId: number }
+  | { name: "settings"; then: Route | null };
+
+/** The navigation entry a route belongs to (highlighted in the nav). */
+export function sectionOf(route: Route): ScreenId {
+  switch (route.name) {
+    case "today":
+      return "today";
+    case "clients":
+    case "customer":
+    case "customer-new":
+    case "customer-edit":
+    case "credit-note":
+      return "clients";
+    case "invoices":
+    case "invoice":
+    case "invoice-new":
+    case "invoice-edit":
+      return "invoices";
+    case "payment":
+      return "payment";
+    case "settings":
+      return "settings";
+  }
+}
+
+/** The route a nav entry opens. */
+export function sectionRoute(id: ScreenId): Route {
+  switch (id) {
+    case "today":
+      return { name: "today" };
+    case "clients":
+      return { name: "clients" };
+    case "invoices":
+      return { name: "invoices" };
+    case "payment":
+      return { name: "payment", customerId: null };
+    case "settings":
+      return { name: "settings", then: null };
+  }
+}
+
+/** Single-letter shortcuts, active when the user is not typing. */
+export function routeForLetter(key: string): Route | null {
+  switch (key.toLowerCase()) {
+    case "n":
+      return { name: "customer-new" };
+    case "f":
+      return { name: "invoice-new", customerId: null };
+    case "p":
+      return { name: "payment", customerId: null };
+    default:
+      return null;
+  }
+}
+
+/** Whether a key press happens while typing (then letters are text, not shortcuts). */
+export function isTyping(target: { tagName?: string; isContentEditable?: boolean } | null): boolean {
+  if (!target) return false;
+  const tag = (target.tagName ?? "").toUpperCase();
+  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable === true;
+}

@@ -1,0 +1,2 @@
+export { amountForInput, formatMoney, formatNumber, isZero, share } from "./amount";
+export { formatDate, formatLongDate, formatTimestamp, parseInputDate, todayForInput } from "./date";

@@ -1,0 +1,51 @@
+// Codes from the back end -> catalogue keys. A code the UI does not know is
+// shown through a neutral word, never as the code itself.
+import type { MessageKey } from "../i18n";
+
+export const INVOICE_STATUSES = ["open", "partially_paid", "overdue", "paid", "cancelled"] as const;
+
+export function statusLabel(status: string): MessageKey {
+  switch (status) {
+    case "open":
+      return "status.open";
+    case "partially_paid":
+      return "status.partially_paid";
+    case "overdue":
+      return "status.overdue";
+    case "paid":
+      return "status.paid";
+    case "cancelled":
+      return "status.cancelled";
+    default:
+      return "status.unknown";
+  }
+}
+
+export const PAYMENT_METHODS = ["transfer", "cheque", "card", "cash", "direct_debit", "other"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export function methodLabel(method: string): MessageKey {
+  switch (method) {
+    case "transfer":
+      return "method.transfer";
+    case "cheque":
+      return "method.cheque";
+    case "card":
+      return "method.card";
+    case "cash":
+      return "method.cash";
+    case "direct_debit":
+      return "method.direct_debit";
+    default:
+      return "method.other";
+  }
+}
+
+export function kindLabel(kind: string): MessageKey {
+  return kind === "consumer" ? "customer.kind.consumer" : "customer.kind.business";
+}
+
+/** The legal-cap warning on terms (L441-10) as a sentence. */
+export function termsWarningLabel(warning: string): MessageKey {
+  return warning === "over_45_days_end_of_month" ? "terms.warning.over_45_eom" : "terms.warning.over_60";
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { translate, type Locale } from "../i18n";
+import { ACTIVITY_KINDS, timelineSentence, type TimelineEntry } from "./timeline";
+
+const nnbsp = "\u202f";
+const nbsp = "\u00a0";
+const say = (entry: TimelineEntry, locale: Locale) =>
+  timelineSentence(entry, locale, (key, params) => translate(locale, key, params));
+
+/** Details as the back end logs them (crates/relance-app). */
+const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
+  customer_created: { kind: "customer_created", details: [["name", "Boulangerie Martin"]] },
+  customer_updated: { kind: "customer_updated", details: [["name", "Boulangerie Martin"]] },
+  customer_archived: { kind: "customer_archived", details: [["name", "Boulangerie Martin"]] },
+  customer_restored: { kind: "customer_restored", details: [["name", "Boulangerie Martin"]] },
+  invoice_created: {
+    kind: "invoice_created",
+    details: [["number", "FA-2026-001"], ["total", "1200.00"], ["due_date", "2026-02-09"]],
+  },
+  invoice_updated: {
+    kind: "invoice_updated",
+    details: [["number", "FA-2026-001"], ["total", "1250.00"], ["due_date", "2026-02-28"]],
+  },
+  invoice_cancelled: { kind: "invoice_cancelled", details: [["number", "FA-2026-001"], ["reason", ""]] },
+  payment_recorded: {
+    kind: "payment_recorded",
+    details: [
+      ["amount", "500.00"],
+      ["date", "2026-03-01"],
+      ["method", "transfer"],
+      ["invoices", "FA-2026-001"],
+      ["credit", "0.00"],
+    ],
+  },
+  credit_note_recorded: {
+    kind: "credit_note_recorded",
+    details: [["number", "AV-2026-001"], ["amount", "100.00"], ["invoices", "FA-2026-001"]],
+  },
+  company_saved: { kind: "company_saved", details: [["name", "Atelier Dupont"]] },
+  demo_loaded: {
+    kind: "demo_loaded",
+    details: [["customers", "40"], ["invoices", "600"], ["payments", "350"], ["seed", "7"]],
+  },
+};
+
+describe("timelineSentence", () => {
+  it.each(ACTIVITY_KINDS.flatMap((kind) => (["fr", "en"] as const).map((locale) => [kind, locale] as const)))(
+    "%s in %s is a sentence, not a code",
+    (kind, locale) => {
+      const text = say(EXAMPLES[kind], locale);
+      expect(text.length).toBeGreaterThan(5);
+      expect(text).not.toContain(kind);
+      expect(text).not.toMatch(/[{}[\]"]/);
+      expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/); // no snake_case code leaks
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates are formatted
+      if (locale === "fr") expect(text).not.toContain("transfer"); // methods are words
+      expect(text).not.toBe(say(EXAMPLES[kind], locale === "fr" ? "en" : "fr"));
+    },
+  );
+
+  it("words the examples in French", () => {
+    expect(say(EXAMPLES.invoice_created, "fr")).toBe(
+      `Facture FA-2026-001 créée${nbsp}: 1${nnbsp}200,00${nbsp}€, échéance 09/02/2026`,
+    );
+    expect(say(EXAMPLES.payment_recorded, "fr")).toBe(
+      `Paiement de 500,00${nbsp}€ reçu (virement), imputé sur FA-2026-001`,
+    );
+    expect(say(EXAMPLES.customer_created, "fr")).toBe(`Client «${nbsp}Boulangerie Martin${nbsp}» créé`);
+    expect(say(EXAMPLES.invoice_cancelled, "fr")).toBe("Facture FA-2026-001 annulée");
+    expect(say(EXAMPLES.credit_note_recorded, "fr")).toBe(
+      `Avoir AV-2026-001 de 100,00${nbsp}€ enregistré, imputé sur FA-2026-001`,
+    );
+  });
+
+  it("words the examples in English", () => {
+    expect(say(EXAMPLES.invoice_created, "en")).toBe("Invoice FA-2026-001 created: €1,200.00, due 09/02/2026");
+    expect(say(EXAMPLES.payment_recorded, "en")).toBe(
+      "Payment of €500.00 received (bank transfer), applied to FA-2026-001",
+    );
+    expect(say(EXAMPLES.demo_loaded, "en")).toBe("Example business loaded: 40 clients, 600 invoices");
+    expect(say({ kind: "demo_loaded", details: [] }, "en")).toBe("Example business data loaded");
+  });
+
+  it("mentions a cancellation reason and money left as credit", () => {
+    const cancelled: TimelineEntry = { kind: "invoice_cancelled", details: [["number", "FA-9"], ["reason", "Doublon"]] };
+    expect(say(cancelled, "fr")).toBe("Facture FA-9 annulée (Doublon)");
+    const over: TimelineEntry = {
+      kind: "payment_recorded",
+      details: [["amount", "800.00"], ["method", "cheque"], ["invoices", "FA-1, FA-2"], ["credit", "50.00"]],
+    };
+    expect(say(over, "fr")).toBe(
+      `Paiement de 800,00${nbsp}€ reçu (chèque), imputé sur FA-1, FA-2${nbsp}; 50,00${nbsp}€ restent en crédit`,
+    );
+    const unallocated: TimelineEntry = {
+      kind: "payment_recorded",
+      details: [["amount", "80.00"], ["method", "cash"], ["invoices", ""], ["credit", "80.00"]],
+    };
+    expect(say(unallocated, "en")).toBe("Payment of €80.00 received (cash), kept as credit");
+  });
+
+  it("never shows an unknown kind's code", () => {
+    expect(say({ kind: "dunning_sent", details: [["x", "y"]] }, "fr")).toBe("Modification enregistrée");
+  });
+});

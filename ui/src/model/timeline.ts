@@ -1,0 +1,82 @@
+// A customer's timeline: each activity kind becomes a sentence from the
+// catalogue, filled with its details (amounts and dates formatted for the
+// locale, payment methods in words). Never shows a raw code or JSON.
+import type { MessageKey, Params } from "../i18n";
+import type { Locale } from "../i18n/translate";
+import { formatDate, formatMoney, isZero } from "../format";
+import { methodLabel } from "./labels";
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+export interface TimelineEntry {
+  kind: string;
+  details: ReadonlyArray<readonly [string, string]>;
+}
+
+export const ACTIVITY_KINDS = [
+  "customer_created",
+  "customer_updated",
+  "customer_archived",
+  "customer_restored",
+  "invoice_created",
+  "invoice_updated",
+  "invoice_cancelled",
+  "payment_recorded",
+  "credit_note_recorded",
+  "company_saved",
+  "demo_loaded",
+] as const;
+
+export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
+  const d = new Map(entry.details.map(([k, v]) => [k, v]));
+  const text = (key: string) => (d.get(key) ?? "").trim();
+  const money = (key: string) => formatMoney(text(key) || "0", locale);
+  const date = (key: string) => formatDate(text(key));
+  const name = text("name");
+  switch (entry.kind) {
+    case "customer_created":
+      return t("timeline.customer_created", { name });
+    case "customer_updated":
+      return t("timeline.customer_updated", { name });
+    case "customer_archived":
+      return t("timeline.customer_archived", { name });
+    case "customer_restored":
+      return t("timeline.customer_restored", { name });
+    case "invoice_created":
+      return t("timeline.invoice_created", { number: text("number"), total: money("total"), due: date("due_date") });
+    case "invoice_updated":
+      return t("timeline.invoice_updated", { number: text("number"), total: money("total"), due: date("due_date") });
+    case "invoice_cancelled":
+      return text("reason")
+        ? t("timeline.invoice_cancelled.reason", { number: text("number"), reason: text("reason") })
+        : t("timeline.invoice_cancelled", { number: text("number") });
+    case "payment_recorded": {
+      const params = {
+        amount: money("amount"),
+        method: t(methodLabel(text("method"))).toLowerCase(),
+        invoices: text("invoices"),
+        credit: money("credit"),
+      };
+      const credit = text("credit") !== "" && !isZero(text("credit"));
+      if (params.invoices && credit) return t("timeline.payment_recorded.allocated_credit", params);
+      if (params.invoices) return t("timeline.payment_recorded.allocated", params);
+      return t("timeline.payment_recorded.credit", params);
+    }
+    case "credit_note_recorded":
+      return text("invoices")
+        ? t("timeline.credit_note_recorded.allocated", {
+            number: text("number"),
+            amount: money("amount"),
+            invoices: text("invoices"),
+          })
+        : t("timeline.credit_note_recorded", { number: text("number"), amount: money("amount") });
+    case "company_saved":
+      return t("timeline.company_saved", { name });
+    case "demo_loaded":
+      return text("customers") && text("invoices")
+        ? t("timeline.demo_loaded.counts", { customers: text("customers"), invoices: text("invoices") })
+        : t("timeline.demo_loaded");
+    default:
+      return t("timeline.other");
+  }
+}

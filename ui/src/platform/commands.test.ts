@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as commands from "./commands";
+import { setBackendForTests } from "./invoke";
+
+// The Rust list of commands, read as text.
+const modRs = import.meta.glob<string>("../../../src-tauri/src/commands/mod.rs", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+describe("commands", () => {
+  afterEach(() => setBackendForTests(() => Promise.reject("no backend")));
+
+  it("lists exactly the commands registered in src-tauri/src/commands/mod.rs", () => {
+    const text = Object.values(modRs)[0] ?? "";
+    const handler = text.slice(text.indexOf("generate_handler!"));
+    const rust = [...handler.matchAll(/\w+::(\w+),/g)].map((m) => m[1]).sort();
+    expect(rust.length).toBeGreaterThan(10);
+    expect([...commands.COMMANDS].sort()).toEqual(rust);
+  });
+
+  it("each typed function calls its command with the Rust argument names", async () => {
+    const seen: Array<[string, string[]]> = [];
+    setBackendForTests(async (cmd, args) => {
+      seen.push([cmd, Object.keys(args ?? {}).sort()]);
+      return null;
+    });
+    const form = {} as never;
+    await commands.appInfo();
+    await commands.loadDemo();
+    await commands.companyGet();
+    await commands.companySave(form);
+    await commands.customersList(form);
+    await commands.customerGet(1);
+    await commands.customerCreate(form);
+    await commands.customerUpdate(1, form);
+    await commands.customerSetArchived(1, true);
+    await commands.invoicesList(form);
+    await commands.invoiceGet(1);
+    await commands.invoiceCreate(form);
+    await commands.invoiceUpdate(1, form);
+    await commands.invoiceCancel(1, "");
+    await commands.paymentPreview(form);
+    await commands.paymentRecord(form);
+    await commands.creditNoteRecord(form);
+    await commands.today(0);
+    expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
+    expect(Object.fromEntries(seen)).toMatchObject({
+      app_info: [],
+      company_save: ["form"],
+      customers_list: ["query"],
+      customer_update: ["form", "id"],
+      customer_set_archived: ["archived", "id"],
+      invoice_cancel: ["id", "reason"],
+      payment_preview: ["form"],
+      today: ["page"],
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useI18n } from "../i18n";
+import {
+  creditNoteRecord,
+  customerGet,
+  toAppError,
+  type AppError,
+  type CustomerDetailView,
+} from "../platform";
+import { formatDate, formatMoney, todayForInput } from "../format";
+import { useNav } from "../app/nav";
+import { FieldShell, FormError, TextField } from "../components/Field";
+import { LoadError, Spinner } from "../components/Bits";
+import { BackLink, ScreenHeader } from "../components/ScreenHeader";
+
+const SHOWN = ["credit_note_number", "payment_date", "amount", "notes", "invoice"];
+
+/** A credit note (avoir) settles part or all of an invoice without money coming in. */
+export function CreditNoteScreen({ customerId }: { customerId: number }) {
+  const { t, locale } = useI18n();
+  const nav = useNav();
+  const [detail, setDetail] = useState<CustomerDetailView | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [number, setNumber] = useState("");
+  const [date, setDate] = useState(() => todayForInput(nav.info?.today));
+  const [amount, setAmount] = useState("");
+  const [reason, setReason] = useState("");
+  const [invoice, setInvoice] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    customerGet(customerId).then(setDetail, (e: unknown) => setLoadError(toAppError(e)));
+  }, [customerId]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await creditNoteRecord({
+        customer_id: customerId,
+        invoice_id: invoice === "" ? null : Number(invoice),
+        number,
+        date,
+        amount,
+        reason,
+      });
+      nav.toast(t("credit_note.saved_toast", { number: number.trim() }));
+      nav.back({ name: "customer", id: customerId });
+    } catch (err) {
+      setError(toAppError(err));
+      setSaving(false);
+    }
+  };
+
+  const errors = error?.fields;
+  return (
+    <div className="stack" data-testid="credit-note-screen">
+      <ScreenHeader
+        title={t("credit_note.title")}
+        subtitle={detail?.customer.name}
+        focusTitle={false}
+        back={<BackLink label={t("common.back")} onClick={() => nav.back({ name: "customer", id: customerId })} />}
+      />
+      {loadError ? (
+        <LoadError message={loadError.message} />
+      ) : !detail ? (
+        <Spinner />
+      ) : (
+        <form className="card form form-narrow" onSubmit={(e) => void submit(e)} noValidate data-testid="credit-note-form">
+          <p className="muted">{t("credit_note.intro")}</p>
+          <FormError error={error} shown={SHOWN} />
+          <div className="form-grid">
+            <TextField
+              label={t("credit_note.number")}
+              value={number}
+              onChange={setNumber}
+              testid="credit-number"
+              field="credit_note_number"
+              errors={errors}
+              placeholder={t("credit_note.number_placeholder")}
+              autoFocus
+            />
+            <TextField
+              label={t("credit_note.date")}
+              value={date}
+              onChange={setDate}
+              testid="credit-date"
+              field="payment_date"
+              errors={errors}
+              placeholder={t("date.placeholder")}
+            />
+            <TextField
+              label={t("credit_note.amount")}
+              value={amount}
+              onChange={setAmount}
+              testid="credit-amount"
+              field="amount"
+              errors={errors}
+              amount
+            />
+            <FieldShell label={t("credit_note.invoice")} field="invoice" errors={errors}>
+              {({ id, describedBy, invalid }) => (
+                <select
+                  id={id}
+                  className="input select"
+                  value={invoice}
+                  onChange={(e) => setInvoice(e.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  data-testid="credit-invoice"
+                >
+                  <option value="">{t("credit_note.oldest_first")}</option>
+                  {detail.open_invoices.map((inv) => (
+                    <option key={inv.id} value={String(inv.id)}>
+                      {t("credit_note.invoice_option", {
+                        number: inv.number,
+                        remaining: formatMoney(inv.remaining, locale),
+                        due: formatDate(inv.due_date),
+                      })}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FieldShell>
+          </div>
+          <TextField
+            label={t("credit_note.reason")}
+            value={reason}
+            onChange={setReason}
+            testid="credit-reason"
+            field="notes"
+            errors={errors}
+            placeholder={t("credit_note.reason_placeholder")}
+          />
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={saving} data-testid="credit-save">
+              {saving ? t("common.saving") : t("credit_note.save")}
+            </button>
+            <button type="button" className="button" onClick={() => nav.back({ name: "customer", id: customerId })}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

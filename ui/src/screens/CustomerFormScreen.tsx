@@ -1,0 +1,332 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useI18n } from "../i18n";
+import {
+  companyGet,
+  customerCreate,
+  customerGet,
+  customerUpdate,
+  toAppError,
+  type AppError,
+  type CustomerForm,
+} from "../platform";
+import { amountForInput } from "../format";
+import { useNav } from "../app/nav";
+import { FieldErrorLine, FormError, SelectField, TextAreaField, TextField } from "../components/Field";
+import { LoadError, Spinner } from "../components/Bits";
+import { BackLink, ScreenHeader } from "../components/ScreenHeader";
+import { TermsControl } from "../components/TermsControl";
+import { buildTerms, parseTerms, termsInWords, type TermsChoice } from "../model/terms";
+
+const EMPTY: CustomerForm = {
+  kind: "business",
+  name: "",
+  siren: "",
+  siret: "",
+  vat_number: "",
+  contact_name: "",
+  email: "",
+  phone: "",
+  address: { line1: "", line2: "", postal_code: "", city: "", country: "" },
+  terms: "",
+  credit_limit: "",
+  notes: "",
+};
+
+/** Every ErrorView field this form shows next to an input. */
+const SHOWN = [
+  "customer_kind",
+  "customer_name",
+  "siren",
+  "siret",
+  "vat_number",
+  "email",
+  "phone",
+  "address",
+  "terms",
+  "credit_limit",
+  "notes",
+];
+
+export function CustomerFormScreen({ id }: { id: number | null }) {
+  const { t, locale } = useI18n();
+  const nav = useNav();
+  const [form, setForm] = useState<CustomerForm>(EMPTY);
+  const [terms, setTerms] = useState<TermsChoice>({ kind: "default", days: "" });
+  const [defaultTerms, setDefaultTerms] = useState<string | null>(null);
+  const [loading, setLoading] = useState(id !== null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [termsError, setTermsError] = useState<string | null>(null);
+
+  useEffect(() => {
+    companyGet().then(
+      (c) => setDefaultTerms(c.default_terms),
+      () => setDefaultTerms(null),
+    );
+    if (id === null) return;
+    customerGet(id).then(
+      (d) => {
+        const c = d.customer;
+        setForm({
+          kind: c.kind,
+          name: c.name,
+          siren: c.siren,
+          siret: c.siret,
+          vat_number: c.vat_number,
+          contact_name: c.contact_name,
+          email: c.email,
+          phone: c.phone,
+          address: { ...c.address },
+          terms: c.terms,
+          credit_limit: c.credit_limit ? amountForInput(c.credit_limit, locale) : "",
+          notes: c.notes,
+        });
+        setTerms(parseTerms(c.terms));
+        setLoading(false);
+      },
+      (e: unknown) => {
+        setLoadError(toAppError(e));
+        setLoading(false);
+      },
+    );
+    // Loaded once when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const set = <K extends keyof CustomerForm>(key: K, value: CustomerForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setAddress = (key: keyof CustomerForm["address"], value: string) =>
+    setForm((f) => ({ ...f, address: { ...f.address, [key]: value } }));
+
+  const business = form.kind !== "consumer";
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const built = buildTerms(terms);
+    if (!built.ok) {
+      setTermsError(t("terms.days.invalid"));
+      return;
+    }
+    setTermsError(null);
+    const payload: CustomerForm = {
+      ...form,
+      terms: built.code,
+      ...(business ? {} : { siren: "", siret: "", vat_number: "" }),
+    };
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = id === null ? await customerCreate(payload) : await customerUpdate(id, payload);
+      nav.toast(t(id === null ? "customer.created" : "customer.updated", { name: payload.name.trim() }));
+      if (id === null) nav.replace({ name: "customer", id: saved.id });
+      else nav.back({ name: "customer", id: saved.id });
+    } catch (err) {
+      setError(toAppError(err));
+      setSaving(false);
+    }
+  };
+
+  const fields = error?.fields;
+  const title = id === null ? t("customer.new.title") : t("customer.edit.title");
+
+  return (
+    <div className="stack" data-testid="customer-form-screen">
+      <ScreenHeader
+        title={title}
+        focusTitle={false}
+        back={<BackLink label={t("common.back")} onClick={() => nav.back({ name: "clients" })} />}
+      />
+      {loadError ? (
+        <LoadError message={loadError.message} />
+      ) : loading ? (
+        <Spinner />
+      ) : (
+        <form className="card form" onSubmit={(e) => void submit(e)} noValidate data-testid="customer-form">
+          <FormError error={error} shown={SHOWN} />
+          <div className="form-grid">
+            <SelectField
+              label={t("customer.field.kind")}
+              value={form.kind}
+              onChange={(v) => set("kind", v)}
+              options={[
+                { value: "business", label: t("customer.kind.business") },
+                { value: "consumer", label: t("customer.kind.consumer") },
+              ]}
+              testid="customer-kind"
+              field="customer_kind"
+              errors={fields}
+            />
+            <TextField
+              label={t("customer.field.name")}
+              value={form.name}
+              onChange={(v) => set("name", v)}
+              testid="customer-name"
+              field="customer_name"
+              errors={fields}
+              autoFocus
+              className="span-2"
+            />
+            <TextField
+              label={t("customer.field.contact")}
+              value={form.contact_name}
+              onChange={(v) => set("contact_name", v)}
+              testid="customer-contact"
+              hint={business ? t("customer.field.contact_hint") : undefined}
+            />
+            <TextField
+              label={t("customer.field.email")}
+              value={form.email}
+              onChange={(v) => set("email", v)}
+              testid="customer-email"
+              field="email"
+              errors={fields}
+              type="email"
+              inputMode="email"
+            />
+            <TextField
+              label={t("customer.field.phone")}
+              value={form.phone}
+              onChange={(v) => set("phone", v)}
+              testid="customer-phone"
+              field="phone"
+              errors={fields}
+              type="tel"
+              inputMode="tel"
+            />
+          </div>
+
+          <fieldset className="form-section">
+            <legend className="form-section-title">{t("address.title")}</legend>
+            <div className="form-grid">
+              <TextField
+                label={t("address.line1")}
+                value={form.address.line1}
+                onChange={(v) => setAddress("line1", v)}
+                testid="customer-address-line1"
+                className="span-2"
+              />
+              <TextField
+                label={t("address.line2")}
+                value={form.address.line2}
+                onChange={(v) => setAddress("line2", v)}
+                testid="customer-address-line2"
+              />
+              <TextField
+                label={t("address.postal_code")}
+                value={form.address.postal_code}
+                onChange={(v) => setAddress("postal_code", v)}
+                testid="customer-address-postal-code"
+              />
+              <TextField
+                label={t("address.city")}
+                value={form.address.city}
+                onChange={(v) => setAddress("city", v)}
+                testid="customer-address-city"
+              />
+              <TextField
+                label={t("address.country")}
+                value={form.address.country}
+                onChange={(v) => setAddress("country", v)}
+                testid="customer-address-country"
+                placeholder={t("address.country_placeholder")}
+              />
+            </div>
+            <FieldErrorLine field="address" errors={fields} />
+          </fieldset>
+
+          {business && (
+            <fieldset className="form-section">
+              <legend className="form-section-title">{t("customer.section.legal")}</legend>
+              <div className="form-grid">
+                <TextField
+                  label={t("customer.field.siren")}
+                  value={form.siren}
+                  onChange={(v) => set("siren", v)}
+                  testid="customer-siren"
+                  field="siren"
+                  errors={fields}
+                  inputMode="numeric"
+                  hint={t("customer.field.siren_hint")}
+                />
+                <TextField
+                  label={t("customer.field.siret")}
+                  value={form.siret}
+                  onChange={(v) => set("siret", v)}
+                  testid="customer-siret"
+                  field="siret"
+                  errors={fields}
+                  inputMode="numeric"
+                  hint={t("customer.field.siret_hint")}
+                />
+                <TextField
+                  label={t("customer.field.vat")}
+                  value={form.vat_number}
+                  onChange={(v) => set("vat_number", v)}
+                  testid="customer-vat"
+                  field="vat_number"
+                  errors={fields}
+                  placeholder="FR12345678901"
+                />
+              </div>
+            </fieldset>
+          )}
+
+          <fieldset className="form-section">
+            <legend className="form-section-title">{t("customer.section.credit")}</legend>
+            <div className="form-grid">
+              <TermsControl
+                label={t("customer.field.terms")}
+                value={terms}
+                onChange={(v) => {
+                  setTerms(v);
+                  setTermsError(null);
+                }}
+                allowDefault
+                field="terms"
+                errors={fields}
+                localError={termsError}
+                testid="customer-terms"
+                hint={
+                  terms.kind === "default" && defaultTerms !== null
+                    ? t("customer.field.terms_default_hint", { terms: termsInWords(defaultTerms, t) })
+                    : business
+                      ? t("terms.legal_hint")
+                      : undefined
+                }
+              />
+              <TextField
+                label={t("customer.field.credit_limit")}
+                value={form.credit_limit}
+                onChange={(v) => set("credit_limit", v)}
+                testid="customer-credit-limit"
+                field="credit_limit"
+                errors={fields}
+                amount
+                hint={t("customer.field.credit_limit_hint")}
+              />
+            </div>
+            <TextAreaField
+              label={t("customer.field.notes")}
+              value={form.notes}
+              onChange={(v) => set("notes", v)}
+              testid="customer-notes"
+              field="notes"
+              errors={fields}
+            />
+          </fieldset>
+
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={saving} data-testid="customer-save">
+              {saving ? t("common.saving") : t("common.save")}
+            </button>
+            <button type="button" className="button" onClick={() => nav.back({ name: "clients" })}>
+              {t("common.cancel")}
+            </button>
+            {saving && <Spinner label={t("common.saving")} />}
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
