@@ -1,1 +1,43 @@
+//! Relance's desktop shell: opens the window, serves the embedded UI
+//! (../ui/dist, see tauri.conf.json) and routes IPC calls to `commands`.
 
+mod commands;
+mod core;
+mod paths;
+
+pub use paths::{AppPaths, PathsError, DATA_DIR_ENV};
+
+/// Why the app could not start.
+#[derive(Debug)]
+pub enum StartError {
+    Paths(PathsError),
+    Database(relance_store::StoreError),
+    Tauri(tauri::Error),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Paths(e) => e.fmt(f),
+            Self::Database(e) => write!(f, "the database could not be opened: {e}"),
+            Self::Tauri(e) => write!(f, "the window could not run: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// Builds and runs the app until its last window closes.
+pub fn run() -> Result<(), StartError> {
+    // Resolved before the window opens so a bad data folder fails fast with a
+    // clear message instead of a half-started UI.
+    let paths = AppPaths::from_environment().map_err(StartError::Paths)?;
+    let core = core::Core::open(&paths.data_dir).map_err(StartError::Database)?;
+
+    tauri::Builder::default()
+        .manage(paths)
+        .manage(core)
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!())
+        .map_err(StartError::Tauri)
+}

@@ -1,0 +1,36 @@
+//! Every IPC command the UI can call, listed once in [`handler`].
+//!
+//! A command deserializes its arguments, calls one use case, and maps the
+//! error; no SQL, arithmetic or business rules live here. The TypeScript side
+//! mirrors this list in ui/src/platform/commands.ts.
+
+mod app;
+mod company;
+mod customers;
+mod invoices;
+mod payments;
+mod today;
+
+/// The invoke handler given to `tauri::Builder::invoke_handler`.
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app::app_info,
+        app::load_demo,
+        company::company_get,
+        company::company_save,
+        customers::customers_list,
+        customers::customer_get,
+        customers::customer_create,
+        customers::customer_update,
+        customers::customer_set_archived,
+        invoices::invoices_list,
+        invoices::invoice_get,
+        invoices::invoice_create,
+        invoices::invoice_update,
+        invoices::invoice_cancel,
+        payments::payment_preview,
+        payments::payment_record,
+        payments::credit_note_record,
+        today::today,
+    ]
+}
