@@ -22,9 +22,8 @@ impl Core {
     pub fn open(data_dir: &Path) -> Result<Core, relance_store::StoreError> {
         let store = Store::open(&data_dir.join(DATABASE_FILE))?;
         let ctx = LocalContext::new(store, Box::new(SystemClock));
-        let language = relance_store::company::get(ctx.store.conn())?
-            .map(|c| c.language)
-            .unwrap_or_else(system_language);
+        let language =
+            relance_store::company::get(ctx.store.conn())?.map(|c| c.language).unwrap_or_else(system_language);
         Ok(Core { ctx: Mutex::new(ctx), language: Mutex::new(language) })
     }
 
@@ -49,16 +48,16 @@ impl Core {
 
 /// French unless the system asks for English: Relance is French first.
 pub fn system_language() -> Language {
-    sys_locale::get_locale()
-        .and_then(|l| Language::from_code(&l))
-        .unwrap_or(Language::Fr)
+    sys_locale::get_locale().and_then(|l| Language::from_code(&l)).unwrap_or(Language::Fr)
 }
 
 /// A previous command panicked while holding the database: refuse politely
 /// rather than touch a state that may be half-changed (nothing was committed).
 fn busy(lang: Language) -> ErrorView {
     let message = match lang {
-        Language::Fr => "Une erreur interne est survenue ; redémarrez Relance. Aucune donnée enregistrée n’a été perdue.",
+        Language::Fr => {
+            "Une erreur interne est survenue ; redémarrez Relance. Aucune donnée enregistrée n’a été perdue."
+        }
         Language::En => "An internal error occurred; please restart Relance. No saved data was lost.",
     };
     ErrorView { code: ErrorCode::Internal, message: message.to_string(), field: None, fields: Vec::new() }

@@ -27,16 +27,9 @@ pub enum PathsError {
 impl fmt::Display for PathsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoHome => write!(
-                f,
-                "cannot find a home folder for the data folder; set {DATA_DIR_ENV}"
-            ),
+            Self::NoHome => write!(f, "cannot find a home folder for the data folder; set {DATA_DIR_ENV}"),
             Self::Create { path, source } => {
-                write!(
-                    f,
-                    "cannot create the data folder {}: {source}",
-                    path.display()
-                )
+                write!(f, "cannot create the data folder {}: {source}", path.display())
             }
         }
     }
@@ -60,10 +53,7 @@ impl AppPaths {
             project.as_ref().map(|p| p.data_dir()),
             cfg!(debug_assertions),
         )?;
-        std::fs::create_dir_all(&data_dir).map_err(|source| PathsError::Create {
-            path: data_dir.clone(),
-            source,
-        })?;
+        std::fs::create_dir_all(&data_dir).map_err(|source| PathsError::Create { path: data_dir.clone(), source })?;
         Ok(Self { data_dir })
     }
 }
@@ -113,18 +103,12 @@ mod tests {
         let release = choose_data_dir(None, Some(Path::new(OS_DIR)), false);
         let debug = choose_data_dir(None, Some(Path::new(OS_DIR)), true);
         assert_eq!(release.ok(), Some(PathBuf::from(OS_DIR)));
-        assert_eq!(
-            debug.ok(),
-            Some(PathBuf::from("/home/ana/.local/share/relance-dev"))
-        );
+        assert_eq!(debug.ok(), Some(PathBuf::from("/home/ana/.local/share/relance-dev")));
     }
 
     #[test]
     fn no_home_and_no_override_is_an_error() {
-        assert!(matches!(
-            choose_data_dir(None, None, false),
-            Err(PathsError::NoHome)
-        ));
+        assert!(matches!(choose_data_dir(None, None, false), Err(PathsError::NoHome)));
     }
 
     #[test]

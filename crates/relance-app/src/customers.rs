@@ -75,7 +75,13 @@ pub fn set_archived(ctx: &mut impl Context, id: CustomerId, archived: bool) -> A
         };
         relance_store::customers::set_archived(tx, id, archived, now)?;
         let kind = if archived { ActivityKind::CustomerArchived } else { ActivityKind::CustomerRestored };
-        activity::record(tx, now, kind, Subject { customer: Some(id), ..Default::default() }, &[("name", c.data.name)])?;
+        activity::record(
+            tx,
+            now,
+            kind,
+            Subject { customer: Some(id), ..Default::default() },
+            &[("name", c.data.name)],
+        )?;
         Ok(())
     })
 }

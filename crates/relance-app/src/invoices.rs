@@ -48,7 +48,11 @@ pub fn create(ctx: &mut impl Context, customer: CustomerId, input: &InvoiceInput
             now,
             ActivityKind::InvoiceCreated,
             Subject { customer: Some(customer), invoice: Some(id), payment: None },
-            &[("number", data.number.clone()), ("total", data.total.to_string()), ("due_date", data.due_date.to_string())],
+            &[
+                ("number", data.number.clone()),
+                ("total", data.total.to_string()),
+                ("due_date", data.due_date.to_string()),
+            ],
         )?;
         Ok(id)
     })
@@ -70,12 +74,7 @@ fn collect<T>(customer: AppResult<()>, form: Result<T, Validation>) -> AppResult
 
 /// Edits an invoice that is not cancelled. Its total may not go below what
 /// has already been paid on it.
-pub fn update(
-    ctx: &mut impl Context,
-    id: InvoiceId,
-    customer: CustomerId,
-    input: &InvoiceInput,
-) -> AppResult<()> {
+pub fn update(ctx: &mut impl Context, id: InvoiceId, customer: CustomerId, input: &InvoiceInput) -> AppResult<()> {
     let now = ctx.clock().now();
     let existing = relance_store::invoices::get(ctx.store().conn(), id)?.ok_or(AppError::NotFound("invoice"))?;
     if existing.cancelled {
@@ -103,7 +102,11 @@ pub fn update(
             now,
             ActivityKind::InvoiceUpdated,
             Subject { customer: Some(customer), invoice: Some(id), payment: None },
-            &[("number", data.number.clone()), ("total", data.total.to_string()), ("due_date", data.due_date.to_string())],
+            &[
+                ("number", data.number.clone()),
+                ("total", data.total.to_string()),
+                ("due_date", data.due_date.to_string()),
+            ],
         )?;
         Ok(())
     })

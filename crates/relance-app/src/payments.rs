@@ -68,7 +68,12 @@ fn not_payable(conn: &Conn, customer: CustomerId, id: InvoiceId) -> AppResult<Ap
 }
 
 /// What a payment would do, shown live while the user types it.
-pub fn preview(ctx: &impl Context, customer: CustomerId, amount: &str, allocation: &Allocation) -> AppResult<AllocationPlan> {
+pub fn preview(
+    ctx: &impl Context,
+    customer: CustomerId,
+    amount: &str,
+    allocation: &Allocation,
+) -> AppResult<AllocationPlan> {
     let amount = Money::parse_positive(Field::Amount, amount).map_err(|i| Validation { issues: vec![i] })?;
     plan(ctx.store().conn(), customer, amount, allocation)
 }

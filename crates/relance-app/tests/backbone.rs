@@ -101,7 +101,11 @@ fn bad_input_names_every_field_and_writes_nothing() {
         .unwrap_err();
     assert_eq!(
         invalid_fields(e),
-        vec![(Field::Customer, Problem::Unknown), (Field::IssueDate, Problem::InvalidDate), (Field::Total, Problem::InvalidAmount)]
+        vec![
+            (Field::Customer, Problem::Unknown),
+            (Field::IssueDate, Problem::InvalidDate),
+            (Field::Total, Problem::InvalidAmount)
+        ]
     );
 
     let e = payments::record(&mut ctx, c, &pay("2026-03-01", "-5"), &Allocation::OldestFirst).unwrap_err();
@@ -127,7 +131,12 @@ fn overpayment_stays_as_credit_and_credit_notes_settle_invoices() {
     assert_eq!(invoices::get(&ctx, a).unwrap().status, InvoiceStatus::Paid);
     assert_eq!(invoices::get(&ctx, b).unwrap().remaining, Money::from_cents(3000));
 
-    let note = CreditNoteInput { number: "AV-1".into(), date: "2026-03-02".into(), amount: "40".into(), reason: "Remise".into() };
+    let note = CreditNoteInput {
+        number: "AV-1".into(),
+        date: "2026-03-02".into(),
+        amount: "40".into(),
+        reason: "Remise".into(),
+    };
     let (_, plan) = payments::record_credit_note(&mut ctx, c, &note, Some(b)).unwrap();
     assert_eq!(plan.lines.len(), 1);
     assert_eq!(plan.unallocated, Money::from_cents(1000));
@@ -175,12 +184,17 @@ fn a_payment_for_one_invoice_goes_there_and_the_rest_stays_as_credit() {
     let (_, plan) = payments::record(&mut ctx, c, &pay("2026-03-01", "90"), &Allocation::ToInvoice(new)).unwrap();
     assert_eq!(plan.unallocated, Money::from_cents(1000));
     assert_eq!(invoices::get(&ctx, new).unwrap().status, InvoiceStatus::Paid);
-    assert_eq!(invoices::get(&ctx, old).unwrap().remaining, Money::from_cents(10_000), "the older invoice is untouched");
+    assert_eq!(
+        invoices::get(&ctx, old).unwrap().remaining,
+        Money::from_cents(10_000),
+        "the older invoice is untouched"
+    );
 
     let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(cancelled)).unwrap_err();
     assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::Cancelled)]);
     let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(new)).unwrap_err();
     assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::NotOpen)]);
-    let e = payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(InvoiceId(9999))).unwrap_err();
+    let e =
+        payments::record(&mut ctx, c, &pay("2026-03-01", "5"), &Allocation::ToInvoice(InvoiceId(9999))).unwrap_err();
     assert_eq!(invalid_fields(e), vec![(Field::Invoice, Problem::Unknown)]);
 }

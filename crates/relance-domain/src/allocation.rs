@@ -36,9 +36,7 @@ pub struct AllocationPlan {
 /// date, then number), each receiving at most what it still owes.
 pub fn allocate_oldest_first(amount: Money, open: &[OpenInvoice]) -> AllocationPlan {
     let mut order: Vec<&OpenInvoice> = open.iter().filter(|i| i.remaining.is_positive()).collect();
-    order.sort_by(|a, b| {
-        (a.due_date, a.issue_date, &a.number, a.id).cmp(&(b.due_date, b.issue_date, &b.number, b.id))
-    });
+    order.sort_by(|a, b| (a.due_date, a.issue_date, &a.number, a.id).cmp(&(b.due_date, b.issue_date, &b.number, b.id)));
     let mut left = amount;
     let mut lines = Vec::new();
     for inv in order {

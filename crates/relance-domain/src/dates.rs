@@ -43,11 +43,7 @@ mod tests {
     #[test]
     fn refuses_impossible_dates() {
         for bad in ["2026-02-30", "29/02/2025", "31/13/2026", "tomorrow", "0001-01-01", "2026-1-1x"] {
-            assert_eq!(
-                parse_date(Field::IssueDate, bad).unwrap_err().problem,
-                Problem::InvalidDate,
-                "{bad}"
-            );
+            assert_eq!(parse_date(Field::IssueDate, bad).unwrap_err().problem, Problem::InvalidDate, "{bad}");
         }
         assert_eq!(parse_date(Field::IssueDate, "").unwrap_err().problem, Problem::Required);
     }

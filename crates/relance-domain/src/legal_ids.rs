@@ -93,11 +93,7 @@ pub fn iban(field: Field, raw: &str) -> Result<Option<String>, Issue> {
     let rearranged = format!("{}{}", &v[4..], &v[..4]);
     let mut rem: u32 = 0;
     for c in rearranged.chars() {
-        let n = if c.is_ascii_digit() {
-            c as u32 - '0' as u32
-        } else {
-            c as u32 - 'A' as u32 + 10
-        };
+        let n = if c.is_ascii_digit() { c as u32 - '0' as u32 } else { c as u32 - 'A' as u32 + 10 };
         rem = if n >= 10 { (rem * 100 + n) % 97 } else { (rem * 10 + n) % 97 };
     }
     if rem != 1 {
@@ -131,7 +127,11 @@ pub fn email(field: Field, raw: &str) -> Result<Option<String>, Issue> {
     let ok = v.len() <= 254
         && !v.contains(char::is_whitespace)
         && v.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
         });
     if ok {
         Ok(Some(v.to_string()))
@@ -162,7 +162,10 @@ mod tests {
         assert_eq!(siren(Field::Siren, "552 081 318").unwrap_err().problem, Problem::InvalidChecksum);
         assert!(matches!(siren(Field::Siren, "55208131").unwrap_err().problem, Problem::InvalidFormat { .. }));
         assert_eq!(vat_number(Field::VatNumber, "FR 04 552081317").unwrap_err().problem, Problem::InvalidChecksum);
-        assert_eq!(iban(Field::Iban, "FR76 3000 6000 0112 3456 7890 188").unwrap_err().problem, Problem::InvalidChecksum);
+        assert_eq!(
+            iban(Field::Iban, "FR76 3000 6000 0112 3456 7890 188").unwrap_err().problem,
+            Problem::InvalidChecksum
+        );
         assert!(bic(Field::Bic, "BNP").is_err());
         assert!(email(Field::Email, "pas une adresse").is_err());
         assert!(email(Field::Email, "a@b").is_err());

@@ -30,10 +30,7 @@ impl Currency {
         if b.len() == 3 && b.iter().all(|c| c.is_ascii_uppercase()) {
             Ok(Currency([b[0], b[1], b[2]]))
         } else {
-            Err(Issue::new(
-                field,
-                Problem::InvalidFormat { expected: "EUR" },
-            ))
+            Err(Issue::new(field, Problem::InvalidFormat { expected: "EUR" }))
         }
     }
 
@@ -125,11 +122,8 @@ impl Money {
     /// too precise rather than silently read as 1 234).
     pub fn parse(field: Field, raw: &str) -> Result<Money, Issue> {
         let bad = || Issue::new(field, Problem::InvalidAmount);
-        let mut s: String = raw
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '€'))
-            .collect();
+        let mut s: String =
+            raw.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '€')).collect();
         if let Some(stripped) = s.strip_suffix("EUR").or_else(|| s.strip_suffix("eur")) {
             s = stripped.to_string();
         }
@@ -175,9 +169,8 @@ impl Money {
         // separators: they must group digits by three.
         let digits = if int_part.contains([',', '.']) {
             let groups: Vec<&str> = int_part.split([',', '.']).collect();
-            let well_grouped = !groups[0].is_empty()
-                && groups[0].len() <= 3
-                && groups[1..].iter().all(|g| g.len() == 3);
+            let well_grouped =
+                !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
             if !well_grouped {
                 return Err(bad());
             }
@@ -282,9 +275,7 @@ mod tests {
     use super::*;
 
     fn parse(s: &str) -> Result<String, Problem> {
-        Money::parse(Field::Amount, s)
-            .map(|m| m.to_string())
-            .map_err(|i| i.problem)
+        Money::parse(Field::Amount, s).map(|m| m.to_string()).map_err(|i| i.problem)
     }
 
     #[test]
@@ -353,14 +344,8 @@ mod tests {
 
     #[test]
     fn signs() {
-        assert_eq!(
-            Money::parse_positive(Field::Amount, "0").unwrap_err().problem,
-            Problem::ZeroAmount
-        );
-        assert_eq!(
-            Money::parse_positive(Field::Amount, "-3").unwrap_err().problem,
-            Problem::NegativeAmount
-        );
+        assert_eq!(Money::parse_positive(Field::Amount, "0").unwrap_err().problem, Problem::ZeroAmount);
+        assert_eq!(Money::parse_positive(Field::Amount, "-3").unwrap_err().problem, Problem::NegativeAmount);
         assert!(Money::parse_non_negative(Field::Amount, "0").is_ok());
     }
 

@@ -14,7 +14,9 @@ pub enum InvoiceStatus {
     /// Nothing left to pay.
     Paid,
     /// Past its due date with something left to pay.
-    Overdue { days_late: i64 },
+    Overdue {
+        days_late: i64,
+    },
     Cancelled,
 }
 

@@ -70,14 +70,8 @@ impl PaymentTerms {
     /// Parses a code (see [`PaymentTerms::code`]). Also accepts a bare number
     /// of days (`30`), the form people type on the command line.
     pub fn parse(field: Field, raw: &str) -> Result<PaymentTerms, Issue> {
-        let bad = || {
-            Issue::new(
-                field,
-                Problem::InvalidFormat {
-                    expected: "receipt | net:30 | net_eom:45 | eom_plus:10",
-                },
-            )
-        };
+        let bad =
+            || Issue::new(field, Problem::InvalidFormat { expected: "receipt | net:30 | net_eom:45 | eom_plus:10" });
         let t = raw.trim().to_ascii_lowercase();
         if t.is_empty() {
             return Err(Issue::new(field, Problem::Required));
@@ -115,14 +109,8 @@ fn add_days(d: NaiveDate, n: u16) -> NaiveDate {
 
 /// Last day of `d`'s month.
 pub fn end_of_month(d: NaiveDate) -> NaiveDate {
-    let (y, m) = if d.month() == 12 {
-        (d.year() + 1, 1)
-    } else {
-        (d.year(), d.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .and_then(|first| first.pred_opt())
-        .unwrap_or(NaiveDate::MAX)
+    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).and_then(|first| first.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
 
 #[cfg(test)]
@@ -157,14 +145,8 @@ mod tests {
         assert_eq!(PaymentTerms::Net(60).legal_warning(), None);
         assert_eq!(PaymentTerms::Net(61).legal_warning(), Some(TermsWarning::Over60Days));
         assert_eq!(PaymentTerms::NetEndOfMonth(45).legal_warning(), None);
-        assert_eq!(
-            PaymentTerms::NetEndOfMonth(46).legal_warning(),
-            Some(TermsWarning::Over45DaysEndOfMonth)
-        );
-        assert_eq!(
-            PaymentTerms::EndOfMonthPlus(50).legal_warning(),
-            Some(TermsWarning::Over45DaysEndOfMonth)
-        );
+        assert_eq!(PaymentTerms::NetEndOfMonth(46).legal_warning(), Some(TermsWarning::Over45DaysEndOfMonth));
+        assert_eq!(PaymentTerms::EndOfMonthPlus(50).legal_warning(), Some(TermsWarning::Over45DaysEndOfMonth));
         assert_eq!(PaymentTerms::OnReceipt.legal_warning(), None);
     }
 

@@ -103,7 +103,9 @@ impl fmt::Display for Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     InvalidAmount,
     NegativeAmount,
     ZeroAmount,
@@ -111,12 +113,18 @@ pub enum Problem {
     AmountTooLarge,
     InvalidDate,
     DateBeforeIssue,
-    InvalidFormat { expected: &'static str },
+    InvalidFormat {
+        expected: &'static str,
+    },
     InvalidChecksum,
     Unknown,
     Duplicate,
-    TotalMismatch { expected: String },
-    ExceedsDue { remaining: String },
+    TotalMismatch {
+        expected: String,
+    },
+    ExceedsDue {
+        remaining: String,
+    },
     ExceedsPayment,
     NotOpen,
     Cancelled,
@@ -153,9 +161,7 @@ impl Validation {
     }
 
     pub fn single(field: Field, problem: Problem) -> Self {
-        Self {
-            issues: vec![Issue::new(field, problem)],
-        }
+        Self { issues: vec![Issue::new(field, problem)] }
     }
 
     pub fn push(&mut self, field: Field, problem: Problem) {

@@ -83,9 +83,8 @@ pub struct ActivityRow {
 
 /// The customer's most recent changes first.
 pub fn for_customer(conn: &Conn, customer: CustomerId, limit: u32) -> Result<Vec<ActivityRow>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT at, kind, details FROM activity WHERE customer_id = ?1 ORDER BY id DESC LIMIT ?2",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT at, kind, details FROM activity WHERE customer_id = ?1 ORDER BY id DESC LIMIT ?2")?;
     let rows = stmt.query_map(params![customer.0, limit], |r| {
         let details: String = r.get(2)?;
         Ok(ActivityRow { at: get_timestamp(r, 0)?, kind: r.get(1)?, details: parse_details(&details) })
@@ -95,10 +94,9 @@ pub fn for_customer(conn: &Conn, customer: CustomerId, limit: u32) -> Result<Vec
 
 fn parse_details(s: &str) -> Vec<(String, String)> {
     match serde_json::from_str::<Value>(s) {
-        Ok(Value::Object(m)) => m
-            .into_iter()
-            .map(|(k, v)| (k, v.as_str().map(String::from).unwrap_or_else(|| v.to_string())))
-            .collect(),
+        Ok(Value::Object(m)) => {
+            m.into_iter().map(|(k, v)| (k, v.as_str().map(String::from).unwrap_or_else(|| v.to_string()))).collect()
+        }
         _ => Vec::new(),
     }
 }

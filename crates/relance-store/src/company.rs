@@ -19,14 +19,21 @@ pub fn get(conn: &Conn) -> Result<Option<CompanyProfile>> {
             |r| {
                 Ok((
                     (r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-                    Address { line1: r.get(5)?, line2: r.get(6)?, postal_code: r.get(7)?, city: r.get(8)?, country: r.get(9)? },
+                    Address {
+                        line1: r.get(5)?,
+                        line2: r.get(6)?,
+                        postal_code: r.get(7)?,
+                        city: r.get(8)?,
+                        country: r.get(9)?,
+                    },
                     (r.get(10)?, r.get(11)?, r.get(12)?, r.get(13)?),
                     (r.get::<_, String>(14)?, r.get::<_, String>(15)?, r.get::<_, String>(16)?),
                 ))
             },
         )
         .optional()?;
-    let Some(((name, legal_form, siren, siret, vat_number), address, (email, phone, iban, bic), (cur, terms, lang))) = row
+    let Some(((name, legal_form, siren, siret, vat_number), address, (email, phone, iban, bic), (cur, terms, lang))) =
+        row
     else {
         return Ok(None);
     };
@@ -41,7 +48,8 @@ pub fn get(conn: &Conn) -> Result<Option<CompanyProfile>> {
         phone,
         iban,
         bic,
-        currency: Currency::parse(Field::Currency, &cur).map_err(|_| StoreError::Corrupt(format!("currency {cur:?}")))?,
+        currency: Currency::parse(Field::Currency, &cur)
+            .map_err(|_| StoreError::Corrupt(format!("currency {cur:?}")))?,
         default_terms: PaymentTerms::parse(Field::DefaultTerms, &terms)
             .map_err(|_| StoreError::Corrupt(format!("terms {terms:?}")))?,
         language: Language::from_code(&lang).ok_or_else(|| StoreError::Corrupt(format!("language {lang:?}")))?,

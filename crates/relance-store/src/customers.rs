@@ -58,9 +58,9 @@ fn finish((mut c, kind, terms): (Customer, String, Option<String>)) -> Result<Cu
     }
     c.data.terms = match terms {
         None => None,
-        Some(t) => Some(
-            PaymentTerms::parse(Field::Terms, &t).map_err(|_| StoreError::Corrupt(format!("terms {t:?}")))?,
-        ),
+        Some(t) => {
+            Some(PaymentTerms::parse(Field::Terms, &t).map_err(|_| StoreError::Corrupt(format!("terms {t:?}")))?)
+        }
     };
     Ok(c)
 }

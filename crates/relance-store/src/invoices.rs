@@ -77,11 +77,12 @@ pub fn find_by_number(conn: &Conn, number: &str) -> Result<Option<Invoice>> {
 
 /// True when another document (invoice or credit note) already has this number.
 pub fn number_taken(conn: &Conn, number: &str, except: Option<InvoiceId>) -> Result<bool> {
-    let n: i64 = conn.prepare_cached(
-        "SELECT (SELECT COUNT(*) FROM invoices WHERE number = ?1 AND id IS NOT ?2)
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT (SELECT COUNT(*) FROM invoices WHERE number = ?1 AND id IS NOT ?2)
               + (SELECT COUNT(*) FROM payments WHERE kind = 'credit_note' AND reference = ?1)",
-    )?
-    .query_row(params![number, except.map(|i| i.0)], |r| r.get(0))?;
+        )?
+        .query_row(params![number, except.map(|i| i.0)], |r| r.get(0))?;
     Ok(n > 0)
 }
 
@@ -227,17 +228,16 @@ pub fn list(conn: &Conn, q: &InvoiceQuery, as_of: NaiveDate) -> Result<Paged<Inv
     let search = search_key::contains_pattern(&q.search);
     // `:as_of` is bound even when the status filter does not use it.
     let with_as_of = |sql: String| if sql.contains(":as_of") { sql } else { format!("{sql} AND :as_of IS NOT NULL") };
-    let count_sql = with_as_of(format!(
-        "SELECT COUNT(*) FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE {filter}"
-    ));
+    let count_sql =
+        with_as_of(format!("SELECT COUNT(*) FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE {filter}"));
     let params = named_params! {
         ":as_of": date_text(as_of), ":customer": q.customer.map(|c| c.0),
         ":due_from": q.due_from.map(date_text), ":due_to": q.due_to.map(date_text), ":search": search,
     };
     let total_rows: i64 = conn.prepare_cached(&count_sql)?.query_row(params, |r| r.get(0))?;
-    let sql = with_as_of(format!(
-        "SELECT {COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE {filter}"
-    )) + &format!(" ORDER BY {order} LIMIT {} OFFSET {}", q.page.limit(), q.page.offset());
+    let sql =
+        with_as_of(format!("SELECT {COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE {filter}"))
+            + &format!(" ORDER BY {order} LIMIT {} OFFSET {}", q.page.limit(), q.page.offset());
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, from_row)?;
     Ok(Paged { rows: rows.collect::<Result<_, _>>()?, total_rows: u64::try_from(total_rows).unwrap_or(0) })

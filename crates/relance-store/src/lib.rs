@@ -85,10 +85,8 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+        let tx =
+            self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -117,9 +115,7 @@ impl Store {
         for id in stmt.query_map([], |r| r.get::<_, i64>(0))? {
             broken.push(format!("payment {} is allocated beyond its amount", id?));
         }
-        let fk: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let fk: i64 = self.conn.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
         if fk > 0 {
             broken.push(format!("{fk} broken references"));
         }

@@ -78,7 +78,7 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
     )?;
     let heads = stmt.query_map(
         named_params! {":as_of": date_text(as_of), ":horizon": date_text(horizon),
-                       ":limit": page.limit(), ":offset": page.offset()},
+        ":limit": page.limit(), ":offset": page.offset()},
         |r| {
             Ok(TodayGroup {
                 customer_id: CustomerId(r.get(0)?),
@@ -101,9 +101,8 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
          ORDER BY due_date, number",
     )?;
     for g in &mut groups {
-        let rows = inv_stmt.query_map(
-            named_params! {":customer": g.customer_id.0, ":horizon": date_text(horizon)},
-            |r| {
+        let rows =
+            inv_stmt.query_map(named_params! {":customer": g.customer_id.0, ":horizon": date_text(horizon)}, |r| {
                 Ok(TodayInvoice {
                     id: InvoiceId(r.get(0)?),
                     number: r.get(1)?,
@@ -112,8 +111,7 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
                     total: Money::from_cents(r.get(4)?),
                     remaining: Money::from_cents(r.get(5)?),
                 })
-            },
-        )?;
+            })?;
         g.invoices = rows.collect::<Result<_, _>>()?;
     }
     Ok(Today {

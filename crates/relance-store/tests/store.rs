@@ -54,7 +54,15 @@ fn invoice(number: &str, issue: NaiveDate, due: NaiveDate, cents: i64) -> Invoic
 fn pay(store: &mut Store, c: CustomerId, inv: InvoiceId, cents: i64) -> relance_store::Result<()> {
     store.write(|tx| {
         let receipt = Receipt::Payment { method: PaymentMethod::Cash, reference: None };
-        let p = relance_store::payments::insert(tx, c, d("2026-03-01"), Money::from_cents(cents), Currency::EUR, &receipt, now())?;
+        let p = relance_store::payments::insert(
+            tx,
+            c,
+            d("2026-03-01"),
+            Money::from_cents(cents),
+            Currency::EUR,
+            &receipt,
+            now(),
+        )?;
         relance_store::payments::allocate(tx, p, &AllocationLine { invoice: inv, amount: Money::from_cents(cents) })
     })
 }
@@ -66,7 +74,13 @@ fn the_file_itself_refuses_over_settlement_and_keeps_the_cache_exact() {
     let (c, inv) = store
         .write(|tx| {
             let c = relance_store::customers::insert(tx, &customer("A"), now())?;
-            let i = relance_store::invoices::insert(tx, c, &invoice("F1", d("2026-01-01"), d("2026-01-31"), 10_000), Currency::EUR, now())?;
+            let i = relance_store::invoices::insert(
+                tx,
+                c,
+                &invoice("F1", d("2026-01-01"), d("2026-01-31"), 10_000),
+                Currency::EUR,
+                now(),
+            )?;
             Ok::<_, relance_store::StoreError>((c, i))
         })
         .unwrap();
@@ -86,7 +100,8 @@ fn search_ignores_case_and_accents_and_pages_in_order() {
     let mut store = Store::open_in_memory().unwrap();
     store
         .write(|tx| {
-            for name in ["Éléonore Dupré", "Boulangerie Lefèvre", "Café des Halles", "cafe du Port", "100% Bio_Shop"] {
+            for name in ["Éléonore Dupré", "Boulangerie Lefèvre", "Café des Halles", "cafe du Port", "100% Bio_Shop"]
+            {
                 relance_store::customers::insert(tx, &customer(name), now())?;
             }
             Ok::<_, relance_store::StoreError>(())
@@ -110,7 +125,11 @@ fn search_ignores_case_and_accents_and_pages_in_order() {
     assert_eq!(names("CAFÉ", 0, 50), ["Café des Halles", "cafe du Port"]);
     assert_eq!(names("eleonore", 0, 50), ["Éléonore Dupré"]);
     assert_eq!(names("%", 0, 50), ["100% Bio_Shop"], "a typed % is a literal");
-    assert_eq!(names("s_h", 0, 50), Vec::<String>::new(), "a typed _ is a literal (else it would match \"des halles\")");
+    assert_eq!(
+        names("s_h", 0, 50),
+        Vec::<String>::new(),
+        "a typed _ is a literal (else it would match \"des halles\")"
+    );
     assert_eq!(names("o_sh", 0, 50), ["100% Bio_Shop"]);
     let all = names("", 0, 50);
     assert_eq!(all.len(), 5);
@@ -139,7 +158,8 @@ fn sql_status_filters_agree_with_the_domain_rule() {
                 };
                 let number = format!("F{n:03}");
                 let data = invoice(&number, d("2026-01-01"), due, 10_000);
-                let inv = store.write(|tx| relance_store::invoices::insert(tx, c, &data, Currency::EUR, now())).unwrap();
+                let inv =
+                    store.write(|tx| relance_store::invoices::insert(tx, c, &data, Currency::EUR, now())).unwrap();
                 if paid > 0 {
                     pay(&mut store, c, inv, paid).unwrap();
                 }
@@ -169,8 +189,12 @@ fn sql_status_filters_agree_with_the_domain_rule() {
             descending: false,
             page: Page { size: 200, index: 0 },
         };
-        let got: Vec<String> =
-            relance_store::invoices::list(store.conn(), &q, as_of).unwrap().rows.into_iter().map(|i| i.data.number).collect();
+        let got: Vec<String> = relance_store::invoices::list(store.conn(), &q, as_of)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|i| i.data.number)
+            .collect();
         let want: Vec<String> = expected.iter().filter(|(_, s)| s.code() == code).map(|(n, _)| n.clone()).collect();
         assert_eq!(got, want, "filter {code}");
         assert!(!want.is_empty(), "the table covers {code}");

@@ -47,9 +47,8 @@ fn no_floating_point_in_rust_code() {
     let mut files = sources("crates", &["rs"]);
     files.extend(sources("src-tauri/src", &["rs"]));
     files.retain(|(p, _)| !p.ends_with("tidy.rs"));
-    let hits = offending(&files, |l| {
-        l.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == "f64" || w == "f32")
-    });
+    let hits =
+        offending(&files, |l| l.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == "f64" || w == "f32"));
     assert!(hits.is_empty(), "money is Decimal, never float:\n{}", hits.join("\n"));
 }
 

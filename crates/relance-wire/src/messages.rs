@@ -63,18 +63,16 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::Fr => format!("{max} caractères au plus"),
             Language::En => format!("at most {max} characters"),
         },
-        InvalidAmount => fr_en(
-            "ce n’est pas un montant valide (exemple : 1 234,56)",
-            "not a valid amount (example: 1,234.56)",
-        ),
+        InvalidAmount => {
+            fr_en("ce n’est pas un montant valide (exemple : 1 234,56)", "not a valid amount (example: 1,234.56)")
+        }
         NegativeAmount => fr_en("le montant ne peut pas être négatif", "the amount cannot be negative"),
         ZeroAmount => fr_en("le montant doit être supérieur à zéro", "the amount must be greater than zero"),
         TooManyDecimals => fr_en("deux décimales au plus (centimes)", "at most two decimals (cents)"),
         AmountTooLarge => fr_en("montant trop élevé", "amount too large"),
-        InvalidDate => fr_en(
-            "ce n’est pas une date valide (exemple : 31/03/2026)",
-            "not a valid date (example: 2026-03-31)",
-        ),
+        InvalidDate => {
+            fr_en("ce n’est pas une date valide (exemple : 31/03/2026)", "not a valid date (example: 2026-03-31)")
+        }
         DateBeforeIssue => fr_en(
             "l’échéance ne peut pas précéder la date de facture",
             "the due date cannot be before the invoice date",
@@ -97,10 +95,9 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::Fr => format!("dépasse ce qui reste dû ({} €)", french_amount(remaining)),
             Language::En => format!("more than what is left to pay (€{remaining})"),
         },
-        ExceedsPayment => fr_en(
-            "la répartition dépasse le montant du paiement",
-            "the allocation is more than the payment",
-        ),
+        ExceedsPayment => {
+            fr_en("la répartition dépasse le montant du paiement", "the allocation is more than the payment")
+        }
         NotOpen => fr_en("cette facture n’a plus rien à payer", "this invoice has nothing left to pay"),
         Cancelled => fr_en("cette facture est annulée", "this invoice is cancelled"),
         AlreadySettled => fr_en(
@@ -146,7 +143,9 @@ pub fn newer_database(lang: Language) -> String {
 
 pub fn storage(detail: &str, lang: Language) -> String {
     match lang {
-        Language::Fr => format!("Le dossier n’a pas pu être lu ou enregistré ; rien n’a été modifié. Détail : {detail}"),
+        Language::Fr => {
+            format!("Le dossier n’a pas pu être lu ou enregistré ; rien n’a été modifié. Détail : {detail}")
+        }
         Language::En => format!("The file could not be read or saved; nothing was changed. Detail: {detail}"),
     }
 }

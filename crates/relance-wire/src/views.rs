@@ -299,7 +299,9 @@ pub struct PaymentView {
 impl From<&PaymentRow> for PaymentView {
     fn from(p: &PaymentRow) -> Self {
         let (kind, method, reference, note) = match &p.receipt {
-            Receipt::Payment { method, reference } => ("payment", method.code().to_string(), text(reference), String::new()),
+            Receipt::Payment { method, reference } => {
+                ("payment", method.code().to_string(), text(reference), String::new())
+            }
             Receipt::CreditNote { number, reason } => ("credit_note", String::new(), number.clone(), text(reason)),
         };
         PaymentView {
@@ -313,7 +315,11 @@ impl From<&PaymentRow> for PaymentView {
             allocations: p
                 .allocations
                 .iter()
-                .map(|(id, number, amount)| AllocationLineView { invoice_id: id.0, number: number.clone(), amount: money(*amount) })
+                .map(|(id, number, amount)| AllocationLineView {
+                    invoice_id: id.0,
+                    number: number.clone(),
+                    amount: money(*amount),
+                })
                 .collect(),
             unallocated: money(p.unallocated),
         }
@@ -391,7 +397,11 @@ impl AllocationPreviewView {
             lines: plan
                 .lines
                 .iter()
-                .map(|l| AllocationLineView { invoice_id: l.invoice.0, number: number_of(l.invoice.0), amount: money(l.amount) })
+                .map(|l| AllocationLineView {
+                    invoice_id: l.invoice.0,
+                    number: number_of(l.invoice.0),
+                    amount: money(l.amount),
+                })
                 .collect(),
             unallocated: money(plan.unallocated),
         }

@@ -31,9 +31,5 @@ pub fn load_demo(core: State<'_, Core>) -> Result<DemoSummaryView, ErrorView> {
     if let Ok(company) = core.with(|ctx| relance_app::company::get(ctx, core.language())) {
         core.set_language(company.language);
     }
-    Ok(DemoSummaryView {
-        customers: summary.customers,
-        invoices: summary.invoices,
-        payments: summary.payments,
-    })
+    Ok(DemoSummaryView { customers: summary.customers, invoices: summary.invoices, payments: summary.payments })
 }

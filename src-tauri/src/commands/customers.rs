@@ -19,7 +19,8 @@ pub fn customer_get(core: State<'_, Core>, id: i64) -> Result<CustomerDetailView
 
 #[tauri::command]
 pub fn customer_create(core: State<'_, Core>, form: CustomerForm) -> Result<CustomerSavedView, ErrorView> {
-    core.with(|ctx| relance_app::customers::create(ctx, &CustomerInput::from(&form))).map(|s| CustomerSavedView::from(&s))
+    core.with(|ctx| relance_app::customers::create(ctx, &CustomerInput::from(&form)))
+        .map(|s| CustomerSavedView::from(&s))
 }
 
 #[tauri::command]

@@ -44,4 +44,3 @@ pub fn credit_note_record(core: State<'_, Core>, form: CreditNoteForm) -> Result
         Ok(PaymentRecordedView { id: id.0, allocation: view(ctx, &plan)? })
     })
 }
-

@@ -93,10 +93,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self {
-            lang: "fr_FR.UTF-8".into(),
-            env: Vec::new(),
-        }
+        Self { lang: "fr_FR.UTF-8".into(), env: Vec::new() }
     }
 }
 
@@ -139,9 +136,7 @@ impl App {
         static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
         // A previous scenario's panic poisons the lock; the lock guards nothing
         // but ordering, so carry on.
-        let guard = ONE_AT_A_TIME
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let guard = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
 
         let binary = app_binary()?;
         let artifacts = workspace_root().join("tests/e2e/artifacts");
@@ -165,10 +160,7 @@ impl App {
         };
 
         let mut env = vec![
-            (
-                "RELANCE_DATA_DIR".to_owned(),
-                data_dir.path().display().to_string(),
-            ),
+            ("RELANCE_DATA_DIR".to_owned(), data_dir.path().display().to_string()),
             ("LANG".to_owned(), options.lang.clone()),
             ("LC_ALL".to_owned(), options.lang.clone()),
             ("LANGUAGE".to_owned(), language_of(&options.lang)),
@@ -177,11 +169,7 @@ impl App {
         ];
         env.extend(options.env);
 
-        let driver = TauriDriver::start(DriverSetup {
-            display: &display_name,
-            env: &env,
-            log: &driver_log,
-        })?;
+        let driver = TauriDriver::start(DriverSetup { display: &display_name, env: &env, log: &driver_log })?;
 
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
@@ -207,17 +195,11 @@ impl App {
 
     fn open_session(&mut self) -> Result<(), E2eError> {
         let mut capabilities = serde_json::Map::new();
-        capabilities.insert(
-            "tauri:options".to_owned(),
-            serde_json::json!({ "application": self.binary }),
-        );
+        capabilities.insert("tauri:options".to_owned(), serde_json::json!({ "application": self.binary }));
         let url = self.driver.url.clone();
         let started = Instant::now();
         let client = self.runtime.block_on(async {
-            ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities)
-                .connect(&url)
-                .await
+            ClientBuilder::new(HttpConnector::new()).capabilities(capabilities).connect(&url).await
         });
         match client {
             Ok(client) => {
@@ -251,9 +233,7 @@ impl App {
     /// Like [`App::block_on`] but gives up after `limit`: teardown must never hang.
     fn block_on_at_most<F: Future>(&self, limit: Duration, future: F) -> Option<F::Output> {
         // The timer must be created inside the runtime, hence the async block.
-        self.runtime
-            .block_on(async { tokio::time::timeout(limit, future).await })
-            .ok()
+        self.runtime.block_on(async { tokio::time::timeout(limit, future).await }).ok()
     }
 
     /// Quits the app and starts it again on the same data folder.
@@ -261,11 +241,7 @@ impl App {
     pub fn restart(&mut self) {
         self.close_session();
         if !self.driver.is_running() {
-            panic!(
-                "{}: tauri-driver died; see {}",
-                self.name,
-                self.driver_log.display()
-            );
+            panic!("{}: tauri-driver died; see {}", self.name, self.driver_log.display());
         }
         if let Err(e) = self.open_session() {
             panic!("{}: restart failed: {e}", self.name);
@@ -294,19 +270,13 @@ impl App {
     #[track_caller]
     pub fn find(&self, testid: &str) -> Element {
         let found = self.block_on(
-            self.client()
-                .wait()
-                .at_most(DEFAULT_TIMEOUT)
-                .every(POLL)
-                .for_element(by_testid(testid).as_locator()),
+            self.client().wait().at_most(DEFAULT_TIMEOUT).every(POLL).for_element(by_testid(testid).as_locator()),
         );
         match found {
             Ok(element) => element,
-            Err(e) => panic!(
-                "{}: no element data-testid={testid:?} after {DEFAULT_TIMEOUT:?}: {}",
-                self.name,
-                describe(&e)
-            ),
+            Err(e) => {
+                panic!("{}: no element data-testid={testid:?} after {DEFAULT_TIMEOUT:?}: {}", self.name, describe(&e))
+            }
         }
     }
 
@@ -315,11 +285,7 @@ impl App {
     pub fn exists(&self, testid: &str) -> bool {
         match self.block_on(self.client().find_all(by_testid(testid).as_locator())) {
             Ok(found) => !found.is_empty(),
-            Err(e) => panic!(
-                "{}: looking for {testid:?} failed: {}",
-                self.name,
-                describe(&e)
-            ),
+            Err(e) => panic!("{}: looking for {testid:?} failed: {}", self.name, describe(&e)),
         }
     }
 
@@ -330,14 +296,8 @@ impl App {
                 // WebKitWebDriver cannot compute the box of a table row and
                 // refuses to click a <tr>; click its first cell, as a person
                 // would (the event bubbles to the row's handler).
-                Err(CmdError::Standard(wd))
-                    if matches!(wd.error, ErrorStatus::ElementNotInteractable) =>
-                {
-                    element
-                        .find(Locator::Css(":scope > *"))
-                        .await?
-                        .click()
-                        .await
+                Err(CmdError::Standard(wd)) if matches!(wd.error, ErrorStatus::ElementNotInteractable) => {
+                    element.find(Locator::Css(":scope > *")).await?.click().await
                 }
                 other => other,
             }
@@ -356,9 +316,7 @@ impl App {
     /// The element's rendered text.
     #[track_caller]
     pub fn text_of(&self, testid: &str) -> String {
-        self.with_element(testid, "reading the text of", |element| async move {
-            element.text().await
-        })
+        self.with_element(testid, "reading the text of", |element| async move { element.text().await })
     }
 
     /// Finds the element and acts on it. React may replace the node between
@@ -384,21 +342,12 @@ impl App {
     /// Polls until the element exists and its text satisfies `accept`;
     /// returns that text. Panics with the last text seen after `timeout`.
     #[track_caller]
-    pub fn wait_for_text(
-        &self,
-        testid: &str,
-        accept: impl Fn(&str) -> bool,
-        timeout: Duration,
-    ) -> String {
+    pub fn wait_for_text(&self, testid: &str, accept: impl Fn(&str) -> bool, timeout: Duration) -> String {
         let deadline = Instant::now() + timeout;
         let mut last = None;
         loop {
             let seen = self.block_on(async {
-                let element = self
-                    .client()
-                    .find(by_testid(testid).as_locator())
-                    .await
-                    .ok()?;
+                let element = self.client().find(by_testid(testid).as_locator()).await.ok()?;
                 element.text().await.ok()
             });
             if let Some(text) = &seen {
@@ -446,8 +395,7 @@ impl App {
             .ok_or_else(|| E2eError::new(format!("screenshot timed out after {TEARDOWN_STEP:?}")))?
             .map_err(|e| E2eError::new(format!("screenshot failed: {}", describe(&e))))?;
         let path = self.artifacts.join(format!("{name}.png"));
-        std::fs::write(&path, png)
-            .map_err(|e| E2eError::new(format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(&path, png).map_err(|e| E2eError::new(format!("cannot write {}: {e}", path.display())))?;
         eprintln!("{}: screenshot {}", self.name, path.display());
         Ok(path)
     }
@@ -467,11 +415,7 @@ impl App {
             }
         }
         self.data_dir.disable_cleanup(true);
-        eprintln!(
-            "{}: data folder kept at {}",
-            self.name,
-            self.data_dir.path().display()
-        );
+        eprintln!("{}: data folder kept at {}", self.name, self.data_dir.path().display());
         eprintln!("{}: driver log {}", self.name, self.driver_log.display());
     }
 }
@@ -542,11 +486,7 @@ fn tail(path: &Path, lines: usize) -> String {
 /// The repository root (this crate lives in `tests/e2e`).
 pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .nth(2)
-        .unwrap_or(manifest)
-        .to_path_buf()
+    manifest.ancestors().nth(2).unwrap_or(manifest).to_path_buf()
 }
 
 /// The debug app binary, built (once per test process) unless told not to.
@@ -556,10 +496,7 @@ fn app_binary() -> Result<PathBuf, E2eError> {
         return if path.is_file() {
             Ok(std::path::absolute(&path).unwrap_or(path))
         } else {
-            Err(E2eError::new(format!(
-                "RELANCE_E2E_APP={} is not a file",
-                path.display()
-            )))
+            Err(E2eError::new(format!("RELANCE_E2E_APP={} is not a file", path.display())))
         };
     }
     static BUILT: OnceLock<Result<(), String>> = OnceLock::new();
@@ -567,10 +504,7 @@ fn app_binary() -> Result<PathBuf, E2eError> {
     if std::env::var("RELANCE_E2E_NO_BUILD").is_ok_and(|v| v == "1") {
         warn_if_ui_stale(&root);
     } else {
-        BUILT
-            .get_or_init(|| build_app(&root))
-            .clone()
-            .map_err(E2eError::new)?;
+        BUILT.get_or_init(|| build_app(&root)).clone().map_err(E2eError::new)?;
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -617,8 +551,7 @@ fn build_app(root: &Path) -> Result<(), String> {
 /// The app embeds ui/dist at compile time; an old dist means testing an old UI.
 fn warn_if_ui_stale(root: &Path) {
     let built = modified(&root.join("ui/dist/index.html"));
-    let newest_source =
-        newest_modified(&root.join("ui/src")).max(modified(&root.join("ui/index.html")));
+    let newest_source = newest_modified(&root.join("ui/src")).max(modified(&root.join("ui/index.html")));
     match (built, newest_source) {
         (None, _) => eprintln!("e2e: WARNING: ui/dist is missing: run `npm run build` in ui/"),
         (Some(built), Some(source)) if source > built => {

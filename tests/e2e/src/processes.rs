@@ -98,10 +98,7 @@ impl Xvfb {
             let deadline = Instant::now() + Duration::from_secs(10);
             while Instant::now() < deadline {
                 if socket.exists() {
-                    return Ok(Self {
-                        display,
-                        _group: group,
-                    });
+                    return Ok(Self { display, _group: group });
                 }
                 if group.has_exited() {
                     break; // lost a race for this display; try the next one
@@ -131,17 +128,10 @@ pub(crate) struct DriverSetup<'a> {
 
 impl TauriDriver {
     pub(crate) fn start(setup: DriverSetup<'_>) -> Result<Self, E2eError> {
-        let driver =
-            find_program("tauri-driver", &[cargo_bin("tauri-driver")]).ok_or_else(|| {
-                E2eError::new("tauri-driver not found: run `cargo install tauri-driver --locked`")
-            })?;
-        let native = find_program(
-            "WebKitWebDriver",
-            &[PathBuf::from("/usr/bin/WebKitWebDriver")],
-        )
-        .ok_or_else(|| {
-            E2eError::new("WebKitWebDriver not found: `apt-get install webkit2gtk-driver`")
-        })?;
+        let driver = find_program("tauri-driver", &[cargo_bin("tauri-driver")])
+            .ok_or_else(|| E2eError::new("tauri-driver not found: run `cargo install tauri-driver --locked`"))?;
+        let native = find_program("WebKitWebDriver", &[PathBuf::from("/usr/bin/WebKitWebDriver")])
+            .ok_or_else(|| E2eError::new("WebKitWebDriver not found: `apt-get install webkit2gtk-driver`"))?;
         let port = free_port()?;
         // tauri-driver's own WebKitWebDriver port defaults to 4445: pick one too,
         // so a stray driver from another run cannot collide with ours.
@@ -168,22 +158,14 @@ impl TauriDriver {
         // takes a moment longer: a session asked for before both listen fails.
         let address = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
         let native_address = SocketAddrV4::new(Ipv4Addr::LOCALHOST, native_port);
-        let listening = |a: SocketAddrV4| {
-            TcpStream::connect_timeout(&a.into(), Duration::from_millis(200)).is_ok()
-        };
+        let listening = |a: SocketAddrV4| TcpStream::connect_timeout(&a.into(), Duration::from_millis(200)).is_ok();
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if listening(address) && listening(native_address) {
-                return Ok(Self {
-                    url: format!("http://{address}"),
-                    group,
-                });
+                return Ok(Self { url: format!("http://{address}"), group });
             }
             if group.has_exited() {
-                return Err(E2eError::new(format!(
-                    "tauri-driver exited at start; see {}",
-                    setup.log.display()
-                )));
+                return Err(E2eError::new(format!("tauri-driver exited at start; see {}", setup.log.display())));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -202,12 +184,9 @@ impl TauriDriver {
 /// The OS picks a free port; we release it and hand it to the child. A tiny
 /// race, acceptable because the e2e tests run one at a time.
 fn free_port() -> Result<u16, E2eError> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
-        .map_err(|e| E2eError::new(format!("no free local port: {e}")))?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| E2eError::new(format!("no free local port: {e}")))
+    let listener =
+        TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).map_err(|e| E2eError::new(format!("no free local port: {e}")))?;
+    listener.local_addr().map(|a| a.port()).map_err(|e| E2eError::new(format!("no free local port: {e}")))
 }
 
 fn log_file(path: &Path) -> Result<File, E2eError> {
@@ -229,14 +208,7 @@ fn cargo_bin(name: &str) -> PathBuf {
 /// `name` on PATH, else the first existing fallback.
 pub(crate) fn find_program(name: &str, fallbacks: &[PathBuf]) -> Option<PathBuf> {
     let on_path = std::env::var_os("PATH")
-        .map(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .collect::<Vec<_>>()
-        })
+        .map(|paths| std::env::split_paths(&paths).map(|dir| dir.join(name)).collect::<Vec<_>>())
         .unwrap_or_default();
-    on_path
-        .into_iter()
-        .chain(fallbacks.iter().cloned())
-        .find(|p| p.is_file())
+    on_path.into_iter().chain(fallbacks.iter().cloned()).find(|p| p.is_file())
 }

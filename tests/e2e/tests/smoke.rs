@@ -13,18 +13,11 @@ fn opens_with_navigation_and_version() {
     app.find("nav");
     // Each entry shows its label then its shortcut.
     let today = app.text_of("nav-today");
-    assert!(
-        today.starts_with("Aujourd’hui") && today.ends_with("Alt+1"),
-        "nav-today shows {today:?}"
-    );
+    assert!(today.starts_with("Aujourd’hui") && today.ends_with("Alt+1"), "nav-today shows {today:?}");
     assert_eq!(app.text_of("screen-title"), "Aujourd’hui");
 
     // The version comes from the `app_info` command: proof the IPC works under our CSP.
-    let version = app.wait_for_text(
-        "app-version",
-        |t| t.starts_with("Version "),
-        DEFAULT_TIMEOUT,
-    );
+    let version = app.wait_for_text("app-version", |t| t.starts_with("Version "), DEFAULT_TIMEOUT);
     assert_eq!(version, format!("Version {}", env!("CARGO_PKG_VERSION")));
     assert!(!app.exists("app-error"));
 

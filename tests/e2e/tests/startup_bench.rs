@@ -1,0 +1,62 @@
+//! Benchmark, not a test: the app's start-up to its first screen on a
+//! database of 10,000 customers and 100,000 invoices. Prints figures and
+//! never fails on time. Runs only with RELANCE_E2E=1 and RELANCE_BENCH=1;
+//! use a release build for figures worth quoting:
+//!
+//! ```sh
+//! cargo build --release -p relance-desktop -p relance-cli
+//! RELANCE_E2E=1 RELANCE_BENCH=1 RELANCE_E2E_APP=$PWD/target/release/relance-desktop \
+//!   cargo test -p relance-e2e --test startup_bench -- --nocapture
+//! ```
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use relance_e2e::{workspace_root, App};
+
+/// The CLI next to the app binary under test (release with release).
+fn cli_binary() -> PathBuf {
+    let app = std::env::var_os("RELANCE_E2E_APP").map(PathBuf::from);
+    let dir = app
+        .and_then(|a| a.parent().map(PathBuf::from))
+        .unwrap_or_else(|| workspace_root().join("target").join("debug"));
+    dir.join("relance")
+}
+
+#[test]
+fn start_up_to_first_screen_at_100k_invoices() {
+    if std::env::var("RELANCE_BENCH").map_or(true, |v| v != "1") {
+        eprintln!("startup_bench: skipped: set RELANCE_BENCH=1 (with RELANCE_E2E=1) to run this benchmark");
+        return;
+    }
+    let Some(mut app) = App::launch("startup-bench") else { return };
+    app.find("welcome");
+
+    let fill = Instant::now();
+    let status = Command::new(cli_binary())
+        .args(["--data-dir"])
+        .arg(app.data_dir())
+        .args(["demo", "--customers", "10000", "--invoices", "100000", "--seed", "7"])
+        .status()
+        .expect("the relance CLI runs");
+    assert!(status.success(), "the demo fill failed");
+    println!("fill 10,000 customers / 100,000 invoices: {:.2} s", fill.elapsed().as_secs_f64());
+
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        app.restart();
+        app.find("today-group");
+        runs.push(started.elapsed());
+    }
+    runs.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "start-up to first Today screen (new WebDriver session to first customer card), 5 runs: median {:.0} ms, min {:.0} ms, max {:.0} ms (target < 1500 ms)",
+        ms(runs[2]),
+        ms(runs[0]),
+        ms(runs[4])
+    );
+    app.screenshot("startup-bench-today");
+}
