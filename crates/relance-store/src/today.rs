@@ -27,8 +27,15 @@ pub struct TodayGroup {
     pub overdue: Money,
     pub due_soon: Money,
     pub oldest_due_date: NaiveDate,
+    /// All the customer's invoices overdue or due soon.
+    pub invoice_count: u32,
+    /// The oldest of them, at most `INVOICES_PER_GROUP`.
     pub invoices: Vec<TodayInvoice>,
 }
+
+/// How many invoices a customer's card lists on Today; the customer's page
+/// has the rest. Keeps the screen scannable and quick to draw.
+pub const INVOICES_PER_GROUP: u32 = 5;
 
 #[derive(Debug, Clone)]
 pub struct Today {
@@ -67,11 +74,12 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
             SELECT customer_id,
                    SUM(CASE WHEN due_date < :as_of THEN total_cents - settled_cents ELSE 0 END) AS overdue,
                    SUM(CASE WHEN due_date >= :as_of THEN total_cents - settled_cents ELSE 0 END) AS due_soon,
-                   MIN(due_date) AS oldest
+                   MIN(due_date) AS oldest,
+                   COUNT(*) AS n
             FROM invoices INDEXED BY invoices_unpaid_by_customer
             WHERE cancelled_at IS NULL AND settled_cents < total_cents AND due_date <= :horizon
             GROUP BY customer_id)
-         SELECT g.customer_id, c.name, c.phone, c.email, g.overdue, g.due_soon, g.oldest
+         SELECT g.customer_id, c.name, c.phone, c.email, g.overdue, g.due_soon, g.oldest, g.n
          FROM g JOIN customers c ON c.id = g.customer_id
          ORDER BY g.overdue DESC, g.oldest, c.search_key, g.customer_id
          LIMIT :limit OFFSET :offset",
@@ -88,6 +96,7 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
                 overdue: Money::from_cents(r.get(4)?),
                 due_soon: Money::from_cents(r.get(5)?),
                 oldest_due_date: get_date(r, 6)?,
+                invoice_count: u32::try_from(r.get::<_, i64>(7)?).unwrap_or(u32::MAX),
                 invoices: Vec::new(),
             })
         },
@@ -98,20 +107,22 @@ pub fn today(conn: &Conn, as_of: NaiveDate, horizon: NaiveDate, page: Page) -> R
          FROM invoices INDEXED BY invoices_unpaid_by_customer
          WHERE customer_id = :customer AND cancelled_at IS NULL AND settled_cents < total_cents
            AND due_date <= :horizon
-         ORDER BY due_date, number",
+         ORDER BY due_date, number
+         LIMIT :per_group",
     )?;
     for g in &mut groups {
-        let rows =
-            inv_stmt.query_map(named_params! {":customer": g.customer_id.0, ":horizon": date_text(horizon)}, |r| {
-                Ok(TodayInvoice {
-                    id: InvoiceId(r.get(0)?),
-                    number: r.get(1)?,
-                    issue_date: get_date(r, 2)?,
-                    due_date: get_date(r, 3)?,
-                    total: Money::from_cents(r.get(4)?),
-                    remaining: Money::from_cents(r.get(5)?),
-                })
-            })?;
+        let args = named_params! {":customer": g.customer_id.0, ":horizon": date_text(horizon),
+        ":per_group": INVOICES_PER_GROUP};
+        let rows = inv_stmt.query_map(args, |r| {
+            Ok(TodayInvoice {
+                id: InvoiceId(r.get(0)?),
+                number: r.get(1)?,
+                issue_date: get_date(r, 2)?,
+                due_date: get_date(r, 3)?,
+                total: Money::from_cents(r.get(4)?),
+                remaining: Money::from_cents(r.get(5)?),
+            })
+        })?;
         g.invoices = rows.collect::<Result<_, _>>()?;
     }
     Ok(Today {

@@ -200,3 +200,27 @@ fn sql_status_filters_agree_with_the_domain_rule() {
         assert!(!want.is_empty(), "the table covers {code}");
     }
 }
+
+#[test]
+fn today_lists_the_oldest_few_invoices_of_a_customer_and_counts_them_all() {
+    let mut store = Store::open_in_memory().unwrap();
+    let as_of = d("2026-03-15");
+    store
+        .write(|tx| {
+            let c = relance_store::customers::insert(tx, &customer("A"), now())?;
+            for k in 0..8u64 {
+                let due = d("2026-01-01").checked_add_days(Days::new(k * 7)).unwrap();
+                let data = invoice(&format!("F{k}"), d("2026-01-01"), due, 1_000);
+                relance_store::invoices::insert(tx, c, &data, Currency::EUR, now())?;
+            }
+            Ok::<_, relance_store::StoreError>(())
+        })
+        .unwrap();
+    let horizon = d("2026-03-22");
+    let t = relance_store::today::today(store.conn(), as_of, horizon, Page { size: 20, index: 0 }).unwrap();
+    let g = &t.groups[0];
+    assert_eq!(g.invoice_count, 8);
+    let shown: Vec<&str> = g.invoices.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(shown, ["F0", "F1", "F2", "F3", "F4"]);
+    assert_eq!(g.overdue, Money::from_cents(8_000), "the amounts cover every invoice, not only those listed");
+}

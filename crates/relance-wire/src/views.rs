@@ -429,6 +429,8 @@ pub struct TodayGroupView {
     pub email: String,
     pub overdue: String,
     pub due_soon: String,
+    /// Every invoice of the customer overdue or due soon; `invoices` lists the oldest few.
+    pub invoice_count: u32,
     pub invoices: Vec<TodayInvoiceView>,
 }
 
@@ -464,6 +466,7 @@ impl TodayView {
                     email: text(&g.email),
                     overdue: money(g.overdue),
                     due_soon: money(g.due_soon),
+                    invoice_count: g.invoice_count,
                     invoices: g
                         .invoices
                         .iter()

@@ -6,7 +6,7 @@ use tauri::State;
 use crate::core::Core;
 
 /// Customers per page of the Today screen.
-const PAGE_SIZE: u32 = 50;
+const PAGE_SIZE: u32 = 20;
 
 #[tauri::command]
 pub fn today(core: State<'_, Core>, page: u32) -> Result<TodayView, ErrorView> {

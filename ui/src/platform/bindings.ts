@@ -107,7 +107,11 @@ export type TodayInvoiceView = { id: number, number: string, issue_date: string,
  */
 days_late: number, overdue: boolean, };
 
-export type TodayGroupView = { customer_id: number, customer_name: string, phone: string, email: string, overdue: string, due_soon: string, invoices: Array<TodayInvoiceView>, };
+export type TodayGroupView = { customer_id: number, customer_name: string, phone: string, email: string, overdue: string, due_soon: string, 
+/**
+ * Every invoice of the customer overdue or due soon; `invoices` lists the oldest few.
+ */
+invoice_count: number, invoices: Array<TodayInvoiceView>, };
 
 export type TodayView = { as_of: string, due_soon_until: string, total_outstanding: string, total_overdue: string, total_due_soon: string, 
 /**
