@@ -1,6 +1,13 @@
 import { useId, type ReactNode } from "react";
 import type { FieldMessages } from "../platform";
 
+/** The attributes that tie an input to its label, hint and error; spread them onto the input. */
+interface Control {
+  id: string;
+  "aria-describedby": string | undefined;
+  "aria-invalid": true | undefined;
+}
+
 interface ShellProps {
   label: string;
   /** The ErrorView field key whose message shows under the input (data-testid="error-<field>"). */
@@ -8,11 +15,11 @@ interface ShellProps {
   errors?: FieldMessages | undefined;
   hint?: string | undefined;
   className?: string | undefined;
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  children: (control: Control) => ReactNode;
 }
 
 /** A label, an input (given as a render function), a hint and the field's error. */
-export function FieldShell({ label, field, errors, hint, className, children }: ShellProps) {
+function FieldShell({ label, field, errors, hint, className, children }: ShellProps) {
   const id = useId();
   const error = field ? errors?.[field] : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
@@ -23,7 +30,7 @@ export function FieldShell({ label, field, errors, hint, className, children }: 
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, describedBy, invalid: error !== undefined })}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error !== undefined || undefined })}
       {hint && (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -38,17 +45,16 @@ export function FieldShell({ label, field, errors, hint, className, children }: 
   );
 }
 
-interface TextFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
+/** What every field takes; the shell's part (label, field, errors, className) is passed on to FieldShell as is. */
+interface FieldProps<V> extends Omit<ShellProps, "children"> {
+  value: V;
+  onChange: (value: V) => void;
   testid?: string | undefined;
-  field?: string | undefined;
-  errors?: FieldMessages | undefined;
-  hint?: string | undefined;
+}
+
+interface TextFieldProps extends FieldProps<string> {
   placeholder?: string | undefined;
   autoFocus?: boolean | undefined;
-  className?: string | undefined;
   inputMode?: "text" | "decimal" | "numeric" | "email" | "tel" | undefined;
   type?: "text" | "email" | "tel" | undefined;
   amount?: boolean | undefined;
@@ -58,16 +64,10 @@ interface TextFieldProps {
 
 export function TextField(p: TextFieldProps) {
   return (
-    <FieldShell
-      label={p.label}
-      field={p.field}
-      errors={p.errors}
-      hint={p.hint}
-      className={p.className}
-    >
-      {({ id, describedBy, invalid }) => (
+    <FieldShell {...p}>
+      {(control) => (
         <input
-          id={id}
+          {...control}
           className={`input${p.amount ? " input-amount" : ""}`}
           type={p.type ?? "text"}
           value={p.value}
@@ -76,8 +76,6 @@ export function TextField(p: TextFieldProps) {
           placeholder={p.placeholder}
           autoFocus={p.autoFocus}
           inputMode={p.inputMode ?? (p.amount ? "decimal" : undefined)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
           maxLength={p.maxLength}
           disabled={p.disabled}
           autoComplete="off"
@@ -88,69 +86,38 @@ export function TextField(p: TextFieldProps) {
   );
 }
 
-interface TextAreaFieldProps {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  testid?: string | undefined;
-  field?: string | undefined;
-  errors?: FieldMessages | undefined;
-  className?: string | undefined;
-}
-
-export function TextAreaField(p: TextAreaFieldProps) {
+export function TextAreaField(p: Omit<FieldProps<string>, "hint">) {
   return (
-    <FieldShell
-      label={p.label}
-      field={p.field}
-      errors={p.errors}
-      className={p.className}
-    >
-      {({ id, describedBy, invalid }) => (
+    <FieldShell {...p}>
+      {(control) => (
         <textarea
-          id={id}
+          {...control}
           className="input textarea"
           value={p.value}
           rows={3}
           onChange={(e) => p.onChange(e.target.value)}
           data-testid={p.testid}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
         />
       )}
     </FieldShell>
   );
 }
 
-interface SelectFieldProps<V extends string> {
-  label: string;
-  value: V;
-  onChange: (value: V) => void;
+interface SelectFieldProps<V extends string> extends Omit<FieldProps<V>, "hint"> {
   options: ReadonlyArray<{ value: V; label: string }>;
-  testid?: string | undefined;
-  field?: string | undefined;
-  errors?: FieldMessages | undefined;
-  className?: string | undefined;
   disabled?: boolean | undefined;
 }
 
 export function SelectField<V extends string>(p: SelectFieldProps<V>) {
   return (
-    <FieldShell
-      label={p.label}
-      field={p.field}
-      errors={p.errors}
-      className={p.className}
-    >
-      {({ id, describedBy, invalid }) => (
+    <FieldShell {...p}>
+      {(control) => (
         <select
-          id={id}
+          {...control}
           className="input select"
           value={p.value}
           onChange={(e) => p.onChange(e.target.value as V)}
           data-testid={p.testid}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
           disabled={p.disabled}
         >
           {p.options.map((o) => (

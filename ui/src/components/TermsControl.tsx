@@ -1,7 +1,28 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "../i18n";
 import type { FieldMessages } from "../platform";
-import { needsDays, TERMS_KIND_LABEL, TERMS_KINDS, type TermsChoice, type TermsKind } from "../model/terms";
+import { buildTerms, needsDays, TERMS_KIND_LABEL, TERMS_KINDS, type TermsChoice, type TermsKind } from "../model/terms";
+
+/**
+ * What a form keeps for its TermsControl: the choice and the `localError` it
+ * shows. A change clears the error; `code()` is called on submit and gives the
+ * code to send, or null once the error says the days are not a whole number.
+ */
+export function useTermsInput(initial: TermsChoice) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(initial);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const onChange = (next: TermsChoice) => {
+    setValue(next);
+    setLocalError(null);
+  };
+  const code = (): string | null => {
+    const built = buildTerms(value);
+    setLocalError(built.ok ? null : t("terms.days.invalid"));
+    return built.ok ? built.code : null;
+  };
+  return { value, setValue, onChange, localError, code };
+}
 
 /**
  * Payment terms as a kind and a number of days. The parent turns the choice

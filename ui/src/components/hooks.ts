@@ -39,6 +39,33 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): { stat
   return { state, reload };
 }
 
+/**
+ * A form's sending: `send(work)` marks the form `saving` and runs `work` (the
+ * call to the back end and what follows it); a second send while one is under
+ * way is ignored. When `work` fails, `error` keeps what the back end said (its
+ * field messages show under the inputs) and the form can be sent again. When it
+ * succeeds the form stays `saving`, as it is about to close; a form that stays
+ * open calls `doneSaving()`.
+ */
+export function useSubmit() {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const send = async (work: () => Promise<void>) => {
+    if (saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(toAppError(err));
+      setSaving(false);
+    }
+  };
+  const clearError = useCallback(() => setError(null), []);
+  const doneSaving = useCallback(() => setSaving(false), []);
+  return { saving, error, send, clearError, doneSaving };
+}
+
 /** The value once it has stopped changing for `ms` milliseconds. */
 export function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);

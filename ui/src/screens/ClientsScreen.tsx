@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { useI18n } from "../i18n";
-import { customersList } from "../platform";
+import { customersList, type CustomerPageView } from "../platform";
 import { useNav } from "../app/nav";
-import { current, useDebounced, useLoad, usePage } from "../components/hooks";
+import { useDebounced } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner } from "../components/Bits";
-import { Pager, PAGE_SIZE, SortHeader } from "../components/Pager";
+import { SortHeader } from "../components/Pager";
+import { PagedTable, SearchInput, usePagedList } from "../components/PagedList";
+import { RowLink } from "../components/RowLink";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { kindLabel } from "../model/labels";
 import { isZero } from "../format";
@@ -16,28 +18,12 @@ export function ClientsScreen() {
   const nav = useNav();
   const [search, setSearch] = useState("");
   const [archived, setArchived] = useState(false);
-  const [sort, setSort] = useState<Sort>("name");
-  const [descending, setDescending] = useState(false);
   const query = useDebounced(search.trim(), 250);
-  const [page, setPage] = usePage([query, archived, sort, descending]);
-
-  const { state, reload } = useLoad(
-    () =>
-      customersList({
-        search: query,
-        include_archived: archived,
-        sort,
-        descending,
-        page,
-        page_size: PAGE_SIZE,
-      }),
-    [query, archived, sort, descending, page],
+  const { state, reload, data, busy, page, setPage, sort, descending, onSort } = usePagedList<Sort, CustomerPageView>(
+    "name",
+    [query, archived],
+    (order) => customersList({ search: query, include_archived: archived, ...order }),
   );
-  const data = current(state);
-  const onSort = (column: Sort, desc: boolean) => {
-    setSort(column);
-    setDescending(desc);
-  };
 
   return (
     <div className="stack" data-testid="clients-screen">
@@ -58,15 +44,11 @@ export function ClientsScreen() {
       <div className="toolbar">
         <label className="search">
           <span className="visually-hidden">{t("customers.search")}</span>
-          <input
-            className="input"
-            type="search"
+          <SearchInput
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={setSearch}
             placeholder={t("customers.search")}
-            data-testid="customer-search"
-            autoComplete="off"
-            spellCheck={false}
+            testid="customer-search"
           />
         </label>
         <label className="check">
@@ -78,7 +60,7 @@ export function ClientsScreen() {
           />
           {t("customers.show_archived")}
         </label>
-        {state.kind === "loading" && data && <Spinner />}
+        {busy && data && <Spinner />}
       </div>
 
       {state.kind === "failed" ? (
@@ -100,74 +82,60 @@ export function ClientsScreen() {
           </EmptyState>
         )
       ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="customer-table">
-              <thead>
-                <tr>
-                  <SortHeader label={t("customers.col.name")} column="name" sort={sort} descending={descending} onSort={onSort} />
-                  <th scope="col">{t("customers.col.kind")}</th>
-                  <th scope="col" className="num">
-                    {t("customers.col.open_invoices")}
-                  </th>
-                  <SortHeader
-                    label={t("customers.col.outstanding")}
-                    column="outstanding"
-                    sort={sort}
-                    descending={descending}
-                    onSort={onSort}
-                    numeric
-                  />
-                  <SortHeader
-                    label={t("customers.col.overdue")}
-                    column="overdue"
-                    sort={sort}
-                    descending={descending}
-                    onSort={onSort}
-                    numeric
-                  />
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr
-                    key={row.id}
-                    className={`row-link${row.archived ? " row-archived" : ""}`}
-                    data-testid="customer-row"
-                    data-id={row.id}
-                    onClick={() => nav.go({ name: "customer", id: row.id })}
-                  >
-                    <td className="cell-name">
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          nav.go({ name: "customer", id: row.id });
-                        }}
-                      >
-                        {row.name}
-                      </button>
-                      {row.archived && <span className="badge badge-cancelled badge-inline">{t("customers.archived")}</span>}
-                      {(row.city || row.phone || row.email) && (
-                        <span className="cell-sub">{[row.city, row.phone || row.email].filter(Boolean).join(" · ")}</span>
-                      )}
-                    </td>
-                    <td>{t(kindLabel(row.kind))}</td>
-                    <td className="num">{row.open_invoices}</td>
-                    <td className="num">
-                      <Money value={row.outstanding} />
-                    </td>
-                    <td className={`num${isZero(row.overdue) ? " muted" : " text-danger"}`}>
-                      <Money value={row.overdue} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={page} total={data.total_rows} onPage={setPage} busy={state.kind === "loading"} />
-        </>
+        <PagedTable testid="customer-table" page={page} total={data.total_rows} onPage={setPage} busy={busy}>
+          <thead>
+            <tr>
+              <SortHeader label={t("customers.col.name")} column="name" sort={sort} descending={descending} onSort={onSort} />
+              <th scope="col">{t("customers.col.kind")}</th>
+              <th scope="col" className="num">
+                {t("customers.col.open_invoices")}
+              </th>
+              <SortHeader
+                label={t("customers.col.outstanding")}
+                column="outstanding"
+                sort={sort}
+                descending={descending}
+                onSort={onSort}
+                numeric
+              />
+              <SortHeader
+                label={t("customers.col.overdue")}
+                column="overdue"
+                sort={sort}
+                descending={descending}
+                onSort={onSort}
+                numeric
+              />
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr
+                key={row.id}
+                className={`row-link${row.archived ? " row-archived" : ""}`}
+                data-testid="customer-row"
+                data-id={row.id}
+                onClick={() => nav.go({ name: "customer", id: row.id })}
+              >
+                <td className="cell-name">
+                  <RowLink to={{ name: "customer", id: row.id }}>{row.name}</RowLink>
+                  {row.archived && <span className="badge badge-cancelled badge-inline">{t("customers.archived")}</span>}
+                  {(row.city || row.phone || row.email) && (
+                    <span className="cell-sub">{[row.city, row.phone || row.email].filter(Boolean).join(" · ")}</span>
+                  )}
+                </td>
+                <td>{t(kindLabel(row.kind))}</td>
+                <td className="num">{row.open_invoices}</td>
+                <td className="num">
+                  <Money value={row.outstanding} />
+                </td>
+                <td className={`num${isZero(row.overdue) ? " muted" : " text-danger"}`}>
+                  <Money value={row.overdue} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </PagedTable>
       )}
     </div>
   );

@@ -9,8 +9,9 @@ import {
 } from "../platform";
 import { formatDate, formatMoney, todayForInput } from "../format";
 import { useNav } from "../app/nav";
-import { FieldShell, FormError, TextField } from "../components/Field";
+import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
+import { useSubmit } from "../components/hooks";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 
 const SHOWN = ["credit_note_number", "payment_date", "amount", "notes", "invoice"];
@@ -26,19 +27,15 @@ export function CreditNoteScreen({ customerId }: { customerId: number }) {
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
   const [invoice, setInvoice] = useState("");
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { saving, error, send } = useSubmit();
 
   useEffect(() => {
     customerGet(customerId).then(setDetail, (e: unknown) => setLoadError(toAppError(e)));
   }, [customerId]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
+    void send(async () => {
       await creditNoteRecord({
         customer_id: customerId,
         invoice_id: invoice === "" ? null : Number(invoice),
@@ -49,10 +46,7 @@ export function CreditNoteScreen({ customerId }: { customerId: number }) {
       });
       nav.toast(t("credit_note.saved_toast", { number: number.trim() }));
       nav.back({ name: "customer", id: customerId });
-    } catch (err) {
-      setError(toAppError(err));
-      setSaving(false);
-    }
+    });
   };
 
   const errors = error?.fields;
@@ -69,7 +63,7 @@ export function CreditNoteScreen({ customerId }: { customerId: number }) {
       ) : !detail ? (
         <Spinner />
       ) : (
-        <form className="card form form-narrow" onSubmit={(e) => void submit(e)} noValidate data-testid="credit-note-form">
+        <form className="card form form-narrow" onSubmit={submit} noValidate data-testid="credit-note-form">
           <p className="muted">{t("credit_note.intro")}</p>
           <FormError error={error} shown={SHOWN} />
           <div className="form-grid">
@@ -101,30 +95,25 @@ export function CreditNoteScreen({ customerId }: { customerId: number }) {
               errors={errors}
               amount
             />
-            <FieldShell label={t("credit_note.invoice")} field="invoice" errors={errors}>
-              {({ id, describedBy, invalid }) => (
-                <select
-                  id={id}
-                  className="input select"
-                  value={invoice}
-                  onChange={(e) => setInvoice(e.target.value)}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  data-testid="credit-invoice"
-                >
-                  <option value="">{t("credit_note.oldest_first")}</option>
-                  {detail.open_invoices.map((inv) => (
-                    <option key={inv.id} value={String(inv.id)}>
-                      {t("credit_note.invoice_option", {
-                        number: inv.number,
-                        remaining: formatMoney(inv.remaining, locale),
-                        due: formatDate(inv.due_date),
-                      })}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FieldShell>
+            <SelectField
+              label={t("credit_note.invoice")}
+              value={invoice}
+              onChange={setInvoice}
+              options={[
+                { value: "", label: t("credit_note.oldest_first") },
+                ...detail.open_invoices.map((inv) => ({
+                  value: String(inv.id),
+                  label: t("credit_note.invoice_option", {
+                    number: inv.number,
+                    remaining: formatMoney(inv.remaining, locale),
+                    due: formatDate(inv.due_date),
+                  }),
+                })),
+              ]}
+              testid="credit-invoice"
+              field="invoice"
+              errors={errors}
+            />
           </div>
           <TextField
             label={t("credit_note.reason")}

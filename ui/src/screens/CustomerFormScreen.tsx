@@ -11,11 +11,13 @@ import {
 } from "../platform";
 import { amountForInput } from "../format";
 import { useNav } from "../app/nav";
-import { FieldErrorLine, FormError, SelectField, TextAreaField, TextField } from "../components/Field";
+import { AddressFields } from "../components/AddressFields";
+import { FormError, SelectField, TextAreaField, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
+import { useSubmit } from "../components/hooks";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
-import { TermsControl } from "../components/TermsControl";
-import { buildTerms, parseTerms, termsInWords, type TermsChoice } from "../model/terms";
+import { TermsControl, useTermsInput } from "../components/TermsControl";
+import { parseTerms, termsInWords } from "../model/terms";
 
 const EMPTY: CustomerForm = {
   kind: "business",
@@ -51,13 +53,11 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
   const { t, locale } = useI18n();
   const nav = useNav();
   const [form, setForm] = useState<CustomerForm>(EMPTY);
-  const [terms, setTerms] = useState<TermsChoice>({ kind: "default", days: "" });
+  const terms = useTermsInput({ kind: "default", days: "" });
   const [defaultTerms, setDefaultTerms] = useState<string | null>(null);
   const [loading, setLoading] = useState(id !== null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [termsError, setTermsError] = useState<string | null>(null);
+  const { saving, error, send } = useSubmit();
 
   useEffect(() => {
     companyGet().then(
@@ -82,7 +82,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
           credit_limit: c.credit_limit ? amountForInput(c.credit_limit, locale) : "",
           notes: c.notes,
         });
-        setTerms(parseTerms(c.terms));
+        terms.setValue(parseTerms(c.terms));
         setLoading(false);
       },
       (e: unknown) => {
@@ -100,31 +100,22 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
 
   const business = form.kind !== "consumer";
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (saving) return;
-    const built = buildTerms(terms);
-    if (!built.ok) {
-      setTermsError(t("terms.days.invalid"));
-      return;
-    }
-    setTermsError(null);
+    const termsCode = terms.code();
+    if (termsCode === null) return;
     const payload: CustomerForm = {
       ...form,
-      terms: built.code,
+      terms: termsCode,
       ...(business ? {} : { siren: "", siret: "", vat_number: "" }),
     };
-    setSaving(true);
-    setError(null);
-    try {
+    void send(async () => {
       const saved = id === null ? await customerCreate(payload) : await customerUpdate(id, payload);
       nav.toast(t(id === null ? "customer.created" : "customer.updated", { name: payload.name.trim() }));
       if (id === null) nav.replace({ name: "customer", id: saved.id });
       else nav.back({ name: "customer", id: saved.id });
-    } catch (err) {
-      setError(toAppError(err));
-      setSaving(false);
-    }
+    });
   };
 
   const fields = error?.fields;
@@ -142,7 +133,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
       ) : loading ? (
         <Spinner />
       ) : (
-        <form className="card form" onSubmit={(e) => void submit(e)} noValidate data-testid="customer-form">
+        <form className="card form" onSubmit={submit} noValidate data-testid="customer-form">
           <FormError error={error} shown={SHOWN} />
           <div className="form-grid">
             <SelectField
@@ -198,41 +189,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
 
           <fieldset className="form-section">
             <legend className="form-section-title">{t("address.title")}</legend>
-            <div className="form-grid">
-              <TextField
-                label={t("address.line1")}
-                value={form.address.line1}
-                onChange={(v) => setAddress("line1", v)}
-                testid="customer-address-line1"
-                className="span-2"
-              />
-              <TextField
-                label={t("address.line2")}
-                value={form.address.line2}
-                onChange={(v) => setAddress("line2", v)}
-                testid="customer-address-line2"
-              />
-              <TextField
-                label={t("address.postal_code")}
-                value={form.address.postal_code}
-                onChange={(v) => setAddress("postal_code", v)}
-                testid="customer-address-postal-code"
-              />
-              <TextField
-                label={t("address.city")}
-                value={form.address.city}
-                onChange={(v) => setAddress("city", v)}
-                testid="customer-address-city"
-              />
-              <TextField
-                label={t("address.country")}
-                value={form.address.country}
-                onChange={(v) => setAddress("country", v)}
-                testid="customer-address-country"
-                placeholder={t("address.country_placeholder")}
-              />
-            </div>
-            <FieldErrorLine field="address" errors={fields} />
+            <AddressFields value={form.address} onChange={setAddress} testidPrefix="customer" errors={fields} />
           </fieldset>
 
           {business && (
@@ -277,18 +234,15 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
             <div className="form-grid">
               <TermsControl
                 label={t("customer.field.terms")}
-                value={terms}
-                onChange={(v) => {
-                  setTerms(v);
-                  setTermsError(null);
-                }}
+                value={terms.value}
+                onChange={terms.onChange}
                 allowDefault
                 field="terms"
                 errors={fields}
-                localError={termsError}
+                localError={terms.localError}
                 testid="customer-terms"
                 hint={
-                  terms.kind === "default" && defaultTerms !== null
+                  terms.value.kind === "default" && defaultTerms !== null
                     ? t("customer.field.terms_default_hint", { terms: termsInWords(defaultTerms, t) })
                     : business
                       ? t("terms.legal_hint")

@@ -12,6 +12,8 @@ import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat, StatusBadge } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
+import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
+import { RowLink } from "../components/RowLink";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 import { kindLabel, methodLabel, termsWarningLabel } from "../model/labels";
 import { termsInWords } from "../model/terms";
@@ -273,18 +275,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
           <div className="table-wrap">
             <table className="table" data-testid="customer-open-invoices">
               <thead>
-                <tr>
-                  <th scope="col">{t("invoice.number")}</th>
-                  <th scope="col">{t("invoice.issue_date")}</th>
-                  <th scope="col">{t("invoice.due_date")}</th>
-                  <th scope="col" className="num">
-                    {t("invoice.total")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("invoice.remaining")}
-                  </th>
-                  <th scope="col">{t("invoice.status")}</th>
-                </tr>
+                <InvoiceHeadings last={t("invoice.status")} />
               </thead>
               <tbody>
                 {detail.open_invoices.map((inv) => (
@@ -296,21 +287,9 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
                     onClick={() => nav.go({ name: "invoice", id: inv.id })}
                   >
                     <td>
-                      <button type="button" className="link" onClick={(e) => { e.stopPropagation(); nav.go({ name: "invoice", id: inv.id }); }}>
-                        {inv.number}
-                      </button>
+                      <RowLink to={{ name: "invoice", id: inv.id }}>{inv.number}</RowLink>
                     </td>
-                    <td>{formatDate(inv.issue_date)}</td>
-                    <td>{formatDate(inv.due_date)}</td>
-                    <td className="num">
-                      <Money value={inv.total} />
-                    </td>
-                    <td className="num">
-                      <Money value={inv.remaining} />
-                    </td>
-                    <td>
-                      <StatusBadge status={inv.status} daysLate={inv.days_late} />
-                    </td>
+                    <InvoiceCells invoice={inv} last={<StatusBadge status={inv.status} daysLate={inv.days_late} />} />
                   </tr>
                 ))}
               </tbody>

@@ -13,6 +13,7 @@ import { amountForInput, formatDate, formatMoney, todayForInput } from "../forma
 import { useNav } from "../app/nav";
 import { FormError, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
+import { useSubmit } from "../components/hooks";
 import { CustomerPicker, type PickedCustomer } from "../components/CustomerPicker";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 
@@ -38,8 +39,7 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
   }));
   const [loading, setLoading] = useState(id !== null || customerId !== null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { saving, error, send, clearError } = useSubmit();
   const locked = customerId !== null;
 
   useEffect(() => {
@@ -80,13 +80,10 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
 
   const set = (key: keyof Fields, value: string) => setFields((f) => ({ ...f, [key]: value }));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    const form: InvoiceForm = { customer_id: customer?.id ?? null, ...fields };
-    try {
+    void send(async () => {
+      const form: InvoiceForm = { customer_id: customer?.id ?? null, ...fields };
       const saved = id === null ? await invoiceCreate(form) : await invoiceUpdate(id, form);
       nav.toast(
         t(id === null ? "invoice.created_toast" : "invoice.updated_toast", {
@@ -97,10 +94,7 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
       );
       if (id !== null || locked) nav.back({ name: "invoice", id: saved.id });
       else nav.replace({ name: "invoice", id: saved.id });
-    } catch (err) {
-      setError(toAppError(err));
-      setSaving(false);
-    }
+    });
   };
 
   const errors = error?.fields;
@@ -116,14 +110,14 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
       ) : loading ? (
         <Spinner />
       ) : (
-        <form className="card form form-narrow" onSubmit={(e) => void submit(e)} noValidate data-testid="invoice-form">
+        <form className="card form form-narrow" onSubmit={submit} noValidate data-testid="invoice-form">
           <FormError error={error} shown={SHOWN} />
           <CustomerPicker
             label={t("invoice.customer")}
             value={customer}
             onChange={(c) => {
               setCustomer(c);
-              setError(null);
+              clearError();
             }}
             locked={locked}
             testid="invoice-customer"

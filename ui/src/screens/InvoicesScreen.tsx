@@ -1,11 +1,13 @@
 import { useState } from "react";
 import { useI18n, type MessageKey } from "../i18n";
-import { invoicesList } from "../platform";
-import { formatDate } from "../format";
+import { invoicesList, type InvoicePageView } from "../platform";
 import { useNav } from "../app/nav";
-import { current, useDebounced, useLoad, usePage } from "../components/hooks";
-import { EmptyState, LoadError, Money, Spinner, StatusBadge } from "../components/Bits";
-import { Pager, PAGE_SIZE, SortHeader } from "../components/Pager";
+import { useDebounced } from "../components/hooks";
+import { EmptyState, LoadError, Spinner, StatusBadge } from "../components/Bits";
+import { InvoiceCells } from "../components/InvoiceCells";
+import { SortHeader } from "../components/Pager";
+import { PagedTable, SearchInput, usePagedList } from "../components/PagedList";
+import { RowLink } from "../components/RowLink";
 import { ScreenHeader } from "../components/ScreenHeader";
 
 type Sort = "number" | "issue_date" | "due_date" | "customer" | "total" | "remaining";
@@ -27,36 +29,27 @@ export function InvoicesScreen() {
   const [search, setSearch] = useState("");
   const [dueFrom, setDueFrom] = useState("");
   const [dueTo, setDueTo] = useState("");
-  const [sort, setSort] = useState<Sort>("due_date");
-  const [descending, setDescending] = useState(false);
   const filters = {
     search: useDebounced(search.trim(), 300),
     dueFrom: useDebounced(dueFrom.trim(), 300),
     dueTo: useDebounced(dueTo.trim(), 300),
   };
-  const [page, setPage] = usePage([filters, status, sort, descending]);
-
-  const { state, reload } = useLoad(
-    () =>
+  const { state, reload, data, busy, page, setPage, sort, descending, onSort } = usePagedList<Sort, InvoicePageView>(
+    "due_date",
+    [status, filters.search, filters.dueFrom, filters.dueTo],
+    (order) =>
       invoicesList({
         status,
         customer_id: null,
         due_from: filters.dueFrom,
         due_to: filters.dueTo,
         search: filters.search,
-        sort,
-        descending,
-        page,
-        page_size: PAGE_SIZE,
+        ...order,
       }),
-    [status, filters.search, filters.dueFrom, filters.dueTo, sort, descending, page],
   );
-  const data = current(state);
-  const onSort = (column: Sort, desc: boolean) => {
-    setSort(column);
-    setDescending(desc);
-  };
   const filterError = state.kind === "failed" && state.error.code === "invalid" ? state.error : null;
+  // The back end names one field for both bounds ("due_date"): mark them both.
+  const dueDateInvalid = Boolean(filterError?.fields.due_date);
   const filtered = filters.search !== "" || filters.dueFrom !== "" || filters.dueTo !== "";
 
   return (
@@ -91,42 +84,30 @@ export function InvoicesScreen() {
             ))}
           </select>
         </label>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t("invoices.due_from")}</span>
-          <input
-            className={`input input-date${filterError?.fields.due_date ? " input-invalid" : ""}`}
-            value={dueFrom}
-            onChange={(e) => setDueFrom(e.target.value)}
-            placeholder={t("date.placeholder")}
-            data-testid="invoice-due-from"
-            autoComplete="off"
-          />
-        </label>
-        <label className="toolbar-field">
-          <span className="toolbar-label">{t("invoices.due_to")}</span>
-          <input
-            className={`input input-date${filterError?.fields.due_date ? " input-invalid" : ""}`}
-            value={dueTo}
-            onChange={(e) => setDueTo(e.target.value)}
-            placeholder={t("date.placeholder")}
-            data-testid="invoice-due-to"
-            autoComplete="off"
-          />
-        </label>
+        <DueDateFilter
+          label={t("invoices.due_from")}
+          value={dueFrom}
+          onChange={setDueFrom}
+          invalid={dueDateInvalid}
+          testid="invoice-due-from"
+        />
+        <DueDateFilter
+          label={t("invoices.due_to")}
+          value={dueTo}
+          onChange={setDueTo}
+          invalid={dueDateInvalid}
+          testid="invoice-due-to"
+        />
         <label className="toolbar-field toolbar-grow">
           <span className="toolbar-label">{t("invoices.search")}</span>
-          <input
-            className="input"
-            type="search"
+          <SearchInput
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={setSearch}
             placeholder={t("invoices.search_placeholder")}
-            data-testid="invoice-search"
-            autoComplete="off"
-            spellCheck={false}
+            testid="invoice-search"
           />
         </label>
-        {state.kind === "loading" && data && <Spinner />}
+        {busy && data && <Spinner />}
       </div>
 
       {filterError ? (
@@ -152,75 +133,81 @@ export function InvoicesScreen() {
           </EmptyState>
         )
       ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="invoice-table">
-              <thead>
-                <tr>
-                  <SortHeader label={t("invoice.number")} column="number" sort={sort} descending={descending} onSort={onSort} />
-                  <SortHeader label={t("invoice.customer")} column="customer" sort={sort} descending={descending} onSort={onSort} />
-                  <SortHeader
-                    label={t("invoice.issue_date")}
-                    column="issue_date"
-                    sort={sort}
-                    descending={descending}
-                    onSort={onSort}
-                  />
-                  <SortHeader label={t("invoice.due_date")} column="due_date" sort={sort} descending={descending} onSort={onSort} />
-                  <SortHeader label={t("invoice.total")} column="total" sort={sort} descending={descending} onSort={onSort} numeric />
-                  <SortHeader
-                    label={t("invoice.remaining")}
-                    column="remaining"
-                    sort={sort}
-                    descending={descending}
-                    onSort={onSort}
-                    numeric
-                  />
-                  <th scope="col">{t("invoice.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((inv) => (
-                  <tr
-                    key={inv.id}
-                    className="row-link"
-                    data-testid="invoice-row"
-                    data-number={inv.number}
-                    data-id={inv.id}
-                    onClick={() => nav.go({ name: "invoice", id: inv.id })}
-                  >
-                    <td>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          nav.go({ name: "invoice", id: inv.id });
-                        }}
-                      >
-                        {inv.number}
-                      </button>
-                    </td>
-                    <td>{inv.customer_name}</td>
-                    <td>{formatDate(inv.issue_date)}</td>
-                    <td>{formatDate(inv.due_date)}</td>
-                    <td className="num">
-                      <Money value={inv.total} />
-                    </td>
-                    <td className="num">
-                      <Money value={inv.remaining} />
-                    </td>
-                    <td>
-                      <StatusBadge status={inv.status} daysLate={inv.days_late} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager page={page} total={data.total_rows} onPage={setPage} busy={state.kind === "loading"} />
-        </>
+        <PagedTable testid="invoice-table" page={page} total={data.total_rows} onPage={setPage} busy={busy}>
+          <thead>
+            <tr>
+              <SortHeader label={t("invoice.number")} column="number" sort={sort} descending={descending} onSort={onSort} />
+              <SortHeader label={t("invoice.customer")} column="customer" sort={sort} descending={descending} onSort={onSort} />
+              <SortHeader
+                label={t("invoice.issue_date")}
+                column="issue_date"
+                sort={sort}
+                descending={descending}
+                onSort={onSort}
+              />
+              <SortHeader label={t("invoice.due_date")} column="due_date" sort={sort} descending={descending} onSort={onSort} />
+              <SortHeader label={t("invoice.total")} column="total" sort={sort} descending={descending} onSort={onSort} numeric />
+              <SortHeader
+                label={t("invoice.remaining")}
+                column="remaining"
+                sort={sort}
+                descending={descending}
+                onSort={onSort}
+                numeric
+              />
+              <th scope="col">{t("invoice.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((inv) => (
+              <tr
+                key={inv.id}
+                className="row-link"
+                data-testid="invoice-row"
+                data-number={inv.number}
+                data-id={inv.id}
+                onClick={() => nav.go({ name: "invoice", id: inv.id })}
+              >
+                <td>
+                  <RowLink to={{ name: "invoice", id: inv.id }}>{inv.number}</RowLink>
+                </td>
+                <td>{inv.customer_name}</td>
+                <InvoiceCells invoice={inv} last={<StatusBadge status={inv.status} daysLate={inv.days_late} />} />
+              </tr>
+            ))}
+          </tbody>
+        </PagedTable>
       )}
     </div>
+  );
+}
+
+/** A bound of the due-date filter, typed as a date ("jj/mm/aaaa"). */
+function DueDateFilter({
+  label,
+  value,
+  onChange,
+  invalid,
+  testid,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  testid: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="toolbar-field">
+      <span className="toolbar-label">{label}</span>
+      <input
+        className={`input input-date${invalid ? " input-invalid" : ""}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={t("date.placeholder")}
+        data-testid={testid}
+        autoComplete="off"
+      />
+    </label>
   );
 }

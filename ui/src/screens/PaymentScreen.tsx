@@ -16,7 +16,7 @@ import { useNav } from "../app/nav";
 import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Money, Spinner } from "../components/Bits";
 import { CustomerPicker, type PickedCustomer } from "../components/CustomerPicker";
-import { useDebounced } from "../components/hooks";
+import { useDebounced, useSubmit } from "../components/hooks";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 import { methodLabel, PAYMENT_METHODS, type PaymentMethod } from "../model/labels";
 
@@ -41,8 +41,7 @@ export function PaymentScreen({ customerId }: { customerId: number | null }) {
   const [openError, setOpenError] = useState<string | null>(null);
   const [loading, setLoading] = useState(customerId !== null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { saving, error, send, clearError } = useSubmit();
   const [preview, setPreview] = useState<Preview>({ kind: "idle" });
   const locked = customerId !== null;
 
@@ -122,12 +121,9 @@ export function PaymentScreen({ customerId }: { customerId: number | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewKey]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
+    void send(async () => {
       const done = await paymentRecord(form());
       const numbers = done.allocation.lines.map((l) => l.number).join(", ");
       nav.toast(
@@ -136,10 +132,7 @@ export function PaymentScreen({ customerId }: { customerId: number | null }) {
           : t("payment.saved_toast_credit", { amount: formatMoney(normalise(amount), locale) }),
       );
       nav.back(customer ? { name: "customer", id: customer.id } : { name: "today" });
-    } catch (err) {
-      setError(toAppError(err));
-      setSaving(false);
-    }
+    });
   };
 
   const errors = error?.fields;
@@ -156,14 +149,14 @@ export function PaymentScreen({ customerId }: { customerId: number | null }) {
         <Spinner />
       ) : (
         <div className="columns columns-form">
-          <form className="card form" onSubmit={(e) => void submit(e)} noValidate data-testid="payment-form">
+          <form className="card form" onSubmit={submit} noValidate data-testid="payment-form">
             <FormError error={error} shown={SHOWN} />
             <CustomerPicker
               label={t("payment.customer")}
               value={customer}
               onChange={(c) => {
                 setCustomer(c);
-                setError(null);
+                clearError();
               }}
               locked={locked}
               testid="payment-customer"

@@ -3,11 +3,13 @@ import { pickLocale, translate, useI18n } from "../i18n";
 import { companyGet, companySave, toAppError, type AppError, type CompanyForm } from "../platform";
 import { useNav } from "../app/nav";
 import type { Route } from "../app/routes";
-import { FieldErrorLine, FormError, SelectField, TextField } from "../components/Field";
+import { AddressFields } from "../components/AddressFields";
+import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
+import { useSubmit } from "../components/hooks";
 import { ScreenHeader } from "../components/ScreenHeader";
-import { TermsControl } from "../components/TermsControl";
-import { buildTerms, parseTerms, type TermsChoice } from "../model/terms";
+import { TermsControl, useTermsInput } from "../components/TermsControl";
+import { parseTerms } from "../model/terms";
 
 const SHOWN = [
   "company_name",
@@ -30,18 +32,16 @@ export function SettingsScreen({ then }: { then: Route | null }) {
   const { t, setLocale } = useI18n();
   const nav = useNav();
   const [form, setForm] = useState<CompanyForm | null>(null);
-  const [terms, setTerms] = useState<TermsChoice>({ kind: "net", days: "30" });
+  const terms = useTermsInput({ kind: "net", days: "30" });
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
-  const [termsError, setTermsError] = useState<string | null>(null);
+  const { saving, error, send, doneSaving } = useSubmit();
 
   useEffect(() => {
     companyGet().then(
       (c) => {
         setForm({ ...c, address: { ...c.address } });
         const parsed = parseTerms(c.default_terms);
-        setTerms(parsed.kind === "default" ? { kind: "net", days: "30" } : parsed);
+        terms.setValue(parsed.kind === "default" ? { kind: "net", days: "30" } : parsed);
       },
       (e: unknown) => setLoadError(toAppError(e)),
     );
@@ -52,31 +52,22 @@ export function SettingsScreen({ then }: { then: Route | null }) {
   const setAddress = (key: keyof CompanyForm["address"], value: string) =>
     setForm((f) => (f ? { ...f, address: { ...f.address, [key]: value } } : f));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form || saving) return;
-    const built = buildTerms(terms);
-    if (!built.ok) {
-      setTermsError(t("terms.days.invalid"));
-      return;
-    }
-    setTermsError(null);
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await companySave({ ...form, default_terms: built.code });
+    const termsCode = terms.code();
+    if (termsCode === null) return;
+    void send(async () => {
+      const saved = await companySave({ ...form, default_terms: termsCode });
       const locale = pickLocale(saved.language);
       setLocale(locale);
       await nav.refreshInfo();
       // The toast speaks the language just chosen.
       nav.toast(translate(locale, "settings.saved_toast"));
-      setSaving(false);
+      doneSaving();
       setForm({ ...saved, address: { ...saved.address } });
       if (then) nav.replace(then);
-    } catch (err) {
-      setError(toAppError(err));
-      setSaving(false);
-    }
+    });
   };
 
   const errors = error?.fields;
@@ -92,7 +83,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       ) : !form ? (
         <Spinner />
       ) : (
-        <form className="card form" onSubmit={(e) => void submit(e)} noValidate data-testid="company-form">
+        <form className="card form" onSubmit={submit} noValidate data-testid="company-form">
           <FormError error={error} shown={SHOWN} />
           <fieldset className="form-section">
             <legend className="form-section-title">{t("settings.section.identity")}</legend>
@@ -147,41 +138,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
 
           <fieldset className="form-section">
             <legend className="form-section-title">{t("settings.section.contact")}</legend>
-            <div className="form-grid">
-              <TextField
-                label={t("address.line1")}
-                value={form.address.line1}
-                onChange={(v) => setAddress("line1", v)}
-                testid="company-address-line1"
-                className="span-2"
-              />
-              <TextField
-                label={t("address.line2")}
-                value={form.address.line2}
-                onChange={(v) => setAddress("line2", v)}
-                testid="company-address-line2"
-              />
-              <TextField
-                label={t("address.postal_code")}
-                value={form.address.postal_code}
-                onChange={(v) => setAddress("postal_code", v)}
-                testid="company-address-postal-code"
-              />
-              <TextField
-                label={t("address.city")}
-                value={form.address.city}
-                onChange={(v) => setAddress("city", v)}
-                testid="company-address-city"
-              />
-              <TextField
-                label={t("address.country")}
-                value={form.address.country}
-                onChange={(v) => setAddress("country", v)}
-                testid="company-address-country"
-                placeholder={t("address.country_placeholder")}
-              />
-            </div>
-            <FieldErrorLine field="address" errors={errors} />
+            <AddressFields value={form.address} onChange={setAddress} testidPrefix="company" errors={errors} />
             <div className="form-grid">
               <TextField
                 label={t("customer.field.email")}
@@ -232,15 +189,12 @@ export function SettingsScreen({ then }: { then: Route | null }) {
             <div className="form-grid">
               <TermsControl
                 label={t("settings.field.default_terms")}
-                value={terms}
-                onChange={(v) => {
-                  setTerms(v);
-                  setTermsError(null);
-                }}
+                value={terms.value}
+                onChange={terms.onChange}
                 allowDefault={false}
                 field="default_terms"
                 errors={errors}
-                localError={termsError}
+                localError={terms.localError}
                 testid="company-terms"
                 hint={t("terms.legal_hint")}
               />

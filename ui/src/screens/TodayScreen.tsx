@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { loadDemo, today, type TodayGroupView, type TodayView } from "../platform";
 import { formatDate, formatLongDate, isZero, share } from "../format";
 import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat } from "../components/Bits";
+import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { Pager, PAGE_SIZE } from "../components/Pager";
 import { ScreenHeader } from "../components/ScreenHeader";
 
@@ -126,26 +127,46 @@ function ShareBar({ data }: { data: TodayView }) {
         <rect className="bar-later" x={overdue + soon} y={0} width={later} height={12} />
       </svg>
       <figcaption className="sharebar-legend">
-        <span className="legend">
-          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
-            <rect className="bar-overdue" width={10} height={10} rx={2} />
-          </svg>
-          {t("today.bar.overdue", { share: pct(overdue) })}
-        </span>
-        <span className="legend">
-          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
-            <rect className="bar-soon" width={10} height={10} rx={2} />
-          </svg>
-          {t("today.bar.soon", { share: pct(soon) })}
-        </span>
-        <span className="legend">
-          <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
-            <rect className="bar-later" width={10} height={10} rx={2} />
-          </svg>
-          {t("today.bar.later", { share: pct(later) })}
-        </span>
+        <Legend bar="bar-overdue">{t("today.bar.overdue", { share: pct(overdue) })}</Legend>
+        <Legend bar="bar-soon">{t("today.bar.soon", { share: pct(soon) })}</Legend>
+        <Legend bar="bar-later">{t("today.bar.later", { share: pct(later) })}</Legend>
       </figcaption>
     </figure>
+  );
+}
+
+/** A swatch in the colour of one part of the bar (its class), then what it stands for. */
+function Legend({ bar, children }: { bar: string; children: ReactNode }) {
+  return (
+    <span className="legend">
+      <svg className="legend-swatch" viewBox="0 0 10 10" aria-hidden="true">
+        <rect className={bar} width={10} height={10} rx={2} />
+      </svg>
+      {children}
+    </span>
+  );
+}
+
+/** One of a customer's sums beside their name, left out when it is zero. */
+function GroupSum({
+  tone,
+  label,
+  value,
+  testid,
+}: {
+  tone: "overdue" | "soon";
+  label: string;
+  value: string;
+  testid: string;
+}) {
+  if (isZero(value)) return null;
+  return (
+    <div className={`group-sum group-sum-${tone}`}>
+      <dt>{label}</dt>
+      <dd>
+        <Money value={value} testid={testid} />
+      </dd>
+    </div>
   );
 }
 
@@ -171,38 +192,18 @@ function GroupCard({ group }: { group: TodayGroupView }) {
           </div>
         </div>
         <dl className="group-sums">
-          {!isZero(group.overdue) && (
-            <div className="group-sum group-sum-overdue">
-              <dt>{t("today.group.overdue")}</dt>
-              <dd>
-                <Money value={group.overdue} testid="today-group-overdue" />
-              </dd>
-            </div>
-          )}
-          {!isZero(group.due_soon) && (
-            <div className="group-sum group-sum-soon">
-              <dt>{t("today.group.due_soon")}</dt>
-              <dd>
-                <Money value={group.due_soon} testid="today-group-due-soon" />
-              </dd>
-            </div>
-          )}
+          <GroupSum
+            tone="overdue"
+            label={t("today.group.overdue")}
+            value={group.overdue}
+            testid="today-group-overdue"
+          />
+          <GroupSum tone="soon" label={t("today.group.due_soon")} value={group.due_soon} testid="today-group-due-soon" />
         </dl>
       </header>
       <table className="table table-compact">
         <thead>
-          <tr>
-            <th scope="col">{t("invoice.number")}</th>
-            <th scope="col">{t("invoice.issue_date")}</th>
-            <th scope="col">{t("invoice.due_date")}</th>
-            <th scope="col" className="num">
-              {t("invoice.total")}
-            </th>
-            <th scope="col" className="num">
-              {t("invoice.remaining")}
-            </th>
-            <th scope="col">{t("invoice.situation")}</th>
-          </tr>
+          <InvoiceHeadings last={t("invoice.situation")} />
         </thead>
         <tbody>
           {group.invoices.map((inv) => (
@@ -212,25 +213,21 @@ function GroupCard({ group }: { group: TodayGroupView }) {
                   {inv.number}
                 </button>
               </td>
-              <td>{formatDate(inv.issue_date)}</td>
-              <td>{formatDate(inv.due_date)}</td>
-              <td className="num">
-                <Money value={inv.total} />
-              </td>
-              <td className="num">
-                <Money value={inv.remaining} testid="today-invoice-remaining" />
-              </td>
-              <td>
-                {inv.overdue ? (
-                  <span className="badge badge-overdue" data-testid="today-invoice-late">
-                    {tn("today.late", inv.days_late, { days: inv.days_late })}
-                  </span>
-                ) : (
-                  <span className="badge badge-soon" data-testid="today-invoice-due">
-                    {t("today.due_on", { date: formatDate(inv.due_date) })}
-                  </span>
-                )}
-              </td>
+              <InvoiceCells
+                invoice={inv}
+                remainingTestid="today-invoice-remaining"
+                last={
+                  inv.overdue ? (
+                    <span className="badge badge-overdue" data-testid="today-invoice-late">
+                      {tn("today.late", inv.days_late, { days: inv.days_late })}
+                    </span>
+                  ) : (
+                    <span className="badge badge-soon" data-testid="today-invoice-due">
+                      {t("today.due_on", { date: formatDate(inv.due_date) })}
+                    </span>
+                  )
+                }
+              />
             </tr>
           ))}
         </tbody>
