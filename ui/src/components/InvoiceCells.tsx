@@ -21,8 +21,8 @@ export function InvoiceCells({
 }) {
   return (
     <>
-      <td>{formatDate(invoice.issue_date)}</td>
-      <td>{formatDate(invoice.due_date)}</td>
+      <td className="date">{formatDate(invoice.issue_date)}</td>
+      <td className="date">{formatDate(invoice.due_date)}</td>
       <td className="num">
         <Money value={invoice.total} />
       </td>

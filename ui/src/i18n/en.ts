@@ -73,6 +73,8 @@ export const en: Record<MessageKey, string> = {
   "today.late.one": "{days} day late",
   "today.due_on": "due on {date}",
   "today.open_customer": "Open client",
+  "today.more_invoices": "+ {count} more invoices to watch: open the client",
+  "today.more_invoices.one": "+ {count} more invoice to watch: open the client",
 
   "customers.new": "New client",
   "customers.search": "Search clients",

@@ -75,6 +75,8 @@ export const fr = {
   "today.late.one": "en retard de {days} j",
   "today.due_on": "échéance le {date}",
   "today.open_customer": "Voir le client",
+  "today.more_invoices": "+ {count} autres factures à suivre : voir le client",
+  "today.more_invoices.one": "+ {count} autre facture à suivre : voir le client",
 
   "customers.new": "Nouveau client",
   "customers.search": "Rechercher un client",

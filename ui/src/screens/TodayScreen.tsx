@@ -232,6 +232,13 @@ function GroupCard({ group }: { group: TodayGroupView }) {
           ))}
         </tbody>
       </table>
+      {group.invoice_count > group.invoices.length && (
+        <p className="group-more" data-testid="today-group-more">
+          <button type="button" className="link" onClick={() => nav.go({ name: "customer", id: group.customer_id })}>
+            {tn("today.more_invoices", group.invoice_count - group.invoices.length)}
+          </button>
+        </p>
+      )}
       <footer className="group-actions">
         <button
           type="button"
