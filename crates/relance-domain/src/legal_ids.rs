@@ -22,7 +22,7 @@ fn luhn_ok(digits: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn numeric_id(field: Field, raw: &str, len: usize, expected: &'static str) -> Result<Option<String>, Issue> {
