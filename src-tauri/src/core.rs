@@ -9,9 +9,6 @@ use relance_domain::company::Language;
 use relance_store::Store;
 use relance_wire::{error_message, ErrorCode, ErrorView};
 
-/// The database file inside the data folder.
-pub const DATABASE_FILE: &str = "relance.sqlite3";
-
 pub struct Core {
     ctx: Mutex<LocalContext>,
     language: Mutex<Language>,
@@ -20,7 +17,7 @@ pub struct Core {
 impl Core {
     /// Opens (or creates) the database in `data_dir`.
     pub fn open(data_dir: &Path) -> Result<Core, relance_store::StoreError> {
-        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let store = Store::open(&data_dir.join(relance_app::data_dir::DATABASE_FILE))?;
         let ctx = LocalContext::new(store, Box::new(SystemClock));
         let language =
             relance_store::company::get(ctx.store.conn())?.map(|c| c.language).unwrap_or_else(system_language);

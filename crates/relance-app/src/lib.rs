@@ -7,6 +7,7 @@
 pub mod company;
 pub mod context;
 pub mod customers;
+pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod invoices;

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context as _};
 use chrono::NaiveDate;
-use directories::ProjectDirs;
 use relance_app::{AppError, Clock, FixedClock, LocalContext, SystemClock};
 use relance_domain::company::Language;
 use relance_domain::dates::parse_date;
@@ -14,19 +13,12 @@ use relance_store::Store;
 use crate::args::Cli;
 use crate::human::tr;
 
-/// The database's file name inside the data folder.
-pub const DATABASE_FILE: &str = "relance.sqlite3";
+pub use relance_app::data_dir::DATABASE_FILE;
 
 /// `--data-dir`, else `$RELANCE_DATA_DIR`, else the platform's data folder
-/// (`~/.local/share/relance` on Linux).
+/// (see `relance_app::data_dir::resolve`).
 pub fn data_dir(flag: Option<&Path>, lang: Language) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = flag {
-        return Ok(dir.to_path_buf());
-    }
-    if let Some(dir) = std::env::var_os("RELANCE_DATA_DIR").filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    ProjectDirs::from("fr", "Relance", "Relance").map(|d| d.data_dir().to_path_buf()).ok_or_else(|| {
+    relance_app::data_dir::resolve(flag).ok_or_else(|| {
         anyhow!(tr(
             lang,
             "aucun dossier personnel trouvé : indiquez --data-dir",
