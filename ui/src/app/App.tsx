@@ -37,7 +37,7 @@ function body(route: Route): ReactElement {
     case "customer-edit":
       return <CustomerFormScreen id={route.id} />;
     case "invoices":
-      return <InvoicesScreen />;
+      return <InvoicesScreen customer={route.customer ?? null} status={route.status ?? "unpaid"} />;
     case "invoice":
       return <InvoiceScreen id={route.id} />;
     case "invoice-new":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTyping, routeForLetter, sectionOf, sectionRoute } from "./routes";
+import { customerInvoicesRoute, isTyping, routeForLetter, sectionOf, sectionRoute } from "./routes";
 import { SCREENS } from "./screens";
 
 describe("routes", () => {
@@ -11,6 +11,20 @@ describe("routes", () => {
     expect(sectionOf({ name: "customer", id: 3 })).toBe("clients");
     expect(sectionOf({ name: "invoice-new", customerId: 3 })).toBe("invoices");
     expect(sectionOf({ name: "credit-note", customerId: 3 })).toBe("clients");
+  });
+
+  it("a customer's invoices open the invoice list filtered on them, every status", () => {
+    const route = customerInvoicesRoute({ id: 7, name: "Biscuiterie Gaillard" });
+    expect(route).toEqual({ name: "invoices", customer: { id: 7, name: "Biscuiterie Gaillard" }, status: "all" });
+    expect(sectionOf(route)).toBe("invoices");
+  });
+
+  it("the Invoices entry (Alt+3) opens the list unfiltered", () => {
+    const route = sectionRoute("invoices");
+    expect(route).toEqual({ name: "invoices" });
+    if (route.name !== "invoices") throw new Error("not the invoice list");
+    expect(route.customer ?? null).toBeNull();
+    expect(route.status).toBeUndefined();
   });
 
   it("N, F and P open the new client, new invoice and payment screens", () => {

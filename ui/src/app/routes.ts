@@ -1,4 +1,11 @@
+import type { InvoiceFilter } from "../model/labels";
 import type { ScreenId } from "./screens";
+
+/** A customer named in a route: the id to filter on, the name to show without asking again. */
+export interface RouteCustomer {
+  id: number;
+  name: string;
+}
 
 /** Where the user is. Each list screen is a nav section; the others open from them. */
 export type Route =
@@ -7,7 +14,7 @@ export type Route =
   | { name: "customer"; id: number }
   | { name: "customer-new" }
   | { name: "customer-edit"; id: number }
-  | { name: "invoices" }
+  | { name: "invoices"; customer?: RouteCustomer | null; status?: InvoiceFilter }
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; customerId: number | null }
   | { name: "invoice-edit"; id: number }
@@ -52,6 +59,11 @@ export function sectionRoute(id: ScreenId): Route {
     case "settings":
       return { name: "settings", then: null };
   }
+}
+
+/** The invoice list filtered on one customer, every status ("Toutes ses factures"). */
+export function customerInvoicesRoute(customer: RouteCustomer): Route {
+  return { name: "invoices", customer: { id: customer.id, name: customer.name }, status: "all" };
 }
 
 /** Single-letter shortcuts, active when the user is not typing. */

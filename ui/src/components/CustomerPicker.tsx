@@ -15,6 +15,9 @@ const SUGGESTIONS = 8;
  * Finds a customer by typing part of the name (searched by the back end).
  * Arrow keys move through the suggestions, Enter picks, Esc closes.
  * `locked`: the customer was chosen before (opened from their page).
+ * `clearLabel`: the picker is a filter (a list's toolbar): nobody chosen means
+ * everybody, the input shows `clearLabel` as its placeholder, and the button
+ * next to a chosen customer ("<testid>-clear") says it and goes back to everybody.
  */
 export function CustomerPicker({
   label,
@@ -25,6 +28,7 @@ export function CustomerPicker({
   field,
   errors,
   autoFocus,
+  clearLabel,
 }: {
   label: string;
   value: PickedCustomer | null;
@@ -35,6 +39,7 @@ export function CustomerPicker({
   field: string;
   errors?: FieldMessages | undefined;
   autoFocus?: boolean;
+  clearLabel?: string;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -45,6 +50,9 @@ export function CustomerPicker({
   const [searching, setSearching] = useState(false);
   const search = useDebounced(text, 200);
   const input = useRef<HTMLInputElement>(null);
+  // Focus given back after clearing a filter: do not open the suggestions over the list.
+  const quietFocus = useRef(false);
+  const filter = clearLabel !== undefined;
   // With nobody chosen, the back end can only say "unknown customer": say what to do instead.
   const error = errors?.[field] === undefined ? undefined : value ? errors[field] : t("picker.required");
 
@@ -83,23 +91,30 @@ export function CustomerPicker({
     setText("");
   };
 
+  // In a toolbar the picker is laid out and labelled like the other filters.
+  const fieldClass = filter ? "toolbar-field toolbar-picker" : "field";
+  const labelClass = filter ? "toolbar-label" : "field-label";
+
   if (value) {
     return (
-      <div className={`field${error ? " field-invalid" : ""}`}>
-        <span className="field-label">{label}</span>
-        <div className="picked" data-testid={`${testid}-picked`}>
-          <span className="picked-name">{value.name}</span>
+      <div className={`${fieldClass}${error ? " field-invalid" : ""}`}>
+        <span className={labelClass}>{label}</span>
+        <div className="picked" data-testid={`${testid}-picked`} data-id={value.id}>
+          <span className="picked-name" title={value.name}>
+            {value.name}
+          </span>
           {!locked && (
             <button
               type="button"
               className="button button-small"
               onClick={() => {
                 onChange(null);
+                quietFocus.current = filter;
                 window.setTimeout(() => input.current?.focus(), 0);
               }}
-              data-testid={`${testid}-change`}
+              data-testid={filter ? `${testid}-clear` : `${testid}-change`}
             >
-              {t("picker.change")}
+              {clearLabel ?? t("picker.change")}
             </button>
           )}
         </div>
@@ -114,8 +129,8 @@ export function CustomerPicker({
 
   const listId = `${id}-list`;
   return (
-    <div className={`field picker${error ? " field-invalid" : ""}`}>
-      <label className="field-label" htmlFor={id}>
+    <div className={`${fieldClass} picker${error ? " field-invalid" : ""}`}>
+      <label className={labelClass} htmlFor={id}>
         {label}
       </label>
       <input
@@ -123,7 +138,7 @@ export function CustomerPicker({
         ref={input}
         className="input"
         value={text}
-        placeholder={t("picker.placeholder")}
+        placeholder={clearLabel ?? t("picker.placeholder")}
         autoFocus={autoFocus}
         autoComplete="off"
         spellCheck={false}
@@ -133,7 +148,10 @@ export function CustomerPicker({
         aria-autocomplete="list"
         aria-invalid={error ? true : undefined}
         data-testid={testid}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          if (quietFocus.current) quietFocus.current = false;
+          else setOpen(true);
+        }}
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
         onChange={(e) => {
           setText(e.target.value);

@@ -4,6 +4,14 @@ import type { MessageKey } from "../i18n";
 
 export const INVOICE_STATUSES = ["open", "partially_paid", "overdue", "paid", "cancelled"] as const;
 
+/** The status filters of the invoice list (`InvoiceListQuery.status`), in the order shown. */
+export const INVOICE_FILTERS = ["unpaid", "overdue", "open", "partially_paid", "paid", "cancelled", "all"] as const;
+export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
+
+export function filterLabel(filter: InvoiceFilter): MessageKey {
+  return `invoices.filter.${filter}`;
+}
+
 export function statusLabel(status: string): MessageKey {
   switch (status) {
     case "open":

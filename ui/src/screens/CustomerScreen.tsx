@@ -9,6 +9,7 @@ import {
 } from "../platform";
 import { formatDate, formatMoney, formatTimestamp, isZero } from "../format";
 import { useNav } from "../app/nav";
+import { customerInvoicesRoute } from "../app/routes";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat, StatusBadge } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
@@ -266,9 +267,19 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       </div>
 
       <section className="card" aria-labelledby="open-title">
-        <h2 className="card-title" id="open-title">
-          {t("customer.open_invoices")}
-        </h2>
+        <div className="card-head">
+          <h2 className="card-title" id="open-title">
+            {t("customer.open_invoices")}
+          </h2>
+          <button
+            type="button"
+            className="link"
+            onClick={() => nav.go(customerInvoicesRoute({ id: c.id, name: c.name }))}
+            data-testid="customer-all-invoices"
+          >
+            {t("customer.all_invoices")}
+          </button>
+        </div>
         {detail.open_invoices.length === 0 ? (
           <EmptyState testid="customer-no-open" title={t("customer.no_open.title")} body={t("customer.no_open.body")} />
         ) : (

@@ -1,31 +1,31 @@
 import { useState } from "react";
-import { useI18n, type MessageKey } from "../i18n";
+import { useI18n } from "../i18n";
 import { invoicesList, type InvoicePageView } from "../platform";
 import { useNav } from "../app/nav";
 import { useDebounced } from "../components/hooks";
 import { EmptyState, LoadError, Spinner, StatusBadge } from "../components/Bits";
+import { CustomerPicker, type PickedCustomer } from "../components/CustomerPicker";
 import { InvoiceCells } from "../components/InvoiceCells";
 import { SortHeader } from "../components/Pager";
 import { PagedTable, SearchInput, usePagedList } from "../components/PagedList";
 import { RowLink } from "../components/RowLink";
 import { ScreenHeader } from "../components/ScreenHeader";
+import { filterLabel, INVOICE_FILTERS, type InvoiceFilter } from "../model/labels";
 
 type Sort = "number" | "issue_date" | "due_date" | "customer" | "total" | "remaining";
 
-const FILTERS: ReadonlyArray<{ value: string; label: MessageKey }> = [
-  { value: "unpaid", label: "invoices.filter.unpaid" },
-  { value: "overdue", label: "invoices.filter.overdue" },
-  { value: "open", label: "invoices.filter.open" },
-  { value: "partially_paid", label: "invoices.filter.partially_paid" },
-  { value: "paid", label: "invoices.filter.paid" },
-  { value: "cancelled", label: "invoices.filter.cancelled" },
-  { value: "all", label: "invoices.filter.all" },
-];
-
-export function InvoicesScreen() {
+/** The invoice list; a route may open it filtered on a customer and a status. */
+export function InvoicesScreen({
+  customer: initialCustomer,
+  status: initialStatus,
+}: {
+  customer: PickedCustomer | null;
+  status: InvoiceFilter;
+}) {
   const { t } = useI18n();
   const nav = useNav();
-  const [status, setStatus] = useState("unpaid");
+  const [status, setStatus] = useState<InvoiceFilter>(initialStatus);
+  const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [search, setSearch] = useState("");
   const [dueFrom, setDueFrom] = useState("");
   const [dueTo, setDueTo] = useState("");
@@ -36,11 +36,11 @@ export function InvoicesScreen() {
   };
   const { state, reload, data, busy, page, setPage, sort, descending, onSort } = usePagedList<Sort, InvoicePageView>(
     "due_date",
-    [status, filters.search, filters.dueFrom, filters.dueTo],
+    [status, customer?.id ?? null, filters.search, filters.dueFrom, filters.dueTo],
     (order) =>
       invoicesList({
         status,
-        customer_id: null,
+        customer_id: customer?.id ?? null,
         due_from: filters.dueFrom,
         due_to: filters.dueTo,
         search: filters.search,
@@ -50,7 +50,7 @@ export function InvoicesScreen() {
   const filterError = state.kind === "failed" && state.error.code === "invalid" ? state.error : null;
   // The back end names one field for both bounds ("due_date"): mark them both.
   const dueDateInvalid = Boolean(filterError?.fields.due_date);
-  const filtered = filters.search !== "" || filters.dueFrom !== "" || filters.dueTo !== "";
+  const filtered = customer !== null || filters.search !== "" || filters.dueFrom !== "" || filters.dueTo !== "";
 
   return (
     <div className="stack" data-testid="invoices-screen">
@@ -74,16 +74,24 @@ export function InvoicesScreen() {
           <select
             className="input select"
             value={status}
-            onChange={(e) => setStatus(e.target.value)}
+            onChange={(e) => setStatus(e.target.value as InvoiceFilter)}
             data-testid="invoice-status-filter"
           >
-            {FILTERS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {t(f.label)}
+            {INVOICE_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(filterLabel(f))}
               </option>
             ))}
           </select>
         </label>
+        <CustomerPicker
+          label={t("invoices.customer")}
+          value={customer}
+          onChange={setCustomer}
+          testid="invoice-customer-filter"
+          field="customer_id"
+          clearLabel={t("invoices.customer_all")}
+        />
         <DueDateFilter
           label={t("invoices.due_from")}
           value={dueFrom}
