@@ -47,6 +47,22 @@ pub enum Field {
     // Queries
     AsOf,
     Page,
+    // Reminder policies and actions
+    DunningLevels,
+    LevelKey,
+    LevelOffset,
+    LevelChannel,
+    LevelTemplate,
+    LevelFee,
+    FormalNotice,
+    DunningLevel,
+    ActionDate,
+    PostponedUntil,
+    Reason,
+    Dispute,
+    Promise,
+    PromiseDate,
+    EscalationStage,
 }
 
 impl Field {
@@ -88,6 +104,21 @@ impl Field {
             CreditNoteNumber => "credit_note_number",
             AsOf => "as_of",
             Page => "page",
+            DunningLevels => "dunning_levels",
+            LevelKey => "level_key",
+            LevelOffset => "level_offset",
+            LevelChannel => "level_channel",
+            LevelTemplate => "level_template",
+            LevelFee => "level_fee",
+            FormalNotice => "formal_notice",
+            DunningLevel => "dunning_level",
+            ActionDate => "action_date",
+            PostponedUntil => "postponed_until",
+            Reason => "reason",
+            Dispute => "dispute",
+            Promise => "promise",
+            PromiseDate => "promise_date",
+            EscalationStage => "escalation_stage",
         }
     }
 }
@@ -133,6 +164,18 @@ pub enum Problem {
     Archived,
     /// The operation needs an empty file (the example business).
     NotEmpty,
+    /// Must be greater than the same value on the previous row (offsets of a reminder policy).
+    NotAfterPrevious,
+    /// At most one row may have this (the formal notice of a policy).
+    OnlyOneAllowed,
+    /// The same code twice (level keys), or the same item twice in a list.
+    AlreadyUsed,
+    /// The state does not allow this move (escalation stages, disputes, promises, levels already handled).
+    StepNotAllowed,
+    /// The mise en demeure must be sent (or deliberately skipped) first.
+    NeedsFormalNotice,
+    /// The date must be later (a postponement, a promise, the end of a dispute).
+    TooEarly,
 }
 
 /// One problem about one field.

@@ -42,6 +42,21 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         CreditNoteNumber => ("Numéro d’avoir", "Credit note number"),
         AsOf => ("Date", "Date"),
         Page => ("Page", "Page"),
+        DunningLevels => ("Niveaux de relance", "Reminder levels"),
+        LevelKey => ("Code du niveau", "Level code"),
+        LevelOffset => ("Délai en jours", "Delay in days"),
+        LevelChannel => ("Canal", "Channel"),
+        LevelTemplate => ("Modèle", "Template"),
+        LevelFee => ("Frais", "Fee"),
+        FormalNotice => ("Mise en demeure", "Formal notice"),
+        DunningLevel => ("Niveau de relance", "Reminder level"),
+        ActionDate => ("Date", "Date"),
+        PostponedUntil => ("Reporter au", "Postpone until"),
+        Reason => ("Motif", "Reason"),
+        Dispute => ("Litige", "Dispute"),
+        Promise => ("Promesse de paiement", "Promise to pay"),
+        PromiseDate => ("Date promise", "Promised date"),
+        EscalationStage => ("Étape de recouvrement", "Collection stage"),
     };
     pick(lang, fr, en)
 }
@@ -110,6 +125,16 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             "le dossier contient déjà des clients : l’exemple ne se charge que dans un dossier vide",
             "the file already has customers: the example only loads into an empty file",
         ),
+        NotAfterPrevious => {
+            fr_en("doit être plus grand que celui du niveau précédent", "must be greater than the previous level's")
+        }
+        OnlyOneAllowed => fr_en("un seul niveau peut l’être", "only one level may be"),
+        AlreadyUsed => fr_en("déjà utilisé", "already used"),
+        StepNotAllowed => fr_en("impossible à ce stade", "not possible at this stage"),
+        NeedsFormalNotice => {
+            fr_en("il faut d’abord envoyer la mise en demeure", "the formal notice must be sent first")
+        }
+        TooEarly => fr_en("trop tôt : choisissez une date plus tardive", "too early: choose a later date"),
     }
 }
 
@@ -182,6 +207,12 @@ mod tests {
             Problem::InvalidAmount,
             Problem::ExceedsDue { remaining: "10.00".into() },
             Problem::Archived,
+            Problem::NotAfterPrevious,
+            Problem::OnlyOneAllowed,
+            Problem::AlreadyUsed,
+            Problem::StepNotAllowed,
+            Problem::NeedsFormalNotice,
+            Problem::TooEarly,
         ];
         for p in problems {
             assert!(!problem(&p, Language::Fr).is_empty());
