@@ -1,6 +1,7 @@
 //! The errors of the use cases. The shells turn them into the wire's
 //! `{code, message, field}` in the user's language.
 
+use relance_domain::penalties::PenaltyError;
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_store::StoreError;
 
@@ -15,6 +16,10 @@ pub enum AppError {
     /// The database could not be read or written.
     #[error(transparent)]
     Storage(#[from] StoreError),
+    /// The penalties cannot be computed: a rate the tables lack (the user
+    /// must enter it), or a contractual rate below the legal floor.
+    #[error(transparent)]
+    Penalty(#[from] PenaltyError),
 }
 
 impl AppError {

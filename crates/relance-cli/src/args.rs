@@ -50,6 +50,25 @@ pub enum Command {
     },
     /// List the invoices overdue at --as-of (default: today), with totals.
     Overdue,
+    /// Who to chase at --as-of (default: today): one action per customer and channel.
+    Agenda,
+    /// Late-payment penalties of one invoice at --as-of (L441-10: interest and the 40 EUR indemnity).
+    Penalties(PenaltiesArgs),
+    /// Promises to pay.
+    Promise {
+        #[command(subcommand)]
+        action: PromiseAction,
+    },
+    /// Disputed invoices.
+    Dispute {
+        #[command(subcommand)]
+        action: DisputeAction,
+    },
+    /// The agenda's actions.
+    Action {
+        #[command(subcommand)]
+        action: ActionAction,
+    },
     /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
     /// given), then time the main screens' queries and the start-up. Prints
     /// the figures against their targets; never fails on time.
@@ -152,4 +171,61 @@ pub struct BenchArgs {
     /// Timed runs per query (the median is shown).
     #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub runs: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct PenaltiesArgs {
+    #[arg(long, value_name = "NUM")]
+    pub invoice: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseAction {
+    /// Record "will pay AMOUNT by DATE"; reminders on its invoices pause until then. Prints its id.
+    Add(PromiseAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PromiseAddArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: String,
+    /// The customer pays on this day at the latest.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    /// Invoice numbers covered, comma-separated (default: all the customer's unpaid invoices).
+    #[arg(long, value_name = "N1,N2", value_delimiter = ',')]
+    pub invoices: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DisputeAction {
+    /// Mark an invoice disputed at --as-of: its reminders pause, not the customer's others.
+    Add(DisputeAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DisputeAddArgs {
+    #[arg(long, value_name = "NUM")]
+    pub invoice: String,
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionAction {
+    /// Record the customer's action of --as-of as done through a channel.
+    Done(ActionDoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionDoneArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    /// letter | email | phone | escalation
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: String,
 }

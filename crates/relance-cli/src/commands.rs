@@ -15,9 +15,11 @@ use relance_wire::views::{
 };
 use serde::Serialize;
 
-use crate::args::{Cli, Command, CustomerAction, DemoArgs, InvoiceAction, PaymentAction};
+use crate::args::{
+    ActionAction, Cli, Command, CustomerAction, DemoArgs, DisputeAction, InvoiceAction, PaymentAction, PromiseAction,
+};
 use crate::human::{amount, date, eprint, print, tr, Table};
-use crate::{bench, session};
+use crate::{bench, collections, session};
 
 pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     match &cli.command {
@@ -26,11 +28,16 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Invoice { action: InvoiceAction::Add(a) } => invoice_add(cli, a, lang),
         Command::Payment { action: PaymentAction::Add(a) } => payment_add(cli, a, lang),
         Command::Overdue => overdue(cli, lang),
+        Command::Agenda => collections::agenda(cli, lang),
+        Command::Penalties(a) => collections::penalties(cli, a, lang),
+        Command::Promise { action: PromiseAction::Add(a) } => collections::promise_add(cli, a, lang),
+        Command::Dispute { action: DisputeAction::Add(a) } => collections::dispute_add(cli, a, lang),
+        Command::Action { action: ActionAction::Done(a) } => collections::action_done(cli, a, lang),
         Command::Bench(a) => bench::run(cli, a, lang),
     }
 }
 
-fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
+pub(crate) fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
     print(&serde_json::to_string(value)?);
     Ok(())
 }

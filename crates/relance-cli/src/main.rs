@@ -4,6 +4,7 @@
 
 mod args;
 mod bench;
+mod collections;
 mod commands;
 mod fail;
 mod human;

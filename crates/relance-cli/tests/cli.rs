@@ -396,3 +396,101 @@ fn the_benchmark_prints_every_figure_and_its_target() {
     assert!(text.contains("Today") && text.contains("< 50 ms") && text.contains("< 1500 ms"), "{text}");
     assert!(!dir.path().join("not-this-one").exists());
 }
+
+/// A business customer (id 1) with F-1 of 1 000,00 € due 2025-01-31.
+fn one_late_invoice_of_2025() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["customer", "add", "--name", "Garage Martin", "--terms", "net:30"]);
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "F-1", "--date", "2025-01-01", "--amount", "1000"]);
+    dir
+}
+
+#[test]
+fn the_agenda_proposes_each_level_once_and_action_done_moves_it_on() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    let agenda = json(d, &["agenda", "--as-of", "2025-02-24"]);
+    let action = &agenda["customers"][0]["actions"][0];
+    assert_eq!(agenda["customers"][0]["customer_name"], "Garage Martin");
+    assert_eq!(action["channel"], "phone_call");
+    assert_eq!(action["level"], "phone_call");
+    assert_eq!(action["total"], "1000.00");
+    assert_eq!(action["invoices"][0]["number"], "F-1");
+    assert_eq!(action["invoices"][0]["days_late"], 24);
+
+    let text = ok(d, &["agenda", "--as-of", "2025-02-24"]);
+    assert!(text.lines().nth(1).unwrap().starts_with("Garage Martin  appel   phone_call  F-1"), "{text}");
+    assert!(text.ends_with(&format!("1{NBSP}000,00{NBSP}€\n")), "{text}");
+
+    let done = ok(d, &["action", "done", "--customer", "1", "--channel", "phone", "--as-of", "2025-02-24"]);
+    assert_eq!(done.trim(), "Action « phone_call » enregistrée le 24/02/2025 pour 1 facture.");
+    assert_eq!(ok(d, &["agenda", "--as-of", "2025-02-24"]).trim(), "Rien à faire le 24/02/2025.");
+    assert_eq!(counts(d).dunning_events, 1);
+
+    // Done again, or through an unknown channel: refused, nothing written.
+    refused(d, &["action", "done", "--customer", "1", "--channel", "phone", "--as-of", "2025-02-24"]);
+    assert_eq!(refused(d, &["action", "done", "--customer", "1", "--channel", "fax"]), "Canal : introuvable.");
+    assert_eq!(counts(d).dunning_events, 1);
+}
+
+#[test]
+fn penalties_of_the_worked_example_in_french_and_json() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    let p = json(d, &["penalties", "--invoice", "F-1", "--as-of", "2025-03-02"]);
+    assert_eq!(p["days_late"], 30);
+    assert_eq!(p["periods"][0]["annual_rate"], "13.15");
+    assert_eq!(p["periods"][0]["basis"], "ecb_plus_10");
+    assert_eq!(
+        (p["interest"].as_str(), p["indemnity"].as_str(), p["total"].as_str()),
+        (Some("10.81"), Some("40.00"), Some("50.81"))
+    );
+
+    let text = ok(d, &["penalties", "--invoice", "F-1", "--as-of", "2025-03-02"]);
+    assert!(text.starts_with("Facture F-1 échue le 31/01/2025 : 30 jours de retard au 02/03/2025."), "{text}");
+    assert!(text.contains("13,15 %"), "{text}");
+    assert!(text.ends_with(&format!("Total réclamable : 50,81{NBSP}€\n")), "{text}");
+
+    // A half-year whose ECB rate is not shipped: an error naming it, exit 1.
+    let o = relance(d, &["penalties", "--invoice", "F-1", "--as-of", "2026-08-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("en vigueur le 01/07/2026 n’est pas connu"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_promise_pauses_the_agenda_and_a_dispute_pauses_its_invoice() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    assert_eq!(
+        ok(
+            d,
+            &[
+                "promise",
+                "add",
+                "--customer",
+                "1",
+                "--amount",
+                "500",
+                "--date",
+                "2025-03-10",
+                "--invoices",
+                "F-1",
+                "--as-of",
+                "2025-02-25"
+            ]
+        )
+        .trim(),
+        "1"
+    );
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-03-05"])["customers"], serde_json::json!([]));
+    let after = json(d, &["agenda", "--as-of", "2025-03-11"]);
+    assert_eq!(after["customers"][0]["broken_promises"][0]["amount"], "500.00");
+    assert_eq!(after["customers"][0]["actions"][0]["level"], "formal_notice");
+
+    ok(d, &["dispute", "add", "--invoice", "F-1", "--reason", "pièce défectueuse", "--as-of", "2025-03-11"]);
+    let disputed = json(d, &["agenda", "--as-of", "2025-03-11"]);
+    assert_eq!(disputed["customers"][0]["actions"], serde_json::json!([]));
+    refused(d, &["promise", "add", "--customer", "1", "--amount", "abc", "--date", "2025-03-20"]);
+    assert_eq!(counts(d).promises, 1);
+}

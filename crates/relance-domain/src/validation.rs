@@ -63,6 +63,10 @@ pub enum Field {
     Promise,
     PromiseDate,
     EscalationStage,
+    // Rates the user adds
+    Rate,
+    RateHalfYear,
+    RateSource,
 }
 
 impl Field {
@@ -119,6 +123,9 @@ impl Field {
             Promise => "promise",
             PromiseDate => "promise_date",
             EscalationStage => "escalation_stage",
+            Rate => "rate",
+            RateHalfYear => "rate_half_year",
+            RateSource => "rate_source",
         }
     }
 }

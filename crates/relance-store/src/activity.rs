@@ -21,6 +21,16 @@ pub enum ActivityKind {
     PaymentRecorded,
     CreditNoteRecorded,
     DemoLoaded,
+    ReminderDone,
+    ReminderSkipped,
+    ReminderPostponed,
+    PromiseAdded,
+    PromiseKept,
+    PromiseBroken,
+    DisputeOpened,
+    DisputeResolved,
+    Escalated,
+    RateAdded,
 }
 
 impl ActivityKind {
@@ -38,6 +48,16 @@ impl ActivityKind {
             PaymentRecorded => "payment_recorded",
             CreditNoteRecorded => "credit_note_recorded",
             DemoLoaded => "demo_loaded",
+            ReminderDone => "reminder_done",
+            ReminderSkipped => "reminder_skipped",
+            ReminderPostponed => "reminder_postponed",
+            PromiseAdded => "promise_added",
+            PromiseKept => "promise_kept",
+            PromiseBroken => "promise_broken",
+            DisputeOpened => "dispute_opened",
+            DisputeResolved => "dispute_resolved",
+            Escalated => "escalated",
+            RateAdded => "rate_added",
         }
     }
 }

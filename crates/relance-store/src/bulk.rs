@@ -19,7 +19,8 @@ pub fn drop_indexes(conn: &Conn) -> Result<DroppedIndexes> {
         .prepare(
             "SELECT name, sql FROM sqlite_schema
              WHERE type = 'index' AND sql IS NOT NULL
-               AND tbl_name IN ('customers', 'invoices', 'payments', 'allocations', 'activity')
+               AND tbl_name IN ('customers', 'invoices', 'payments', 'allocations', 'activity',
+                                'dunning_events', 'promises', 'promise_invoices')
              ORDER BY name",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

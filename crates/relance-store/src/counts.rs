@@ -10,6 +10,8 @@ pub struct RowCounts {
     pub payments: u64,
     pub allocations: u64,
     pub activity: u64,
+    pub dunning_events: u64,
+    pub promises: u64,
 }
 
 pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
@@ -17,7 +19,8 @@ pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
     Ok(conn
         .prepare_cached(
             "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM invoices), (SELECT COUNT(*) FROM payments),
-                (SELECT COUNT(*) FROM allocations), (SELECT COUNT(*) FROM activity)",
+                (SELECT COUNT(*) FROM allocations), (SELECT COUNT(*) FROM activity),
+                (SELECT COUNT(*) FROM dunning_events), (SELECT COUNT(*) FROM promises)",
         )?
         .query_row([], |r| {
             Ok(RowCounts {
@@ -26,6 +29,8 @@ pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
                 payments: n(r, 2)?,
                 allocations: n(r, 3)?,
                 activity: n(r, 4)?,
+                dunning_events: n(r, 5)?,
+                promises: n(r, 6)?,
             })
         })?)
 }

@@ -8,9 +8,12 @@ pub mod bulk;
 pub mod company;
 pub mod counts;
 pub mod customers;
+pub mod dunning;
 pub mod invoices;
 mod migrations;
 pub mod payments;
+pub mod promises;
+pub mod rates;
 pub mod search_key;
 pub mod today;
 

@@ -24,8 +24,13 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
+    assert_eq!(version, 2, "the v1 file reaches 0002_collections");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 59]);
     assert!(store.check_invariants().unwrap().is_empty());
+    // The collections tables exist and start empty: no reminder history is invented.
+    let collections: Vec<i64> =
+        ["dunning_events", "promises", "promise_invoices", "rate_entries"].iter().map(|t| count(&store, t)).collect();
+    assert_eq!(collections, [0, 0, 0, 0]);
 }

@@ -73,6 +73,14 @@ pub fn error_message(err: &AppError, lang: Language) -> ErrorView {
             field: None,
             fields: Vec::new(),
         },
+        // No code of its own until the UI acts on it (a link to the rates
+        // settings would be the reason to add `unknown_rate`).
+        AppError::Penalty(e) => ErrorView {
+            code: ErrorCode::Internal,
+            message: messages::penalty(e, lang),
+            field: None,
+            fields: Vec::new(),
+        },
     }
 }
 
@@ -93,5 +101,23 @@ mod tests {
         );
         let json = serde_json::to_string(&error_message(&AppError::NotFound("invoice"), Language::En)).unwrap();
         assert_eq!(json, r#"{"code":"not_found","message":"This invoice no longer exists.","field":null,"fields":[]}"#);
+    }
+
+    #[test]
+    fn an_unknown_rate_names_the_half_year_to_enter() {
+        use relance_domain::penalties::PenaltyError;
+        use relance_domain::rates::{CreditorKind, HalfYear, UnknownRate};
+        let half_year = HalfYear::new(2026, 2).unwrap();
+        let err = AppError::Penalty(PenaltyError::UnknownRate(UnknownRate::Legal {
+            half_year,
+            creditor: CreditorKind::OtherCases,
+        }));
+        let json = serde_json::to_string(&error_message(&err, Language::Fr)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"internal","message":"Le taux de l’intérêt légal du second semestre 2026 n’est pas connu. Saisissez-le dans les réglages d’après l’arrêté publié au Journal officiel ; aucune pénalité n’a été calculée.","field":null,"fields":[]}"#
+        );
+        let en = error_message(&err, Language::En).message;
+        assert!(en.contains("second half of 2026"), "{en}");
     }
 }

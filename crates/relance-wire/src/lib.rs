@@ -7,6 +7,7 @@
 //! test fails when they are stale.
 
 pub mod bindings;
+pub mod collections;
 pub mod error;
 pub mod forms;
 pub mod messages;

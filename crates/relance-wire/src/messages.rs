@@ -2,6 +2,8 @@
 //! The one place where a `Field` or `Problem` becomes words.
 
 use relance_domain::company::Language;
+use relance_domain::penalties::PenaltyError;
+use relance_domain::rates::{HalfYear, Percent, UnknownRate};
 use relance_domain::validation::{Field, Issue, Problem};
 
 /// The label of a field as printed next to its input.
@@ -57,6 +59,9 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         Promise => ("Promesse de paiement", "Promise to pay"),
         PromiseDate => ("Date promise", "Promised date"),
         EscalationStage => ("Étape de recouvrement", "Collection stage"),
+        Rate => ("Taux", "Rate"),
+        RateHalfYear => ("Semestre", "Half-year"),
+        RateSource => ("Source du taux", "Rate source"),
     };
     pick(lang, fr, en)
 }
@@ -187,6 +192,53 @@ pub fn french_amount(canonical: &str) -> String {
         grouped.push(c);
     }
     format!("{sign}{grouped},{frac}")
+}
+
+/// Why late-payment penalties could not be computed. Nothing was written.
+pub fn penalty(err: &PenaltyError, lang: Language) -> String {
+    let fr_half = |h: HalfYear| format!("{} semestre {}", if h.half() == 1 { "premier" } else { "second" }, h.year());
+    let en_half = |h: HalfYear| format!("{} half of {}", if h.half() == 1 { "first" } else { "second" }, h.year());
+    let fr_pct = |p: Percent| p.to_string().replace('.', ",");
+    match (err, lang) {
+        (PenaltyError::UnknownRate(UnknownRate::Ecb { on }), Language::Fr) => format!(
+            "Le taux de refinancement de la BCE en vigueur le {} n’est pas connu. Saisissez-le dans les réglages \
+             d’après la décision de la BCE ; aucune pénalité n’a été calculée.",
+            on.format("%d/%m/%Y")
+        ),
+        (PenaltyError::UnknownRate(UnknownRate::Ecb { on }), Language::En) => format!(
+            "The ECB main refinancing rate in force on {} is not known. Enter it in the settings from the ECB's \
+             decision; no penalty was computed.",
+            on.format("%d/%m/%Y")
+        ),
+        (PenaltyError::UnknownRate(UnknownRate::Legal { half_year, .. }), Language::Fr) => format!(
+            "Le taux de l’intérêt légal du {} n’est pas connu. Saisissez-le dans les réglages d’après l’arrêté \
+             publié au Journal officiel ; aucune pénalité n’a été calculée.",
+            fr_half(*half_year)
+        ),
+        (PenaltyError::UnknownRate(UnknownRate::Legal { half_year, .. }), Language::En) => format!(
+            "The French legal interest rate for the {} is not known. Enter it in the settings from the arrêté \
+             published in the Journal officiel; no penalty was computed.",
+            en_half(*half_year)
+        ),
+        (PenaltyError::ContractualRateBelowFloor { half_year, contractual, floor, legal_rate }, Language::Fr) => {
+            format!(
+                "Le taux contractuel de {} % est refusé pour le {} : il est inférieur au minimum légal de {} % \
+                 (trois fois le taux de l’intérêt légal de {} %, article L441-10 du Code de commerce).",
+                fr_pct(*contractual),
+                fr_half(*half_year),
+                fr_pct(*floor),
+                fr_pct(*legal_rate)
+            )
+        }
+        (PenaltyError::ContractualRateBelowFloor { half_year, contractual, floor, legal_rate }, Language::En) => {
+            format!(
+                "The contractual rate of {contractual} % is refused for the {}: it is below the legal minimum of \
+                 {floor} % (three times the legal interest rate of {legal_rate} %, Code de commerce L441-10).",
+                en_half(*half_year)
+            )
+        }
+        (PenaltyError::NegativeSettlement { .. } | PenaltyError::TooLarge, _) => storage(&err.to_string(), lang),
+    }
 }
 
 #[cfg(test)]

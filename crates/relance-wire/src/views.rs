@@ -18,11 +18,11 @@ use relance_store::Paged;
 use serde::Serialize;
 use ts_rs::TS;
 
-fn money(m: Money) -> String {
+pub(crate) fn money(m: Money) -> String {
     m.to_string()
 }
 
-fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 

@@ -1,0 +1,32 @@
+//! Collections (relances): the day's agenda, what the user does about it,
+//! promises to pay, disputes, escalation and late-payment penalties.
+//!
+//! Every customer gets the standard policy for now: per-customer and
+//! per-segment policies are pure domain code already (`dunning::assignment`)
+//! but are not stored yet.
+//!
+//! The agenda counts what is owed now (the current settled amounts), not
+//! what was owed at `as_of`: it is a to-do list for today, and a payment
+//! recorded since must stop the reminders at once.
+
+mod actions;
+mod agenda;
+mod invoice_events;
+mod penalties;
+mod promises;
+mod rates;
+
+pub use actions::{action_done, postpone, skip};
+pub use agenda::{agenda, AgendaView};
+pub use invoice_events::{dispute_open, dispute_resolve, escalate};
+pub use penalties::{penalties, rate_tables, PenaltiesView};
+pub use promises::promise_add;
+pub use rates::rate_add;
+
+use relance_domain::dunning::Policy;
+use relance_domain::ids::CustomerId;
+
+/// The policy of a customer. One policy for all until policies are stored.
+fn policy_for(_customer: CustomerId) -> Policy {
+    Policy::standard()
+}

@@ -1,0 +1,182 @@
+//! The collections commands: agenda, penalties, promises, disputes, actions.
+
+use relance_app::{AppError, Context, LocalContext};
+use relance_domain::company::Language;
+use relance_domain::dates::parse_date;
+use relance_domain::dunning::Channel;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::validation::{Field, Problem, Validation};
+use relance_wire::collections::{AgendaJson, PenaltiesJson};
+
+use crate::args::{ActionDoneArgs, Cli, DisputeAddArgs, PenaltiesArgs, PromiseAddArgs};
+use crate::commands::print_json;
+use crate::human::{amount, date, print, tr, Table};
+use crate::session;
+
+fn invoice_id(ctx: &LocalContext, number: &str) -> anyhow::Result<InvoiceId> {
+    relance_app::invoices::find_by_number(ctx, number)?
+        .ok_or_else(|| AppError::Invalid(Validation::single(Field::Invoice, Problem::Unknown)).into())
+}
+
+fn channel_label(channel: Channel, lang: Language) -> &'static str {
+    match channel {
+        Channel::Letter => tr(lang, "courrier", "letter"),
+        Channel::Email => tr(lang, "e-mail", "email"),
+        Channel::PhoneCall => tr(lang, "appel", "phone call"),
+        Channel::Escalation => tr(lang, "décision", "decision"),
+    }
+}
+
+pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
+    let ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let view = relance_app::collections::agenda(&ctx, as_of)?;
+    if cli.json {
+        return print_json(&AgendaJson::from(&view));
+    }
+    let json = AgendaJson::from(&view);
+    if json.customers.is_empty() {
+        print(&match lang {
+            Language::Fr => format!("Rien à faire le {}.", date(as_of, lang)),
+            Language::En => format!("Nothing to do on {}.", date(as_of, lang)),
+        });
+        return Ok(());
+    }
+    let mut table = Table::new(&[
+        (tr(lang, "Client", "Customer"), false),
+        (tr(lang, "Action", "Action"), false),
+        (tr(lang, "Niveau", "Level"), false),
+        (tr(lang, "Factures", "Invoices"), false),
+        (tr(lang, "Montant dû", "Amount due"), true),
+    ]);
+    for (c, cj) in view.agenda.customers.iter().zip(&json.customers) {
+        for (a, aj) in c.actions.iter().zip(&cj.actions) {
+            let numbers: Vec<&str> = aj.invoices.iter().map(|l| l.number.as_str()).collect();
+            table.push(vec![
+                cj.customer_name.clone(),
+                channel_label(a.channel, lang).to_string(),
+                a.lead.key.clone(),
+                numbers.join(", "),
+                amount(a.total, lang),
+            ]);
+        }
+        for b in &c.broken_promises {
+            table.push(vec![
+                cj.customer_name.clone(),
+                tr(lang, "promesse non tenue", "broken promise").to_string(),
+                date(b.by, lang),
+                String::new(),
+                amount(b.amount, lang),
+            ]);
+        }
+    }
+    print(&table.render());
+    Ok(())
+}
+
+pub fn penalties(cli: &Cli, a: &PenaltiesArgs, lang: Language) -> anyhow::Result<()> {
+    let ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let view = relance_app::collections::penalties(&ctx, invoice_id(&ctx, &a.invoice)?, as_of)?;
+    if cli.json {
+        return print_json(&PenaltiesJson::new(&view, as_of));
+    }
+    let p = &view.penalties;
+    print(&match lang {
+        Language::Fr => format!(
+            "Facture {} échue le {} : {} jour{} de retard au {}.",
+            view.number,
+            date(view.due_date, lang),
+            p.days_late,
+            if p.days_late > 1 { "s" } else { "" },
+            date(as_of, lang)
+        ),
+        Language::En => format!(
+            "Invoice {} due {}: {} day{} late at {}.",
+            view.number,
+            date(view.due_date, lang),
+            p.days_late,
+            if p.days_late == 1 { "" } else { "s" },
+            date(as_of, lang)
+        ),
+    });
+    if !p.periods.is_empty() {
+        let mut table = Table::new(&[
+            (tr(lang, "Du", "From"), false),
+            (tr(lang, "Au", "To"), false),
+            (tr(lang, "Jours", "Days"), true),
+            (tr(lang, "Capital dû", "Principal"), true),
+            (tr(lang, "Taux annuel", "Annual rate"), true),
+        ]);
+        for r in &p.periods {
+            let rate = r.annual_rate.to_string();
+            let rate = if lang == Language::Fr { rate.replace('.', ",") } else { rate };
+            table.push(vec![
+                date(r.from, lang),
+                date(r.to, lang),
+                r.days.to_string(),
+                amount(r.principal, lang),
+                format!("{rate} %"),
+            ]);
+        }
+        print(&table.render());
+    }
+    print(&format!("{} : {}", tr(lang, "Intérêts de retard", "Late interest"), amount(p.interest, lang)));
+    print(&format!("{} : {}", tr(lang, "Indemnité forfaitaire", "Fixed indemnity"), amount(p.indemnity, lang)));
+    print(&format!("{} : {}", tr(lang, "Total réclamable", "Total claimable"), amount(p.total_claimed, lang)));
+    Ok(())
+}
+
+pub fn promise_add(cli: &Cli, a: &PromiseAddArgs, lang: Language) -> anyhow::Result<()> {
+    let by = parse_date(Field::PromiseDate, &a.date).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?;
+    let mut ctx = session::open(cli, lang)?;
+    let mut invoices = Vec::new();
+    for number in a.invoices.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        invoices.push(invoice_id(&ctx, number)?);
+    }
+    let id = relance_app::collections::promise_add(&mut ctx, CustomerId(a.customer), &a.amount, by, &invoices)?;
+    if cli.json {
+        return print_json(&serde_json::json!({ "id": id.0 }));
+    }
+    print(&id.0.to_string());
+    Ok(())
+}
+
+pub fn dispute_add(cli: &Cli, a: &DisputeAddArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let on = ctx.clock().today();
+    let invoice = invoice_id(&ctx, &a.invoice)?;
+    relance_app::collections::dispute_open(&mut ctx, invoice, &a.reason, on)?;
+    print(&match lang {
+        Language::Fr => format!("Facture {} marquée en litige ; ses relances sont suspendues.", a.invoice),
+        Language::En => format!("Invoice {} marked disputed; its reminders are paused.", a.invoice),
+    });
+    Ok(())
+}
+
+pub fn action_done(cli: &Cli, a: &ActionDoneArgs, lang: Language) -> anyhow::Result<()> {
+    let channel = match a.channel.trim().to_ascii_lowercase().as_str() {
+        "phone" => Some(Channel::PhoneCall),
+        other => Channel::from_code(other),
+    }
+    .ok_or_else(|| AppError::Invalid(Validation::single(Field::LevelChannel, Problem::Unknown)))?;
+    let mut ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let action = relance_app::collections::action_done(&mut ctx, CustomerId(a.customer), channel, as_of)?;
+    let n = action.lines.len();
+    print(&match lang {
+        Language::Fr => format!(
+            "Action « {} » enregistrée le {} pour {n} facture{}.",
+            action.lead.key,
+            date(as_of, lang),
+            if n > 1 { "s" } else { "" }
+        ),
+        Language::En => format!(
+            "Action \"{}\" recorded on {} for {n} invoice{}.",
+            action.lead.key,
+            date(as_of, lang),
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    Ok(())
+}

@@ -1,0 +1,169 @@
+//! The collections views: the day's agenda and an invoice's penalties.
+//! Used by the CLI's `--json` for now; not in the TypeScript bindings until
+//! a screen shows them (add them to `bindings.rs` then).
+
+use relance_app::collections::{AgendaView, PenaltiesView};
+use relance_domain::penalties::RateBasis;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::views::{date, money};
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaJson {
+    pub as_of: String,
+    pub customers: Vec<AgendaCustomerJson>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaCustomerJson {
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub actions: Vec<AgendaActionJson>,
+    pub broken_promises: Vec<BrokenPromiseJson>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaActionJson {
+    /// letter | email | phone_call | escalation
+    pub channel: String,
+    /// The furthest level among the invoices: it sets the tone.
+    pub level: String,
+    pub template: String,
+    pub fee: Option<String>,
+    pub total: String,
+    pub invoices: Vec<AgendaLineJson>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgendaLineJson {
+    pub number: String,
+    pub level: String,
+    pub due_date: String,
+    pub days_late: i64,
+    pub amount_due: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BrokenPromiseJson {
+    pub promise_id: i64,
+    pub amount: String,
+    pub by: String,
+    pub paid: String,
+    pub invoices: Vec<String>,
+}
+
+impl From<&AgendaView> for AgendaJson {
+    fn from(v: &AgendaView) -> Self {
+        let number = |id| v.invoice_numbers.get(&id).cloned().unwrap_or_default();
+        let customers = v
+            .agenda
+            .customers
+            .iter()
+            .map(|c| AgendaCustomerJson {
+                customer_id: c.customer.0,
+                customer_name: v.customer_names.get(&c.customer).cloned().unwrap_or_default(),
+                actions: c
+                    .actions
+                    .iter()
+                    .map(|a| AgendaActionJson {
+                        channel: a.channel.code().to_string(),
+                        level: a.lead.key.clone(),
+                        template: a.template.clone(),
+                        fee: a.fee.map(money),
+                        total: money(a.total),
+                        invoices: a
+                            .lines
+                            .iter()
+                            .map(|l| AgendaLineJson {
+                                number: number(l.invoice),
+                                level: l.level.key.clone(),
+                                due_date: date(l.due_date),
+                                days_late: l.days_late,
+                                amount_due: money(l.remaining),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                broken_promises: c
+                    .broken_promises
+                    .iter()
+                    .map(|b| BrokenPromiseJson {
+                        promise_id: b.promise.0,
+                        amount: money(b.amount),
+                        by: date(b.by),
+                        paid: money(b.paid),
+                        invoices: b.invoices.iter().map(|i| number(*i)).collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        AgendaJson { as_of: date(v.agenda.date), customers }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PenaltiesJson {
+    pub number: String,
+    pub due_date: String,
+    pub as_of: String,
+    /// business | consumer
+    pub debtor: String,
+    pub days_late: i64,
+    pub outstanding: String,
+    pub periods: Vec<InterestPeriodJson>,
+    /// Rounded once, half away from zero, from the exact sum of the periods.
+    pub interest: String,
+    pub indemnity: String,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InterestPeriodJson {
+    pub from: String,
+    pub to: String,
+    pub days: i64,
+    pub principal: String,
+    /// Annual percent, e.g. "13.15".
+    pub annual_rate: String,
+    /// ecb_plus_10 | contractual | legal_rate
+    pub basis: String,
+    /// The period's exact interest rounded to the cent, for reading only:
+    /// the periods' roundings may not add up to `interest`.
+    pub interest: String,
+}
+
+impl PenaltiesJson {
+    pub fn new(v: &PenaltiesView, as_of: chrono::NaiveDate) -> Self {
+        let p = &v.penalties;
+        PenaltiesJson {
+            number: v.number.clone(),
+            due_date: date(v.due_date),
+            as_of: date(as_of),
+            debtor: if v.consumer { "consumer" } else { "business" }.to_string(),
+            days_late: p.days_late,
+            outstanding: money(p.outstanding),
+            periods: p
+                .periods
+                .iter()
+                .map(|r| InterestPeriodJson {
+                    from: date(r.from),
+                    to: date(r.to),
+                    days: r.days,
+                    principal: money(r.principal),
+                    annual_rate: r.annual_rate.to_string(),
+                    basis: match r.basis {
+                        RateBasis::EcbPlusTenPoints { .. } => "ecb_plus_10",
+                        RateBasis::Contractual { .. } => "contractual",
+                        RateBasis::LegalRate { .. } => "legal_rate",
+                    }
+                    .to_string(),
+                    interest: money(r.interest.rounded()),
+                })
+                .collect(),
+            interest: money(p.interest),
+            indemnity: money(p.indemnity),
+            total: money(p.total_claimed),
+        }
+    }
+}
