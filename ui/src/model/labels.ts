@@ -57,3 +57,51 @@ export function kindLabel(kind: string): MessageKey {
 export function termsWarningLabel(warning: string): MessageKey {
   return warning === "over_45_days_end_of_month" ? "terms.warning.over_45_eom" : "terms.warning.over_60";
 }
+
+/** A reminder level's key in words; unknown keys (user-made levels) read as "a reminder". */
+export function levelLabel(level: string): MessageKey {
+  switch (level) {
+    case "pre_due":
+      return "level.pre_due";
+    case "reminder_1":
+      return "level.reminder_1";
+    case "reminder_2":
+      return "level.reminder_2";
+    case "phone_call":
+      return "level.phone_call";
+    case "formal_notice":
+      return "level.formal_notice";
+    case "escalation":
+      return "level.escalation";
+    default:
+      return "level.other";
+  }
+}
+
+/** The channel of a reminder action in words. */
+export function channelLabel(channel: string): MessageKey {
+  switch (channel) {
+    case "letter":
+      return "channel.letter";
+    case "email":
+      return "channel.email";
+    case "phone_call":
+      return "channel.phone_call";
+    default:
+      return "channel.escalation";
+  }
+}
+
+/** An escalation stage in words. */
+export function stageLabel(stage: string): MessageKey {
+  switch (stage) {
+    case "injunction_prepared":
+      return "stage.injunction_prepared";
+    case "handed_to_agency":
+      return "stage.handed_to_agency";
+    case "written_off":
+      return "stage.written_off";
+    default:
+      return "stage.reminders";
+  }
+}

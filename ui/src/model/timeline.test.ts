@@ -41,6 +41,28 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
     kind: "demo_loaded",
     details: [["customers", "40"], ["invoices", "600"], ["payments", "350"], ["seed", "7"]],
   },
+  reminder_done: {
+    kind: "reminder_done",
+    details: [["number", "FA-2026-001"], ["level", "reminder_1"], ["channel", "email"], ["date", "2026-04-07"]],
+  },
+  reminder_skipped: {
+    kind: "reminder_skipped",
+    details: [["number", "FA-2026-001"], ["level", "phone_call"], ["channel", "phone_call"], ["date", "2026-04-21"]],
+  },
+  reminder_postponed: {
+    kind: "reminder_postponed",
+    details: [["number", "FA-2026-001"], ["level", "formal_notice"], ["channel", "letter"], ["date", "2026-05-01"]],
+  },
+  promise_added: { kind: "promise_added", details: [["amount", "300.00"], ["by", "2026-04-25"]] },
+  promise_kept: { kind: "promise_kept", details: [["promise", "3"]] },
+  promise_broken: {
+    kind: "promise_broken",
+    details: [["amount", "300.00"], ["by", "2026-04-25"], ["paid", "0.00"]],
+  },
+  dispute_opened: { kind: "dispute_opened", details: [["number", "FA-2026-001"], ["reason", "Livraison incomplète"]] },
+  dispute_resolved: { kind: "dispute_resolved", details: [["number", "FA-2026-001"]] },
+  escalated: { kind: "escalated", details: [["number", "FA-2026-001"], ["stage", "handed_to_agency"]] },
+  rate_added: { kind: "rate_added", details: [["kind", "ecb"], ["half_year_start", "2026-07-01"], ["rate", "2.40"]] },
 };
 
 describe("timelineSentence", () => {

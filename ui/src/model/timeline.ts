@@ -4,7 +4,7 @@
 import type { MessageKey, Params } from "../i18n";
 import type { Locale } from "../i18n/translate";
 import { formatDate, formatMoney, isZero } from "../format";
-import { methodLabel } from "./labels";
+import { channelLabel, levelLabel, methodLabel, stageLabel } from "./labels";
 
 type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -25,6 +25,16 @@ export const ACTIVITY_KINDS = [
   "credit_note_recorded",
   "company_saved",
   "demo_loaded",
+  "reminder_done",
+  "reminder_skipped",
+  "reminder_postponed",
+  "promise_added",
+  "promise_kept",
+  "promise_broken",
+  "dispute_opened",
+  "dispute_resolved",
+  "escalated",
+  "rate_added",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -76,6 +86,31 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
       return text("customers") && text("invoices")
         ? t("timeline.demo_loaded.counts", { customers: text("customers"), invoices: text("invoices") })
         : t("timeline.demo_loaded");
+    case "reminder_done":
+    case "reminder_skipped":
+    case "reminder_postponed":
+      return t(`timeline.${entry.kind}`, {
+        level: t(levelLabel(text("level"))),
+        channel: t(channelLabel(text("channel"))).toLowerCase(),
+        number: text("number"),
+        date: date("date"),
+      });
+    case "promise_added":
+      return t("timeline.promise_added", { amount: money("amount"), by: date("by") });
+    case "promise_kept":
+      return t("timeline.promise_kept");
+    case "promise_broken":
+      return t("timeline.promise_broken", { amount: money("amount"), by: date("by"), paid: money("paid") });
+    case "dispute_opened":
+      return t("timeline.dispute_opened", { number: text("number"), reason: text("reason") });
+    case "dispute_resolved":
+      return t("timeline.dispute_resolved", { number: text("number") });
+    case "escalated":
+      return text("stage") === "written_off"
+        ? t("timeline.escalated.written_off", { number: text("number"), amount: money("amount"), reason: text("reason") })
+        : t("timeline.escalated", { number: text("number"), stage: t(stageLabel(text("stage"))) });
+    case "rate_added":
+      return t("timeline.rate_added");
     default:
       return t("timeline.other");
   }

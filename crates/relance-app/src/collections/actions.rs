@@ -86,7 +86,9 @@ fn handle(
         for (line, e) in checked {
             relance_store::dunning::append(tx, line.invoice, &e, as_of, now)?;
             let subject = Subject { customer: Some(customer), invoice: Some(line.invoice), payment: None };
+            let number = relance_store::invoices::get(tx, line.invoice)?.map(|i| i.data.number).unwrap_or_default();
             let details = [
+                ("number", number),
                 ("level", line.level.key.clone()),
                 ("channel", channel.code().to_string()),
                 ("date", as_of.to_string()),
