@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::collections::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
 use crate::views::*;
@@ -28,7 +29,9 @@ pub fn typescript() -> String {
         TimelineEntryView, BalanceView, CustomerDetailView, AllocationPreviewView, TodayInvoiceView,
         TodayGroupView, TodayView, OverdueReportView, OverdueLineView, PaymentRecordedView, DemoSummaryView,
         AddressForm, CompanyForm, CustomerForm, InvoiceForm, AllocationForm, PaymentForm, CreditNoteForm,
-        CustomerListQuery, InvoiceListQuery,
+        CustomerListQuery, InvoiceListQuery, PromiseForm,
+        AgendaJson, AgendaCustomerJson, AgendaActionJson, AgendaLineJson, BrokenPromiseJson, PenaltiesJson,
+        InterestPeriodJson,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -1,6 +1,5 @@
-//! The collections views: the day's agenda and an invoice's penalties.
-//! Used by the CLI's `--json` for now; not in the TypeScript bindings until
-//! a screen shows them (add them to `bindings.rs` then).
+//! The collections views: the day's agenda and an invoice's penalties, for
+//! the UI (in the TypeScript bindings) and the CLI's `--json`.
 
 use relance_app::collections::{AgendaView, PenaltiesView};
 use relance_domain::penalties::RateBasis;

@@ -294,3 +294,15 @@ impl InvoiceListQuery {
         })
     }
 }
+
+/// A promise to pay as typed on the customer's page.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct PromiseForm {
+    pub customer_id: Option<i64>,
+    pub amount: String,
+    /// The promised date, as typed.
+    pub by: String,
+    /// The invoices it covers; empty: all the customer's unpaid invoices.
+    pub invoice_ids: Vec<i64>,
+}

@@ -5,6 +5,7 @@
 //! mirrors this list in ui/src/platform/commands.ts.
 
 mod app;
+mod collections;
 mod company;
 mod customers;
 mod invoices;
@@ -32,5 +33,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         payments::payment_record,
         payments::credit_note_record,
         today::today,
+        collections::agenda,
+        collections::action_done,
+        collections::action_skip,
+        collections::action_postpone,
+        collections::promise_add,
+        collections::dispute_open,
+        collections::dispute_resolve,
+        collections::invoice_penalties,
     ]
 }

@@ -188,3 +188,56 @@ status: string, customer_id: number | null, due_from: string, due_to: string, se
  * `number`, `issue_date`, `due_date`, `customer`, `total`, `remaining`.
  */
 sort: string, descending: boolean, page: number, page_size: number, };
+
+export type PromiseForm = { customer_id: number | null, amount: string, 
+/**
+ * The promised date, as typed.
+ */
+by: string, 
+/**
+ * The invoices it covers; empty: all the customer's unpaid invoices.
+ */
+invoice_ids: Array<number>, };
+
+export type AgendaJson = { as_of: string, customers: Array<AgendaCustomerJson>, };
+
+export type AgendaCustomerJson = { customer_id: number, customer_name: string, actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
+
+export type AgendaActionJson = { 
+/**
+ * letter | email | phone_call | escalation
+ */
+channel: string, 
+/**
+ * The furthest level among the invoices: it sets the tone.
+ */
+level: string, template: string, fee: string | null, total: string, invoices: Array<AgendaLineJson>, };
+
+export type AgendaLineJson = { number: string, level: string, due_date: string, days_late: number, amount_due: string, };
+
+export type BrokenPromiseJson = { promise_id: number, amount: string, by: string, paid: string, invoices: Array<string>, };
+
+export type PenaltiesJson = { number: string, due_date: string, as_of: string, 
+/**
+ * business | consumer
+ */
+debtor: string, days_late: number, outstanding: string, periods: Array<InterestPeriodJson>, 
+/**
+ * Rounded once, half away from zero, from the exact sum of the periods.
+ */
+interest: string, indemnity: string, total: string, };
+
+export type InterestPeriodJson = { from: string, to: string, days: number, principal: string, 
+/**
+ * Annual percent, e.g. "13.15".
+ */
+annual_rate: string, 
+/**
+ * ecb_plus_10 | contractual | legal_rate
+ */
+basis: string, 
+/**
+ * The period's exact interest rounded to the cent, for reading only:
+ * the periods' roundings may not add up to `interest`.
+ */
+interest: string, };

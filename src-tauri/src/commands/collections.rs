@@ -1,0 +1,97 @@
+use relance_app::{AppError, Context};
+use relance_domain::dates::parse_date;
+use relance_domain::dunning::Channel;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::validation::{Field, Problem, Validation};
+use relance_wire::collections::{AgendaJson, PenaltiesJson};
+use relance_wire::forms::PromiseForm;
+use relance_wire::ErrorView;
+use tauri::State;
+
+use crate::core::Core;
+
+fn channel(code: &str) -> Result<Channel, AppError> {
+    Channel::from_code(code)
+        .ok_or_else(|| AppError::invalid(Field::LevelChannel, Problem::InvalidFormat { expected: "letter | email" }))
+}
+
+fn date(field: Field, raw: &str) -> Result<chrono::NaiveDate, AppError> {
+    parse_date(field, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))
+}
+
+/// Today's reminders, one action per customer and channel.
+#[tauri::command]
+pub fn agenda(core: State<'_, Core>) -> Result<AgendaJson, ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::agenda(ctx, today).map(|v| AgendaJson::from(&v))
+    })
+}
+
+#[tauri::command]
+pub fn action_done(core: State<'_, Core>, customer: i64, channel: String) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::action_done(ctx, CustomerId(customer), self::channel(&channel)?, today).map(|_| ())
+    })
+}
+
+#[tauri::command]
+pub fn action_skip(core: State<'_, Core>, customer: i64, channel: String, reason: String) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::skip(ctx, CustomerId(customer), self::channel(&channel)?, today, &reason).map(|_| ())
+    })
+}
+
+#[tauri::command]
+pub fn action_postpone(core: State<'_, Core>, customer: i64, channel: String, until: String) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let until = date(Field::PostponedUntil, &until)?;
+        relance_app::collections::postpone(ctx, CustomerId(customer), self::channel(&channel)?, today, until)
+            .map(|_| ())
+    })
+}
+
+#[tauri::command]
+pub fn promise_add(core: State<'_, Core>, form: PromiseForm) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let by = date(Field::PromiseDate, &form.by)?;
+        let invoices: Vec<InvoiceId> = form.invoice_ids.iter().copied().map(InvoiceId).collect();
+        relance_app::collections::promise_add(
+            ctx,
+            CustomerId(form.customer_id.unwrap_or(0)),
+            &form.amount,
+            by,
+            &invoices,
+        )
+        .map(|_| ())
+    })
+}
+
+#[tauri::command]
+pub fn dispute_open(core: State<'_, Core>, invoice: i64, reason: String) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::dispute_open(ctx, InvoiceId(invoice), &reason, today)
+    })
+}
+
+#[tauri::command]
+pub fn dispute_resolve(core: State<'_, Core>, invoice: i64, note: String) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let note = Some(note.trim()).filter(|n| !n.is_empty());
+        relance_app::collections::dispute_resolve(ctx, InvoiceId(invoice), note, today)
+    })
+}
+
+/// The late-payment penalties claimable today on an invoice.
+#[tauri::command]
+pub fn invoice_penalties(core: State<'_, Core>, id: i64) -> Result<PenaltiesJson, ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::penalties(ctx, InvoiceId(id), today).map(|v| PenaltiesJson::new(&v, today))
+    })
+}
