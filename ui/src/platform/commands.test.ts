@@ -45,6 +45,14 @@ describe("commands", () => {
     await commands.paymentRecord(form);
     await commands.creditNoteRecord(form);
     await commands.today(0);
+    await commands.agenda();
+    await commands.actionDone(1, "email");
+    await commands.actionSkip(1, "email", "r");
+    await commands.actionPostpone(1, "email", "01/01/2027");
+    await commands.promiseAdd(form);
+    await commands.disputeOpen(1, "r");
+    await commands.disputeResolve(1, "n");
+    await commands.invoicePenalties(1);
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -55,6 +63,14 @@ describe("commands", () => {
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],
+      agenda: [],
+      action_done: ["channel", "customer"],
+      action_skip: ["channel", "customer", "reason"],
+      action_postpone: ["channel", "customer", "until"],
+      promise_add: ["form"],
+      dispute_open: ["invoice", "reason"],
+      dispute_resolve: ["invoice", "note"],
+      invoice_penalties: ["id"],
     });
   });
 });

@@ -3,6 +3,7 @@
 // Argument keys are the Rust parameter names (Tauri maps snake_case to camelCase;
 // ours are single words, so they read the same on both sides).
 import type {
+  AgendaJson,
   AllocationPreviewView,
   AppInfoView,
   CompanyForm,
@@ -20,6 +21,8 @@ import type {
   InvoiceView,
   PaymentForm,
   PaymentRecordedView,
+  PenaltiesJson,
+  PromiseForm,
   TodayView,
 } from "./bindings";
 import { call } from "./invoke";
@@ -51,6 +54,20 @@ export const creditNoteRecord = (form: CreditNoteForm) => call<PaymentRecordedVi
 /** One page (50 customers) of the Today screen, 0-based. */
 export const today = (page: number) => call<TodayView>("today", { page });
 
+/** The day's reminder actions and broken promises, per customer. */
+export const agenda = () => call<AgendaJson>("agenda");
+export const actionDone = (customer: number, channel: string) => call<null>("action_done", { customer, channel });
+export const actionSkip = (customer: number, channel: string, reason: string) =>
+  call<null>("action_skip", { customer, channel, reason });
+/** `until` as typed: dd/mm/yyyy or yyyy-mm-dd. */
+export const actionPostpone = (customer: number, channel: string, until: string) =>
+  call<null>("action_postpone", { customer, channel, until });
+export const promiseAdd = (form: PromiseForm) => call<null>("promise_add", { form });
+export const disputeOpen = (invoice: number, reason: string) => call<null>("dispute_open", { invoice, reason });
+export const disputeResolve = (invoice: number, note: string) => call<null>("dispute_resolve", { invoice, note });
+/** Late-payment interest and indemnity of one invoice as of today. */
+export const invoicePenalties = (id: number) => call<PenaltiesJson>("invoice_penalties", { id });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -71,4 +88,12 @@ export const COMMANDS = [
   "payment_record",
   "credit_note_record",
   "today",
+  "agenda",
+  "action_done",
+  "action_skip",
+  "action_postpone",
+  "promise_add",
+  "dispute_open",
+  "dispute_resolve",
+  "invoice_penalties",
 ] as const;

@@ -3,6 +3,7 @@ import { useI18n } from "../i18n";
 import {
   customerGet,
   customerSetArchived,
+  promiseAdd,
   toAppError,
   type CustomerDetailView,
   type PaymentView,
@@ -48,6 +49,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const c = detail.customer;
   const b = detail.balance;
   const [confirm, setConfirm] = useState(false);
+  const [promising, setPromising] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -113,6 +115,16 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
                 >
                   {t("action.record_credit_note")}
                 </button>
+                {detail.open_invoices.length > 0 && (
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => setPromising(true)}
+                    data-testid="customer-promise"
+                  >
+                    {t("promise.button")}
+                  </button>
+                )}
               </>
             )}
             <button
@@ -349,6 +361,18 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
         )}
       </section>
 
+      {promising && (
+        <PromiseDialog
+          detail={detail}
+          onClose={() => setPromising(false)}
+          onSaved={() => {
+            setPromising(false);
+            nav.toast(t("promise.toast", { name: c.name }));
+            onChanged();
+          }}
+        />
+      )}
+
       {confirm && (
         <ConfirmDialog
           title={t("customer.archive_confirm.title", { name: c.name })}
@@ -371,4 +395,93 @@ function allocationText(p: PaymentView, locale: "fr" | "en", t: ReturnType<typeo
   const parts = p.allocations.map((a) => t("payment.allocation_part", { number: a.number, amount: formatMoney(a.amount, locale) }));
   if (!isZero(p.unallocated)) parts.push(t("payment.credit_part", { amount: formatMoney(p.unallocated, locale) }));
   return parts.length ? parts.join(", ") : t("common.none");
+}
+
+/** A payment promise: an amount, a date, and the invoices it covers (none ticked: all the open ones). */
+function PromiseDialog({
+  detail,
+  onClose,
+  onSaved,
+}: {
+  detail: CustomerDetailView;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [amount, setAmount] = useState("");
+  const [by, setBy] = useState("");
+  const [ticked, setTicked] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await promiseAdd({ customer_id: detail.customer.id, amount: amount.trim(), by: by.trim(), invoice_ids: ticked });
+      onSaved();
+    } catch (e) {
+      const err = toAppError(e);
+      const fields = Object.values(err.fields);
+      setError(fields.length > 0 ? fields.join(" ") : err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ConfirmDialog
+      title={t("promise.title", { name: detail.customer.name })}
+      body={t("promise.body")}
+      confirmLabel={t("promise.confirm")}
+      busy={busy}
+      error={error}
+      onConfirm={() => void save()}
+      onCancel={onClose}
+    >
+      <label className="field">
+        <span className="field-label">{t("promise.amount")}</span>
+        <input
+          className="input input-amount"
+          value={amount}
+          inputMode="decimal"
+          onChange={(e) => setAmount(e.target.value)}
+          data-testid="promise-amount"
+          autoComplete="off"
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">{t("promise.by")}</span>
+        <input
+          className="input"
+          value={by}
+          placeholder={t("promise.by_placeholder")}
+          onChange={(e) => setBy(e.target.value)}
+          data-testid="promise-by"
+          autoComplete="off"
+        />
+      </label>
+      <fieldset className="field">
+        <legend className="field-label">{t("promise.invoices")}</legend>
+        <div className="check-list">
+          {detail.open_invoices.map((inv) => (
+            <label key={inv.id} className="check">
+              <input
+                type="checkbox"
+                checked={ticked.includes(inv.id)}
+                onChange={(e) =>
+                  setTicked((list) => (e.target.checked ? [...list, inv.id] : list.filter((id) => id !== inv.id)))
+                }
+                data-testid="promise-invoice"
+                data-number={inv.number}
+              />
+              <span>
+                {inv.number} · {formatMoney(inv.remaining, locale)}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </ConfirmDialog>
+  );
 }

@@ -1,7 +1,17 @@
 import { useState } from "react";
 import { useI18n } from "../i18n";
-import { invoiceCancel, invoiceGet, toAppError, type InvoiceView } from "../platform";
+import {
+  disputeOpen,
+  disputeResolve,
+  invoiceCancel,
+  invoiceGet,
+  invoicePenalties,
+  toAppError,
+  type InvoiceView,
+  type PenaltiesJson,
+} from "../platform";
 import { formatDate, isZero } from "../format";
+import type { MessageKey } from "../i18n";
 import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner, StatusBadge } from "../components/Bits";
@@ -32,6 +42,7 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
   const { t } = useI18n();
   const nav = useNav();
   const [confirm, setConfirm] = useState(false);
+  const [dispute, setDispute] = useState<"open" | "resolve" | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +61,33 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
     } finally {
       setBusy(false);
     }
+  };
+
+  const sendDispute = async () => {
+    const text = reason.trim();
+    if (dispute === "open" && text === "") {
+      setError(t("dispute.reason_required"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      if (dispute === "open") await disputeOpen(inv.id, text);
+      else await disputeResolve(inv.id, text);
+      nav.toast(t(dispute === "open" ? "dispute.open.toast" : "dispute.resolve.toast", { number: inv.number }));
+      setDispute(null);
+      setReason("");
+      onChanged();
+    } catch (e) {
+      setError(toAppError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const askDispute = (kind: "open" | "resolve") => {
+    setReason("");
+    setError(null);
+    setDispute(kind);
   };
 
   return (
@@ -86,6 +124,26 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
               >
                 {t("common.edit")}
               </button>
+              {!isZero(inv.remaining) && (
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => askDispute("open")}
+                    data-testid="invoice-dispute-open"
+                  >
+                    {t("dispute.open")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => askDispute("resolve")}
+                    data-testid="invoice-dispute-resolve"
+                  >
+                    {t("dispute.resolve")}
+                  </button>
+                </>
+              )}
               <button
                 type="button"
                 className="button button-danger-quiet"
@@ -146,6 +204,32 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
           </p>
         )}
       </section>
+      {!cancelled && !isZero(inv.remaining) && inv.status === "overdue" && <Penalties id={inv.id} />}
+      {dispute && (
+        <ConfirmDialog
+          title={t(dispute === "open" ? "dispute.open.title" : "dispute.resolve.title", { number: inv.number })}
+          body={t(dispute === "open" ? "dispute.open.body" : "dispute.resolve.body")}
+          confirmLabel={t(dispute === "open" ? "dispute.open.confirm" : "dispute.resolve")}
+          busy={busy}
+          error={error}
+          onConfirm={() => void sendDispute()}
+          onCancel={() => {
+            setDispute(null);
+            setError(null);
+          }}
+        >
+          <label className="field">
+            <span className="field-label">{t(dispute === "open" ? "dispute.open.reason" : "dispute.resolve.note")}</span>
+            <input
+              className="input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="dispute-text"
+              autoComplete="off"
+            />
+          </label>
+        </ConfirmDialog>
+      )}
       {confirm && (
         <ConfirmDialog
           title={t("invoice.cancel_confirm.title", { number: inv.number })}
@@ -173,5 +257,117 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+function basisLabel(basis: string): MessageKey {
+  switch (basis) {
+    case "contractual":
+      return "basis.contractual";
+    case "legal_rate":
+      return "basis.legal_rate";
+    default:
+      return "basis.ecb_plus_10";
+  }
+}
+
+/** Late-payment interest and the fixed indemnity, worked out by the back end; an unknown rate is said calmly. */
+function Penalties({ id }: { id: number }) {
+  const { t } = useI18n();
+  const { state } = useLoad(() => invoicePenalties(id), [id]);
+  const p = current(state);
+  return (
+    <section className="card" data-testid="invoice-penalties" aria-labelledby="penalties-title">
+      <h2 className="card-title" id="penalties-title">
+        {t("penalties.title")}
+      </h2>
+      {state.kind === "failed" ? (
+        <p className="muted" data-testid="penalties-unavailable">
+          {t("penalties.unavailable", { message: state.error.message })}
+        </p>
+      ) : !p ? (
+        <Spinner />
+      ) : (
+        <PenaltyFigures p={p} />
+      )}
+    </section>
+  );
+}
+
+function PenaltyFigures({ p }: { p: PenaltiesJson }) {
+  const { t, locale } = useI18n();
+  if (p.days_late <= 0) return <p className="muted">{t("penalties.not_late")}</p>;
+  return (
+    <>
+      <p className="muted">{t("penalties.as_of", { date: formatDate(p.as_of) })}</p>
+      {p.periods.length > 0 && (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="penalties-periods">
+            <thead>
+              <tr>
+                <th scope="col">{t("penalties.period")}</th>
+                <th scope="col" className="num">
+                  {t("penalties.days")}
+                </th>
+                <th scope="col">{t("penalties.rate")}</th>
+                <th scope="col" className="num">
+                  {t("penalties.principal")}
+                </th>
+                <th scope="col" className="num">
+                  {t("penalties.interest")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.periods.map((r) => (
+                <tr key={r.from} data-testid="penalties-period">
+                  <td>{t("penalties.period_dates", { from: formatDate(r.from), to: formatDate(r.to) })}</td>
+                  <td className="num">{r.days}</td>
+                  <td>
+                    {t("penalties.rate_value", {
+                      rate: locale === "fr" ? r.annual_rate.replace(".", ",") : r.annual_rate,
+                    })}{" "}
+                    <span className="muted">({t(basisLabel(r.basis))})</span>
+                  </td>
+                  <td className="num">
+                    <Money value={r.principal} />
+                  </td>
+                  <td className="num">
+                    <Money value={r.interest} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <dl className="facts facts-amounts penalties-note">
+        <dt>{t("penalties.days_late")}</dt>
+        <dd className="num" data-testid="penalties-days-late">
+          {p.days_late}
+        </dd>
+        <dt>{t("penalties.outstanding")}</dt>
+        <dd className="num">
+          <Money value={p.outstanding} />
+        </dd>
+        <dt>{t("penalties.interest")}</dt>
+        <dd className="num">
+          <Money value={p.interest} testid="penalties-interest" />
+        </dd>
+        {p.debtor === "business" && (
+          <>
+            <dt>{t("penalties.indemnity")}</dt>
+            <dd className="num">
+              <Money value={p.indemnity} testid="penalties-indemnity" />
+            </dd>
+          </>
+        )}
+        <dt>{t("penalties.total")}</dt>
+        <dd className="num strong">
+          <Money value={p.total} testid="penalties-total" />
+        </dd>
+      </dl>
+      {p.debtor === "consumer" && <p className="muted">{t("penalties.consumer")}</p>}
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState, LoadError, Money, Spinner, Stat } from "../components/Bits"
 import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { Pager, PAGE_SIZE } from "../components/Pager";
 import { ScreenHeader } from "../components/ScreenHeader";
+import { Agenda } from "./Agenda";
 
 export function TodayScreen() {
   const { t, tn, locale } = useI18n();
@@ -34,7 +35,10 @@ export function TodayScreen() {
       ) : !data || info === null ? (
         <Spinner />
       ) : (
-        <TodayBody data={data} page={page} onPage={setPage} busy={state.kind === "loading"} />
+        <>
+          <Agenda onChanged={reload} />
+          <TodayBody data={data} page={page} onPage={setPage} busy={state.kind === "loading"} />
+        </>
       )}
     </div>
   );
