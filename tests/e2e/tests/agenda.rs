@@ -134,7 +134,10 @@ fn first_reminder_from_the_agenda() {
     app.find("today-screen");
     let action = format!(r#"[data-testid="agenda-action"][data-customer-id="{customer_id}"][data-channel="email"]"#);
     wait_css(&app, &action, |t| {
-        t.contains("Garage Leroy") && t.contains("Première relance") && t.contains("E-mail") && t.contains("FA-2026-101")
+        t.contains("Garage Leroy")
+            && t.contains("Première relance")
+            && t.contains("E-mail")
+            && t.contains("FA-2026-101")
     });
     wait_css(&app, &format!(r#"{action} [data-testid="agenda-line"][data-number="FA-2026-101"]"#), |t| {
         t.contains("en retard de 8 j") && t.contains("840,00 €")
