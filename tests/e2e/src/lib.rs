@@ -26,6 +26,7 @@
 //! cores and each app costs a WebKit process tree.
 
 mod processes;
+pub mod steps;
 
 use std::collections::VecDeque;
 use std::fmt;

@@ -4,101 +4,13 @@
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test backbone -- --nocapture`
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::Locator;
-use relance_e2e::{App, DEFAULT_TIMEOUT};
+use relance_e2e::steps::{click_css, count, days_before, plain, value_of, wait_css, wait_text};
+use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
-
-/// Amounts are grouped with narrow no-break spaces and the euro sign follows
-/// a no-break space: compare them with plain spaces.
-fn plain(text: &str) -> String {
-    text.replace(['\u{202f}', '\u{a0}'], " ")
-}
-
-/// Waits until the CSS selector matches an element whose text satisfies `accept`.
-#[track_caller]
-fn wait_css(app: &App, css: &str, accept: impl Fn(&str) -> bool) -> String {
-    let deadline = Instant::now() + DEFAULT_TIMEOUT;
-    let mut last = None;
-    loop {
-        let seen = app.block_on(async {
-            let element = app.client().find(Locator::Css(css)).await.ok()?;
-            element.text().await.ok()
-        });
-        if let Some(text) = seen.as_deref().map(plain) {
-            if accept(&text) {
-                return text;
-            }
-            last = Some(text);
-        }
-        assert!(Instant::now() < deadline, "{css:?} never showed the expected text; last seen: {last:?}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
-/// Waits until the test id shows text satisfying `accept`, compared with plain spaces.
-#[track_caller]
-fn wait_text(app: &App, testid: &str, accept: impl Fn(&str) -> bool) -> String {
-    plain(&app.wait_for_text(testid, |t| accept(&plain(t)), DEFAULT_TIMEOUT))
-}
-
-#[track_caller]
-fn click_css(app: &App, css: &str) {
-    let element = app.block_on(app.client().wait().at_most(DEFAULT_TIMEOUT).for_element(Locator::Css(css)));
-    let element = element.unwrap_or_else(|e| panic!("no {css:?}: {e}"));
-    app.block_on(element.click()).unwrap_or_else(|e| panic!("clicking {css:?} failed: {e}"));
-}
-
-#[track_caller]
-fn count(app: &App, css: &str) -> usize {
-    app.block_on(app.client().find_all(Locator::Css(css))).map(|v| v.len()).unwrap_or(0)
-}
-
-#[track_caller]
-fn value_of(app: &App, testid: &str) -> String {
-    let element = app.find(testid);
-    app.block_on(element.prop("value")).ok().flatten().unwrap_or_default()
-}
-
-/// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
-}
-
-/// "23/11/2026" minus `days` -> "24/09/2026".
-fn days_before(ddmmyyyy: &str, days: i64) -> String {
-    let parts: Vec<i64> = ddmmyyyy.split('/').map(|p| p.parse().expect("a dd/mm/yyyy date")).collect();
-    let [d, m, y] = parts[..] else { panic!("not dd/mm/yyyy: {ddmmyyyy}") };
-    let (y, m, d) = civil_from_days(days_from_civil(y, m, d) - days);
-    format!("{d:02}/{m:02}/{y:04}")
-}
-
-#[test]
-fn date_arithmetic_of_the_scenario() {
-    assert_eq!(days_before("23/11/2026", 60), "24/09/2026");
-    assert_eq!(days_before("01/03/2024", 1), "29/02/2024");
-    assert_eq!(days_before("15/01/2026", 30), "16/12/2025");
-}
 
 #[test]
 fn empty_file_customer_invoice_two_payments_and_a_restart() {

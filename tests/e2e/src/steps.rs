@@ -1,0 +1,91 @@
+//! Small steps the scenarios share: waiting on CSS selectors, reading
+//! amounts with plain spaces, and date arithmetic on what the UI shows.
+
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use fantoccini::Locator;
+
+use crate::{App, DEFAULT_TIMEOUT};
+
+/// Amounts are grouped with narrow no-break spaces and the euro sign follows
+/// a no-break space: compare them with plain spaces.
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{a0}'], " ")
+}
+
+/// Waits until the CSS selector matches an element whose text satisfies `accept`.
+#[track_caller]
+pub fn wait_css(app: &App, css: &str, accept: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + DEFAULT_TIMEOUT;
+    let mut last = None;
+    loop {
+        let seen = app.block_on(async {
+            let element = app.client().find(Locator::Css(css)).await.ok()?;
+            element.text().await.ok()
+        });
+        if let Some(text) = seen.as_deref().map(plain) {
+            if accept(&text) {
+                return text;
+            }
+            last = Some(text);
+        }
+        assert!(Instant::now() < deadline, "{css:?} never showed the expected text; last seen: {last:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Waits until the test id shows text satisfying `accept`, compared with plain spaces.
+#[track_caller]
+pub fn wait_text(app: &App, testid: &str, accept: impl Fn(&str) -> bool) -> String {
+    plain(&app.wait_for_text(testid, |t| accept(&plain(t)), DEFAULT_TIMEOUT))
+}
+
+#[track_caller]
+pub fn click_css(app: &App, css: &str) {
+    let element = app.block_on(app.client().wait().at_most(DEFAULT_TIMEOUT).for_element(Locator::Css(css)));
+    let element = element.unwrap_or_else(|e| panic!("no {css:?}: {e}"));
+    app.block_on(element.click()).unwrap_or_else(|e| panic!("clicking {css:?} failed: {e}"));
+}
+
+/// How many elements match the CSS selector now.
+pub fn count(app: &App, css: &str) -> usize {
+    app.block_on(app.client().find_all(Locator::Css(css))).map(|v| v.len()).unwrap_or(0)
+}
+
+/// The current value of an input.
+#[track_caller]
+pub fn value_of(app: &App, testid: &str) -> String {
+    let element = app.find(testid);
+    app.block_on(element.prop("value")).ok().flatten().unwrap_or_default()
+}
+
+/// "23/11/2026" minus `days` (negative: plus) -> "24/09/2026", as the UI types dates.
+#[track_caller]
+pub fn days_before(ddmmyyyy: &str, days: i64) -> String {
+    let date = NaiveDate::parse_from_str(ddmmyyyy, "%d/%m/%Y").unwrap_or_else(|e| panic!("not dd/mm/yyyy: {e}"));
+    let moved = if days >= 0 {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+    } else {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+    };
+    moved.expect("a date in range").format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_arithmetic_of_the_scenarios() {
+        assert_eq!(days_before("23/11/2026", 60), "24/09/2026");
+        assert_eq!(days_before("01/03/2024", 1), "29/02/2024");
+        assert_eq!(days_before("15/01/2026", 30), "16/12/2025");
+        assert_eq!(days_before("24/11/2026", -7), "01/12/2026");
+    }
+
+    #[test]
+    fn plain_spaces() {
+        assert_eq!(plain("1\u{202f}200,00\u{a0}€"), "1 200,00 €");
+    }
+}
