@@ -27,6 +27,21 @@ fn channel_label(channel: Channel, lang: Language) -> &'static str {
     }
 }
 
+/// A level of the standard policy in words (the same names as the UI's);
+/// a level a user named is shown as its key.
+fn level_label(key: &str, lang: Language) -> String {
+    let (fr, en) = match key {
+        "pre_due" => ("avis avant échéance", "pre-due notice"),
+        "reminder_1" => ("première relance", "first reminder"),
+        "reminder_2" => ("relance ferme", "firm reminder"),
+        "phone_call" => ("appel de relance", "reminder call"),
+        "formal_notice" => ("mise en demeure", "formal notice"),
+        "escalation" => ("décision de recouvrement", "collection decision"),
+        other => return other.replace('_', " "),
+    };
+    tr(lang, fr, en).to_string()
+}
+
 pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     let ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
@@ -55,7 +70,7 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
             table.push(vec![
                 cj.customer_name.clone(),
                 channel_label(a.channel, lang).to_string(),
-                a.lead.key.clone(),
+                level_label(&a.lead.key, lang),
                 numbers.join(", "),
                 amount(a.total, lang),
             ]);
