@@ -182,13 +182,13 @@ pub fn action_done(cli: &Cli, a: &ActionDoneArgs, lang: Language) -> anyhow::Res
     print(&match lang {
         Language::Fr => format!(
             "Action « {} » enregistrée le {} pour {n} facture{}.",
-            action.lead.key,
+            level_label(&action.lead.key, lang),
             date(as_of, lang),
             if n > 1 { "s" } else { "" }
         ),
         Language::En => format!(
             "Action \"{}\" recorded on {} for {n} invoice{}.",
-            action.lead.key,
+            level_label(&action.lead.key, lang),
             date(as_of, lang),
             if n == 1 { "" } else { "s" }
         ),

@@ -420,11 +420,11 @@ fn the_agenda_proposes_each_level_once_and_action_done_moves_it_on() {
     assert_eq!(action["invoices"][0]["days_late"], 24);
 
     let text = ok(d, &["agenda", "--as-of", "2025-02-24"]);
-    assert!(text.lines().nth(1).unwrap().starts_with("Garage Martin  appel   phone_call  F-1"), "{text}");
+    assert!(text.lines().nth(1).unwrap().starts_with("Garage Martin  appel   appel de relance  F-1"), "{text}");
     assert!(text.ends_with(&format!("1{NBSP}000,00{NBSP}€\n")), "{text}");
 
     let done = ok(d, &["action", "done", "--customer", "1", "--channel", "phone", "--as-of", "2025-02-24"]);
-    assert_eq!(done.trim(), "Action « phone_call » enregistrée le 24/02/2025 pour 1 facture.");
+    assert_eq!(done.trim(), "Action « appel de relance » enregistrée le 24/02/2025 pour 1 facture.");
     assert_eq!(ok(d, &["agenda", "--as-of", "2025-02-24"]).trim(), "Rien à faire le 24/02/2025.");
     assert_eq!(counts(d).dunning_events, 1);
 
