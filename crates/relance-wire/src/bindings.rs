@@ -29,7 +29,7 @@ pub fn typescript() -> String {
         TimelineEntryView, BalanceView, CustomerDetailView, AllocationPreviewView, TodayInvoiceView,
         TodayGroupView, TodayView, OverdueReportView, OverdueLineView, PaymentRecordedView, DemoSummaryView,
         AddressForm, CompanyForm, CustomerForm, InvoiceForm, AllocationForm, PaymentForm, CreditNoteForm,
-        CustomerListQuery, InvoiceListQuery, PromiseForm,
+        CustomerListQuery, InvoiceListQuery, PromiseForm, RateForm, RateEntryView,
         AgendaJson, AgendaCustomerJson, AgendaActionJson, AgendaLineJson, BrokenPromiseJson, PenaltiesJson,
         InterestPeriodJson,
     ];

@@ -166,3 +166,25 @@ impl PenaltiesJson {
         }
     }
 }
+
+/// A rate the user added.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RateEntryView {
+    /// `ecb`, `legal_other` or `legal_private`.
+    pub kind: String,
+    pub half_year_start: String,
+    /// Percent per year, canonical decimal ("2.40").
+    pub rate: String,
+    pub source: String,
+}
+
+impl From<&relance_store::rates::RateEntry> for RateEntryView {
+    fn from(e: &relance_store::rates::RateEntry) -> Self {
+        RateEntryView {
+            kind: e.kind.code().to_string(),
+            half_year_start: date(e.half_year_start),
+            rate: e.rate.clone(),
+            source: e.source.clone(),
+        }
+    }
+}

@@ -306,3 +306,17 @@ pub struct PromiseForm {
     /// The invoices it covers; empty: all the customer's unpaid invoices.
     pub invoice_ids: Vec<i64>,
 }
+
+/// A half-year's official rate added by the user.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct RateForm {
+    /// `ecb` (ECB main refinancing rate), `legal_other` or `legal_private` (taux de l'intérêt légal).
+    pub kind: String,
+    /// The first day of the half-year: `YYYY-01-01` or `YYYY-07-01` (or dd/mm/yyyy).
+    pub half_year_start: String,
+    /// Percent per year, e.g. "2,40".
+    pub rate: String,
+    /// The official text it comes from (decision of the ECB, arrêté at the Journal officiel).
+    pub source: String,
+}

@@ -3,8 +3,8 @@ use relance_domain::dates::parse_date;
 use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::validation::{Field, Problem, Validation};
-use relance_wire::collections::{AgendaJson, PenaltiesJson};
-use relance_wire::forms::PromiseForm;
+use relance_wire::collections::{AgendaJson, PenaltiesJson, RateEntryView};
+use relance_wire::forms::{PromiseForm, RateForm};
 use relance_wire::ErrorView;
 use tauri::State;
 
@@ -93,5 +93,26 @@ pub fn invoice_penalties(core: State<'_, Core>, id: i64) -> Result<PenaltiesJson
     core.with(|ctx| {
         let today = ctx.clock().today();
         relance_app::collections::penalties(ctx, InvoiceId(id), today).map(|v| PenaltiesJson::new(&v, today))
+    })
+}
+
+/// The half-year rates the user added.
+#[tauri::command]
+pub fn rates_list(core: State<'_, Core>) -> Result<Vec<RateEntryView>, ErrorView> {
+    core.with(|ctx| relance_app::collections::user_rates(ctx).map(|v| v.iter().map(RateEntryView::from).collect()))
+}
+
+/// Adds the official rate of a half-year the shipped tables do not know.
+#[tauri::command]
+pub fn rate_add(core: State<'_, Core>, form: RateForm) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let kind = relance_store::rates::RateKind::from_code(form.kind.trim()).ok_or_else(|| {
+            AppError::invalid(
+                Field::RateHalfYear,
+                Problem::InvalidFormat { expected: "ecb | legal_other | legal_private" },
+            )
+        })?;
+        let start = date(Field::RateHalfYear, &form.half_year_start)?;
+        relance_app::collections::rate_add(ctx, kind, start, &form.rate, &form.source)
     })
 }

@@ -41,5 +41,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         collections::dispute_open,
         collections::dispute_resolve,
         collections::invoice_penalties,
+        collections::rates_list,
+        collections::rate_add,
     ]
 }

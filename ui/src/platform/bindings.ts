@@ -199,6 +199,34 @@ by: string,
  */
 invoice_ids: Array<number>, };
 
+export type RateForm = { 
+/**
+ * `ecb` (ECB main refinancing rate), `legal_other` or `legal_private` (taux de l'intérêt légal).
+ */
+kind: string, 
+/**
+ * The first day of the half-year: `YYYY-01-01` or `YYYY-07-01` (or dd/mm/yyyy).
+ */
+half_year_start: string, 
+/**
+ * Percent per year, e.g. "2,40".
+ */
+rate: string, 
+/**
+ * The official text it comes from (decision of the ECB, arrêté at the Journal officiel).
+ */
+source: string, };
+
+export type RateEntryView = { 
+/**
+ * `ecb`, `legal_other` or `legal_private`.
+ */
+kind: string, half_year_start: string, 
+/**
+ * Percent per year, canonical decimal ("2.40").
+ */
+rate: string, source: string, };
+
 export type AgendaJson = { as_of: string, customers: Array<AgendaCustomerJson>, };
 
 export type AgendaCustomerJson = { customer_id: number, customer_name: string, actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };

@@ -21,7 +21,7 @@ pub use agenda::{agenda, AgendaView};
 pub use invoice_events::{dispute_open, dispute_resolve, escalate};
 pub use penalties::{penalties, rate_tables, PenaltiesView};
 pub use promises::promise_add;
-pub use rates::rate_add;
+pub use rates::{rate_add, user_rates};
 
 use relance_domain::dunning::Policy;
 use relance_domain::ids::CustomerId;

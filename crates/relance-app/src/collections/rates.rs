@@ -56,3 +56,10 @@ pub fn rate_add(
         Ok(())
     })
 }
+
+/// The rates the user added, oldest half-year first.
+pub fn user_rates(ctx: &impl Context) -> AppResult<Vec<RateEntry>> {
+    let mut all = relance_store::rates::all(ctx.store().conn())?;
+    all.sort_by(|a, b| (a.half_year_start, a.kind.code()).cmp(&(b.half_year_start, b.kind.code())));
+    Ok(all)
+}
