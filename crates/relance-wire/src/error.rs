@@ -115,7 +115,7 @@ mod tests {
         let json = serde_json::to_string(&error_message(&err, Language::Fr)).unwrap();
         assert_eq!(
             json,
-            r#"{"code":"internal","message":"Le taux de l’intérêt légal du second semestre 2026 n’est pas connu. Relance ne calcule pas de pénalité sans le taux fixé par arrêté au Journal officiel : aucune pénalité n’a été calculée.","field":null,"fields":[]}"#
+            r#"{"code":"internal","message":"Le taux de l’intérêt légal du second semestre 2026 n’est pas connu. Ajoutez-le dans Réglages, « Taux de pénalités de retard », d’après l’arrêté publié au Journal officiel ; aucune pénalité n’a été calculée.","field":null,"fields":[]}"#
         );
         let en = error_message(&err, Language::En).message;
         assert!(en.contains("second half of 2026"), "{en}");

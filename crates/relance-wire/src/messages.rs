@@ -201,23 +201,23 @@ pub fn penalty(err: &PenaltyError, lang: Language) -> String {
     let fr_pct = |p: Percent| p.to_string().replace('.', ",");
     match (err, lang) {
         (PenaltyError::UnknownRate(UnknownRate::Ecb { on }), Language::Fr) => format!(
-            "Le taux de refinancement de la BCE en vigueur le {} n’est pas connu. Relance ne calcule \
-             pas de pénalité sans le taux officiel : aucune pénalité n’a été calculée.",
+            "Le taux de refinancement de la BCE en vigueur le {} n’est pas connu. Ajoutez-le dans Réglages, \
+             « Taux de pénalités de retard », d’après la décision de la BCE ; aucune pénalité n’a été calculée.",
             on.format("%d/%m/%Y")
         ),
         (PenaltyError::UnknownRate(UnknownRate::Ecb { on }), Language::En) => format!(
-            "The ECB main refinancing rate in force on {} is not known. Relance computes no \
-             penalty without the official rate: no penalty was computed.",
+            "The ECB main refinancing rate in force on {} is not known. Add it in Settings, \
+             “Late-payment penalty rates”, from the ECB's decision; no penalty was computed.",
             on.format("%d/%m/%Y")
         ),
         (PenaltyError::UnknownRate(UnknownRate::Legal { half_year, .. }), Language::Fr) => format!(
-            "Le taux de l’intérêt légal du {} n’est pas connu. Relance ne calcule pas de pénalité \
-             sans le taux fixé par arrêté au Journal officiel : aucune pénalité n’a été calculée.",
+            "Le taux de l’intérêt légal du {} n’est pas connu. Ajoutez-le dans Réglages, \
+             « Taux de pénalités de retard », d’après l’arrêté publié au Journal officiel ; aucune pénalité n’a été calculée.",
             fr_half(*half_year)
         ),
         (PenaltyError::UnknownRate(UnknownRate::Legal { half_year, .. }), Language::En) => format!(
-            "The French legal interest rate for the {} is not known. Relance computes no penalty without the \
-             rate set by arrêté in the Journal officiel: no penalty was computed.",
+            "The French legal interest rate for the {} is not known. Add it in Settings, \
+             “Late-payment penalty rates”, from the arrêté published in the Journal officiel; no penalty was computed.",
             en_half(*half_year)
         ),
         (PenaltyError::ContractualRateBelowFloor { half_year, contractual, floor, legal_rate }, Language::Fr) => {

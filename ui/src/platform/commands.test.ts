@@ -53,6 +53,8 @@ describe("commands", () => {
     await commands.disputeOpen(1, "r");
     await commands.disputeResolve(1, "n");
     await commands.invoicePenalties(1);
+    await commands.ratesList();
+    await commands.rateAdd(form);
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -71,6 +73,8 @@ describe("commands", () => {
       dispute_open: ["invoice", "reason"],
       dispute_resolve: ["invoice", "note"],
       invoice_penalties: ["id"],
+      rates_list: [],
+      rate_add: ["form"],
     });
   });
 });

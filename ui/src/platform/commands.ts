@@ -23,6 +23,8 @@ import type {
   PaymentRecordedView,
   PenaltiesJson,
   PromiseForm,
+  RateEntryView,
+  RateForm,
   TodayView,
 } from "./bindings";
 import { call } from "./invoke";
@@ -68,6 +70,10 @@ export const disputeResolve = (invoice: number, note: string) => call<null>("dis
 /** Late-payment interest and indemnity of one invoice as of today. */
 export const invoicePenalties = (id: number) => call<PenaltiesJson>("invoice_penalties", { id });
 
+/** The late-payment rates the user added (half-years the shipped tables do not know). */
+export const ratesList = () => call<RateEntryView[]>("rates_list");
+export const rateAdd = (form: RateForm) => call<null>("rate_add", { form });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -96,4 +102,6 @@ export const COMMANDS = [
   "dispute_open",
   "dispute_resolve",
   "invoice_penalties",
+  "rates_list",
+  "rate_add",
 ] as const;

@@ -1,15 +1,27 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { pickLocale, translate, useI18n } from "../i18n";
-import { companyGet, companySave, toAppError, type AppError, type CompanyForm } from "../platform";
+import {
+  companyGet,
+  companySave,
+  rateAdd,
+  ratesList,
+  toAppError,
+  type AppError,
+  type CompanyForm,
+  type RateEntryView,
+} from "../platform";
 import { useNav } from "../app/nav";
 import type { Route } from "../app/routes";
 import { AddressFields } from "../components/AddressFields";
 import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
-import { useSubmit } from "../components/hooks";
+import { useLoad, useSubmit } from "../components/hooks";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { TermsControl, useTermsInput } from "../components/TermsControl";
 import { parseTerms } from "../model/terms";
+import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, type RateKind } from "../model/rates";
+import { formatDate } from "../format";
+import type { MessageKey } from "../i18n";
 
 const SHOWN = [
   "company_name",
@@ -231,6 +243,150 @@ export function SettingsScreen({ then }: { then: Route | null }) {
           </div>
         </form>
       )}
+      <RatesSection />
     </div>
+  );
+}
+
+const KIND_LABEL: Record<RateKind, MessageKey> = {
+  ecb: "rates.kind.ecb",
+  legal_other: "rates.kind.legal_other",
+  legal_private: "rates.kind.legal_private",
+};
+
+const RATE_FIELDS = ["rate", "rate_half_year", "rate_source"];
+
+/** How many half-years the form offers, starting with the current one. */
+const HALF_YEARS_OFFERED = 4;
+
+/** The late-payment rates the user adds when a new half-year starts. */
+function RatesSection() {
+  const { t, locale } = useI18n();
+  const nav = useNav();
+  const halves = halfYearOptions(nav.info?.today, HALF_YEARS_OFFERED);
+  const [kind, setKind] = useState<RateKind>("ecb");
+  const [start, setStart] = useState(halves[0]?.start ?? "");
+  const [rate, setRate] = useState("");
+  const [source, setSource] = useState("");
+  const { state, reload } = useLoad(() => ratesList(), []);
+  const { saving, error, send, doneSaving } = useSubmit();
+
+  const halfLabel = (h: HalfYear) => t(h.half === 1 ? "rates.half.1" : "rates.half.2", { year: h.year });
+  const kindLabel = (k: string) => (k in KIND_LABEL ? t(KIND_LABEL[k as RateKind]) : k);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    void send(async () => {
+      await rateAdd({ kind, half_year_start: start, rate, source });
+      nav.toast(t("rates.saved_toast"));
+      doneSaving();
+      setRate("");
+      setSource("");
+      reload();
+    });
+  };
+
+  const errors = error?.fields;
+  const entries: RateEntryView[] | null = state.kind === "ready" ? state.value : state.kind === "loading" ? state.previous : null;
+  return (
+    <section className="card stack" aria-labelledby="rates-title" data-testid="rates-section">
+      <h2 className="card-title" id="rates-title">
+        {t("rates.title")}
+      </h2>
+      <p className="muted">{t("rates.intro")}</p>
+
+      {state.kind === "failed" ? (
+        <LoadError message={state.error.message} onRetry={reload} />
+      ) : entries === null ? (
+        <Spinner />
+      ) : entries.length === 0 ? (
+        <p className="muted" data-testid="rates-empty">
+          {t("rates.none")}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="rates-list">
+            <caption className="visually-hidden">{t("rates.added")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("rates.col.half_year")}</th>
+                <th scope="col">{t("rates.col.kind")}</th>
+                <th scope="col" className="num">
+                  {t("rates.col.rate")}
+                </th>
+                <th scope="col">{t("rates.col.source")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((r) => {
+                const h = halfYearOf(r.half_year_start);
+                return (
+                  <tr key={`${r.kind}-${r.half_year_start}`} data-testid="rate-row">
+                    <td>{h ? halfLabel(h) : formatDate(r.half_year_start)}</td>
+                    <td>{kindLabel(r.kind)}</td>
+                    <td className="num">{formatRate(r.rate, locale)}</td>
+                    <td>{r.source}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <form className="form" onSubmit={submit} noValidate data-testid="rate-form">
+        <FormError error={error} shown={RATE_FIELDS} />
+        <fieldset className="form-section">
+          <legend className="form-section-title">{t("rates.add_title")}</legend>
+          <div className="form-grid">
+            <SelectField
+              label={t("rates.field.kind")}
+              value={kind}
+              onChange={setKind}
+              options={RATE_KINDS.map((k) => ({ value: k, label: t(KIND_LABEL[k]) }))}
+              testid="rate-kind"
+            />
+            <SelectField
+              label={t("rates.field.half_year")}
+              value={start}
+              onChange={setStart}
+              options={halves.map((h) => ({
+                value: h.start,
+                label: t("rates.half_option", { half: halfLabel(h), date: formatDate(h.start) }),
+              }))}
+              testid="rate-half-year"
+              field="rate_half_year"
+              errors={errors}
+            />
+            <TextField
+              label={t("rates.field.rate")}
+              value={rate}
+              onChange={setRate}
+              testid="rate-value"
+              field="rate"
+              errors={errors}
+              inputMode="decimal"
+              placeholder={t("rates.field.rate_placeholder")}
+            />
+            <TextField
+              label={t("rates.field.source")}
+              value={source}
+              onChange={setSource}
+              testid="rate-source"
+              field="rate_source"
+              errors={errors}
+              placeholder={t("rates.field.source_placeholder")}
+              className="span-2"
+            />
+          </div>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={saving} data-testid="rate-save">
+            {saving ? t("common.saving") : t("rates.save")}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
