@@ -13,4 +13,4 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(CustomerId, InvoiceId, PaymentId);
+id_type!(CustomerId, InvoiceId, PaymentId, PolicyId);

@@ -55,6 +55,10 @@ pub enum Field {
     LevelTemplate,
     LevelFee,
     FormalNotice,
+    PolicyName,
+    Policy,
+    Segment,
+    ContractualRate,
     DunningLevel,
     ActionDate,
     PostponedUntil,
@@ -115,6 +119,10 @@ impl Field {
             LevelTemplate => "level_template",
             LevelFee => "level_fee",
             FormalNotice => "formal_notice",
+            PolicyName => "policy_name",
+            Policy => "policy",
+            Segment => "segment",
+            ContractualRate => "contractual_rate",
             DunningLevel => "dunning_level",
             ActionDate => "action_date",
             PostponedUntil => "postponed_until",
@@ -183,18 +191,38 @@ pub enum Problem {
     NeedsFormalNotice,
     /// The date must be later (a postponement, a promise, the end of a dispute).
     TooEarly,
+    /// A reminder policy still chosen by customers or segments (or as the default).
+    InUse {
+        customers: u32,
+        segments: u32,
+        default: bool,
+    },
+    /// A contractual late-payment rate below three times the legal interest
+    /// rate of the half-year (L441-10). Decimal percent, and the half-year.
+    BelowLegalFloor {
+        floor: String,
+        year: i32,
+        half: u8,
+    },
 }
 
-/// One problem about one field.
+/// One problem about one field, and for a field repeated on the rows of a
+/// table (the levels of a reminder policy) the row, counted from 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     pub field: Field,
     pub problem: Problem,
+    pub row: Option<usize>,
 }
 
 impl Issue {
     pub fn new(field: Field, problem: Problem) -> Self {
-        Self { field, problem }
+        Self { field, problem, row: None }
+    }
+
+    /// The same problem, about the field of row `row`.
+    pub fn at_row(self, row: usize) -> Self {
+        Self { row: Some(row), ..self }
     }
 }
 
@@ -216,6 +244,11 @@ impl Validation {
 
     pub fn push(&mut self, field: Field, problem: Problem) {
         self.issues.push(Issue::new(field, problem));
+    }
+
+    /// Records a problem about the field of one row of a table.
+    pub fn push_at(&mut self, row: usize, field: Field, problem: Problem) {
+        self.issues.push(Issue::new(field, problem).at_row(row));
     }
 
     pub fn is_empty(&self) -> bool {

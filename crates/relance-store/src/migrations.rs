@@ -12,6 +12,7 @@ use crate::{timestamp, StoreError};
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "initial", include_str!("migrations/0001_initial.sql")),
     (2, "collections", include_str!("migrations/0002_collections.sql")),
+    (3, "policies", include_str!("migrations/0003_policies.sql")),
 ];
 
 /// The schema version this build writes.

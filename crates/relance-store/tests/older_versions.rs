@@ -2,6 +2,10 @@
 //! with their content intact. Each fixture is a real file made by the
 //! version it is named after (`relance demo --customers 5 --invoices 30
 //! --seed 1 --as-of 2026-11-23`, then `VACUUM INTO`). Add one per release.
+//! The v2 file also has reminder history made by version 2's CLI at
+//! 2026-11-23: `action done --customer 4 --channel letter`, `promise add
+//! --customer 2 --amount 100 --date 2026-12-10`, `dispute add --invoice
+//! FA-2026-00014 --reason "Livraison incomplète"`.
 
 use std::path::PathBuf;
 
@@ -24,7 +28,7 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
-    assert_eq!(version, 2, "the v1 file reaches 0002_collections");
+    assert_eq!(version, 3, "the v1 file reaches 0003_policies");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 59]);
@@ -33,4 +37,52 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let collections: Vec<i64> =
         ["dunning_events", "promises", "promise_invoices", "rate_entries"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(collections, [0, 0, 0, 0]);
+    policies_start_as_the_standard_default(&store);
+}
+
+/// After 0003 every file has the standard policy as its default, and no
+/// customer has a segment, an own policy or a contractual rate.
+fn policies_start_as_the_standard_default(store: &Store) {
+    let policies = relance_store::policies::all(store.conn()).unwrap();
+    assert_eq!(policies.len(), 1);
+    assert_eq!(policies[0].name, "Standard");
+    assert!(policies[0].standard);
+    assert_eq!(policies[0].levels, relance_domain::dunning::Policy::standard().levels());
+    let assignments = relance_store::policies::assignments(store.conn()).unwrap();
+    assert_eq!(assignments, [(relance_store::policies::Scope::Default, policies[0].id)]);
+    let chosen: i64 = store
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM customers WHERE segment IS NOT NULL OR policy_id IS NOT NULL
+                 OR contractual_rate IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(chosen, 0);
+}
+
+#[test]
+fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("relance.sqlite3");
+    std::fs::copy(fixture("schema-v2.sqlite3"), &copy).unwrap();
+
+    let store = Store::open(&copy).unwrap();
+    let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 3, "the v2 file reaches 0003_policies");
+    let counts: Vec<i64> =
+        ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
+    assert_eq!(counts, [5, 30, 22, 22, 63]);
+    assert!(store.check_invariants().unwrap().is_empty());
+    // The reminder history, the promise and the dispute made by version 2 are kept.
+    let collections: Vec<i64> =
+        ["dunning_events", "promises", "promise_invoices"].iter().map(|t| count(&store, t)).collect();
+    assert_eq!(collections, [3, 1, 4]);
+    let levels: Vec<String> = {
+        let mut stmt = store.conn().prepare("SELECT level_key FROM dunning_events WHERE kind = 'done'").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    };
+    assert_eq!(levels, ["formal_notice", "formal_notice"]);
+    policies_start_as_the_standard_default(&store);
 }

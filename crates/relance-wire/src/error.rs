@@ -46,7 +46,7 @@ pub fn error_message(err: &AppError, lang: Language) -> ErrorView {
             let fields: Vec<FieldErrorView> = v
                 .issues
                 .iter()
-                .map(|i| FieldErrorView { field: i.field.key().to_string(), message: messages::issue(i, lang) })
+                .map(|i| FieldErrorView { field: messages::field_name(i), message: messages::issue(i, lang) })
                 .collect();
             ErrorView {
                 code: ErrorCode::Invalid,
@@ -101,6 +101,17 @@ mod tests {
         );
         let json = serde_json::to_string(&error_message(&AppError::NotFound("invoice"), Language::En)).unwrap();
         assert_eq!(json, r#"{"code":"not_found","message":"This invoice no longer exists.","field":null,"fields":[]}"#);
+    }
+
+    #[test]
+    fn a_level_problem_names_its_row() {
+        let err = relance_domain::dunning::Policy::new(vec![]).map(|_| ()).unwrap_err();
+        assert_eq!(error_message(&AppError::Invalid(err), Language::Fr).field.as_deref(), Some("dunning_levels"));
+        let mut v = Validation::new();
+        v.push_at(2, Field::LevelOffset, Problem::NotAfterPrevious);
+        let view = error_message(&AppError::Invalid(v), Language::Fr);
+        assert_eq!(view.field.as_deref(), Some("levels.2.level_offset"));
+        assert_eq!(view.message, "Niveau 3 – Délai en jours : doit être plus grand que celui du niveau précédent.");
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         LevelTemplate => ("Modèle", "Template"),
         LevelFee => ("Frais", "Fee"),
         FormalNotice => ("Mise en demeure", "Formal notice"),
+        PolicyName => ("Nom du barème", "Policy name"),
+        Policy => ("Barème de relance", "Reminder policy"),
+        Segment => ("Profil de paiement", "Payment profile"),
+        ContractualRate => ("Taux de pénalités contractuel", "Contractual penalty rate"),
         DunningLevel => ("Niveau de relance", "Reminder level"),
         ActionDate => ("Date", "Date"),
         PostponedUntil => ("Reporter au", "Postpone until"),
@@ -140,6 +144,59 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             fr_en("il faut d’abord envoyer la mise en demeure", "the formal notice must be sent first")
         }
         TooEarly => fr_en("trop tôt : choisissez une date plus tardive", "too early: choose a later date"),
+        InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
+        BelowLegalFloor { floor, year, half } => match lang {
+            Language::Fr => format!(
+                "inférieur au minimum légal de {} % du {} semestre {year} (trois fois le taux de l’intérêt légal, \
+                 article L441-10 du Code de commerce) ; laissez vide pour le taux légal (BCE + 10 points)",
+                floor.replace('.', ","),
+                if *half == 1 { "premier" } else { "second" },
+            ),
+            Language::En => format!(
+                "below the legal minimum of {floor} % for the {} half of {year} (three times the legal interest \
+                 rate, Code de commerce L441-10); leave it empty for the legal rate (ECB + 10 points)",
+                if *half == 1 { "first" } else { "second" },
+            ),
+        },
+    }
+}
+
+/// Who still uses a policy that cannot be deleted.
+fn in_use(customers: u32, segments: u32, default: bool, lang: Language) -> String {
+    let mut users = Vec::new();
+    match lang {
+        Language::Fr => {
+            if default {
+                users.push("c’est le barème par défaut".to_string());
+            }
+            match customers {
+                0 => {}
+                1 => users.push("1 client le suit".to_string()),
+                n => users.push(format!("{n} clients le suivent")),
+            }
+            match segments {
+                0 => {}
+                1 => users.push("1 profil de paiement le suit".to_string()),
+                n => users.push(format!("{n} profils de paiement le suivent")),
+            }
+            format!("impossible de le supprimer : {} ; choisissez-leur d’abord un autre barème", users.join(", "))
+        }
+        Language::En => {
+            if default {
+                users.push("it is the default policy".to_string());
+            }
+            match customers {
+                0 => {}
+                1 => users.push("1 customer follows it".to_string()),
+                n => users.push(format!("{n} customers follow it")),
+            }
+            match segments {
+                0 => {}
+                1 => users.push("1 payment profile follows it".to_string()),
+                n => users.push(format!("{n} payment profiles follow it")),
+            }
+            format!("cannot be deleted: {}; choose another policy for them first", users.join(", "))
+        }
     }
 }
 
@@ -147,9 +204,20 @@ pub fn problem(p: &Problem, lang: Language) -> String {
 pub fn issue(i: &Issue, lang: Language) -> String {
     let label = field_label(i.field, lang);
     let text = problem(&i.problem, lang);
-    match lang {
-        Language::Fr => format!("{label} : {text}."),
-        Language::En => format!("{label}: {text}."),
+    match (lang, i.row) {
+        (Language::Fr, None) => format!("{label} : {text}."),
+        (Language::En, None) => format!("{label}: {text}."),
+        (Language::Fr, Some(row)) => format!("Niveau {} – {label} : {text}.", row + 1),
+        (Language::En, Some(row)) => format!("Level {} – {label}: {text}.", row + 1),
+    }
+}
+
+/// The wire name of an issue's field: its key, or for a field of a table row
+/// `levels.<row>.<key>` (the only table with rows today is a policy's levels).
+pub fn field_name(i: &Issue) -> String {
+    match i.row {
+        None => i.field.key().to_string(),
+        Some(row) => format!("levels.{row}.{}", i.field.key()),
     }
 }
 
@@ -265,6 +333,8 @@ mod tests {
             Problem::StepNotAllowed,
             Problem::NeedsFormalNotice,
             Problem::TooEarly,
+            Problem::InUse { customers: 2, segments: 1, default: true },
+            Problem::BelowLegalFloor { floor: "19.86".into(), year: 2026, half: 1 },
         ];
         for p in problems {
             assert!(!problem(&p, Language::Fr).is_empty());

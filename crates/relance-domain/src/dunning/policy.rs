@@ -93,9 +93,12 @@ impl Policy {
         let mut clean = Vec::with_capacity(levels.len());
         for (i, level) in levels.iter().enumerate() {
             let earlier = &levels[..i];
-            check_level(&mut v, level, earlier);
-            let key = v.check(level_key(&level.key)).unwrap_or_default();
-            let template = v.check(required_text(Field::LevelTemplate, &level.template, MAX_TEMPLATE_CHARS));
+            // Every problem of a level names its row, so the editor shows it there.
+            let mut row = Validation::new();
+            check_level(&mut row, level, earlier);
+            let key = row.check(level_key(&level.key)).unwrap_or_default();
+            let template = row.check(required_text(Field::LevelTemplate, &level.template, MAX_TEMPLATE_CHARS));
+            v.issues.extend(row.issues.into_iter().map(|issue| issue.at_row(i)));
             clean.push(Level { key, template: template.unwrap_or_default(), ..level.clone() });
         }
         v.finish(|| Policy { levels: clean })
@@ -195,6 +198,22 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(v) => v.issues.into_iter().map(|i| (i.field, i.problem)).collect(),
         }
+    }
+
+    #[test]
+    fn each_problem_names_the_row_of_its_level() {
+        let levels = vec![
+            level("a", 7, Channel::Email, false),
+            level("b", 15, Channel::Letter, false),
+            level("c", 15, Channel::Letter, false),
+        ];
+        let rows: Vec<(Option<usize>, Field)> = match Policy::new(levels) {
+            Ok(_) => Vec::new(),
+            Err(v) => v.issues.into_iter().map(|i| (i.row, i.field)).collect(),
+        };
+        assert_eq!(rows, [(Some(2), Field::LevelOffset)]);
+        let empty = Policy::new(Vec::new()).unwrap_err();
+        assert_eq!(empty.issues[0].row, None, "an empty policy is a problem of the whole table");
     }
 
     #[test]
