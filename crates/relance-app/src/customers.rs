@@ -1,14 +1,20 @@
 //! Customers: create, edit, archive, list, and the customer's page.
 
+use chrono::NaiveDate;
 use relance_domain::company::Language;
-use relance_domain::customer::{CustomerData, CustomerInput};
-use relance_domain::ids::CustomerId;
+use relance_domain::customer::{CustomerData, CustomerInput, CustomerKind};
+use relance_domain::dunning::Segment;
+use relance_domain::ids::{CustomerId, PolicyId};
+use relance_domain::rates::{CreditorKind, HalfYear, Percent, PercentProblem};
 use relance_domain::terms::{PaymentTerms, TermsWarning};
-use relance_domain::validation::{Field, Problem};
+use relance_domain::validation::{Field, Problem, Validation};
 use relance_store::activity::{self, ActivityKind, ActivityRow, Subject};
 use relance_store::customers::{Balance, Customer, CustomerQuery, CustomerRow};
 use relance_store::payments::PaymentRow;
-use relance_store::Paged;
+use relance_store::policies::CustomerProfile;
+use relance_store::{Conn, Paged};
+
+use crate::policies::{AppliedPolicy, Resolver};
 
 use crate::invoices::InvoiceLine;
 use crate::{AppError, AppResult, Context};
@@ -27,43 +33,152 @@ fn default_terms(ctx: &impl Context) -> AppResult<PaymentTerms> {
     Ok(crate::company::get(ctx, Language::Fr)?.default_terms)
 }
 
+/// The customer form's reminder and penalty choices, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    /// A segment code, or empty for "not classified".
+    pub segment: String,
+    /// The customer's own policy; `None`: follow the segment, then the default.
+    pub policy: Option<i64>,
+    /// The contractual late-payment rate in percent ("12,5"); empty: the legal rate.
+    pub contractual_rate: String,
+}
+
+/// Creates a customer not classified, on the default policy and the legal rate.
 pub fn create(ctx: &mut impl Context, input: &CustomerInput) -> AppResult<Saved> {
-    let data = input.validate()?;
-    let warning = data.terms_warning(default_terms(ctx)?);
+    create_with_profile(ctx, input, &ProfileInput::default())
+}
+
+/// Creates a customer with its payment profile, policy and contractual rate.
+pub fn create_with_profile(ctx: &mut impl Context, input: &CustomerInput, profile: &ProfileInput) -> AppResult<Saved> {
+    save(ctx, None, input, Some(profile))
+}
+
+/// Saves the customer's details; its profile, policy and rate are unchanged.
+pub fn update(ctx: &mut impl Context, id: CustomerId, input: &CustomerInput) -> AppResult<Saved> {
+    save(ctx, Some(id), input, None)
+}
+
+/// Saves the whole customer form: details, profile, policy and rate.
+pub fn update_with_profile(
+    ctx: &mut impl Context,
+    id: CustomerId,
+    input: &CustomerInput,
+    profile: &ProfileInput,
+) -> AppResult<Saved> {
+    save(ctx, Some(id), input, Some(profile))
+}
+
+/// One transaction: checks everything (every problem of the form at once),
+/// then writes the customer and its profile and logs one entry.
+fn save(
+    ctx: &mut impl Context,
+    id: Option<CustomerId>,
+    input: &CustomerInput,
+    profile: Option<&ProfileInput>,
+) -> AppResult<Saved> {
+    let company_terms = default_terms(ctx)?;
     let now = ctx.clock().now();
-    let id = ctx.store_mut().write(|tx| {
-        let id = relance_store::customers::insert(tx, &data, now)?;
-        activity::record(
-            tx,
-            now,
-            ActivityKind::CustomerCreated,
-            Subject { customer: Some(id), ..Default::default() },
-            &[("name", data.name.clone())],
-        )?;
-        AppResult::Ok(id)
+    let today = ctx.clock().today();
+    let (id, warning) = ctx.store_mut().write(|tx| {
+        let mut v = Validation::new();
+        let data = input.validate().map_err(|e| v.issues.extend(e.issues)).ok();
+        let kind = data.as_ref().map_or(CustomerKind::Business, |d| d.kind);
+        let profile = match profile {
+            None => None,
+            Some(p) => match validate_profile(tx, p, kind, today) {
+                Ok(p) => Some(p),
+                Err(AppError::Invalid(e)) => {
+                    v.issues.extend(e.issues);
+                    None
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        let Some(data) = data.filter(|_| v.is_empty()) else {
+            return Err(AppError::Invalid(v));
+        };
+        let (id, kind) = match id {
+            None => (relance_store::customers::insert(tx, &data, now)?, ActivityKind::CustomerCreated),
+            Some(id) => {
+                if relance_store::customers::get(tx, id)?.is_none() {
+                    return Err(AppError::NotFound("customer"));
+                }
+                relance_store::customers::update(tx, id, &data, now)?;
+                (id, ActivityKind::CustomerUpdated)
+            }
+        };
+        let mut details = vec![("name", data.name.clone())];
+        if let Some(p) = &profile {
+            relance_store::policies::set_customer_profile(tx, id, p, now)?;
+            details.push(("segment", p.segment.map(Segment::code).unwrap_or_default().to_string()));
+            details.push(("policy", p.policy.map(|p| p.0.to_string()).unwrap_or_default()));
+            details.push(("contractual_rate", p.contractual_rate.clone().unwrap_or_default()));
+        }
+        activity::record(tx, now, kind, Subject { customer: Some(id), ..Default::default() }, &details)?;
+        AppResult::Ok((id, data.terms_warning(company_terms)))
     })?;
     Ok(Saved { id, terms_warning: warning })
 }
 
-pub fn update(ctx: &mut impl Context, id: CustomerId, input: &CustomerInput) -> AppResult<Saved> {
-    let data = input.validate()?;
-    let warning = data.terms_warning(default_terms(ctx)?);
-    let now = ctx.clock().now();
-    ctx.store_mut().write(|tx| {
-        if relance_store::customers::get(tx, id)?.is_none() {
-            return Err(AppError::NotFound("customer"));
+/// The profile as typed, checked: a known segment, an existing policy, and a
+/// contractual rate that is a percent not below three times the legal
+/// interest rate of the current half-year (L441-10) when that rate is known.
+/// A consumer has no contractual rate: legal interest applies.
+fn validate_profile(conn: &Conn, p: &ProfileInput, kind: CustomerKind, today: NaiveDate) -> AppResult<CustomerProfile> {
+    let mut v = Validation::new();
+    let segment = match p.segment.trim() {
+        "" => None,
+        code => Segment::from_code(code).or_else(|| {
+            v.push(Field::Segment, Problem::InvalidFormat { expected: "punctual | late | variable | at_risk" });
+            None
+        }),
+    };
+    let policy = match p.policy {
+        None => None,
+        Some(id) if relance_store::policies::get(conn, PolicyId(id))?.is_some() => Some(PolicyId(id)),
+        Some(_) => {
+            v.push(Field::Policy, Problem::Unknown);
+            None
         }
-        relance_store::customers::update(tx, id, &data, now)?;
-        activity::record(
-            tx,
-            now,
-            ActivityKind::CustomerUpdated,
-            Subject { customer: Some(id), ..Default::default() },
-            &[("name", data.name.clone())],
-        )?;
-        Ok(())
-    })?;
-    Ok(Saved { id, terms_warning: warning })
+    };
+    let contractual_rate = match (p.contractual_rate.trim(), kind) {
+        ("", _) | (_, CustomerKind::Consumer) => None,
+        (raw, CustomerKind::Business) => match Percent::parse(raw) {
+            Err(problem) => {
+                let problem = match problem {
+                    PercentProblem::TooManyDecimals => Problem::TooManyDecimals,
+                    PercentProblem::NotANumber | PercentProblem::OutOfRange => {
+                        Problem::InvalidFormat { expected: "12,5" }
+                    }
+                };
+                v.push(Field::ContractualRate, problem);
+                None
+            }
+            Ok(rate) => {
+                if let Some(problem) = below_floor(conn, rate, today)? {
+                    v.push(Field::ContractualRate, problem);
+                }
+                Some(rate.to_string())
+            }
+        },
+    };
+    v.finish(|| CustomerProfile { segment, policy, contractual_rate }).map_err(AppError::from)
+}
+
+/// The L441-10 floor of the half-year containing `today`, when its legal
+/// rate is known: the penalties computation checks every half-year again.
+fn below_floor(conn: &Conn, rate: Percent, today: NaiveDate) -> AppResult<Option<Problem>> {
+    let half_year = HalfYear::containing(today);
+    let tables = crate::collections::rate_tables(conn)?;
+    let Ok(legal) = tables.legal.rate(half_year, CreditorKind::OtherCases) else {
+        return Ok(None);
+    };
+    Ok(legal.times(3).filter(|floor| rate < *floor).map(|floor| Problem::BelowLegalFloor {
+        floor: floor.to_string(),
+        year: half_year.year(),
+        half: half_year.half(),
+    }))
 }
 
 /// Archiving hides a customer from lists; nothing is deleted.
@@ -101,6 +216,10 @@ pub struct CustomerDetail {
     pub open_invoices: Vec<InvoiceLine>,
     pub payments: Vec<PaymentRow>,
     pub timeline: Vec<ActivityRow>,
+    /// Segment, own policy and contractual rate as chosen.
+    pub profile: CustomerProfile,
+    /// The reminder policy that applies, and why.
+    pub policy: AppliedPolicy,
 }
 
 pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
@@ -116,6 +235,8 @@ pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
         open_invoices,
         payments: relance_store::payments::for_customer(conn, id, DETAIL_HISTORY)?,
         timeline: activity::for_customer(conn, id, DETAIL_HISTORY)?,
+        profile: relance_store::policies::customer_profile(conn, id)?.unwrap_or_default(),
+        policy: Resolver::load(conn)?.applied(id),
         customer,
     })
 }

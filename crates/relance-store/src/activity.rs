@@ -31,6 +31,10 @@ pub enum ActivityKind {
     DisputeResolved,
     Escalated,
     RateAdded,
+    PolicySaved,
+    PolicyDeleted,
+    PolicyRestored,
+    PolicyAssigned,
 }
 
 impl ActivityKind {
@@ -58,6 +62,10 @@ impl ActivityKind {
             DisputeResolved => "dispute_resolved",
             Escalated => "escalated",
             RateAdded => "rate_added",
+            PolicySaved => "policy_saved",
+            PolicyDeleted => "policy_deleted",
+            PolicyRestored => "policy_restored",
+            PolicyAssigned => "policy_assigned",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The day's agenda, built from the store and computed by the domain.
 
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use relance_domain::dunning::{self, Agenda, AgendaCustomer, AgendaInvoice, InvoiceDunning, Policy, Promise};
@@ -8,7 +9,7 @@ use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_store::dunning::UnpaidInvoice;
 use relance_store::Conn;
 
-use super::policy_for;
+use crate::policies::Resolver;
 use crate::{AppResult, Context};
 
 /// The agenda with the names the front ends print.
@@ -23,7 +24,7 @@ pub struct AgendaView {
 pub(super) struct Book {
     pub invoices: Vec<(UnpaidInvoice, InvoiceDunning)>,
     pub promises: HashMap<CustomerId, Vec<Promise>>,
-    pub policies: HashMap<CustomerId, Policy>,
+    pub policies: HashMap<CustomerId, Rc<Policy>>,
 }
 
 impl Book {
@@ -41,7 +42,9 @@ impl Book {
         }
         let customers: BTreeSet<CustomerId> =
             invoices.iter().map(|(i, _)| i.customer).chain(promises.keys().copied()).collect();
-        let policies = customers.iter().map(|c| (*c, policy_for(*c))).collect();
+        // The policy choices are read once, then each customer resolved in memory.
+        let resolver = Resolver::load(conn)?;
+        let policies = customers.iter().map(|c| (*c, resolver.policy_for(*c))).collect();
         Ok(Book { invoices, promises, policies })
     }
 
@@ -63,7 +66,7 @@ impl Book {
             .iter()
             .map(|(c, policy)| AgendaCustomer {
                 id: *c,
-                policy,
+                policy: policy.as_ref(),
                 invoices: by_customer.get(c).unwrap_or(&no_invoices),
                 promises: self.promises.get(c).unwrap_or(&none),
             })

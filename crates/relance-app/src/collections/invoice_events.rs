@@ -6,7 +6,7 @@ use relance_domain::ids::InvoiceId;
 use relance_domain::Money;
 use relance_store::activity::{self, ActivityKind, Subject};
 
-use super::policy_for;
+use crate::policies::Resolver;
 use crate::{AppError, AppResult, Context};
 
 /// Marks the invoice disputed: its reminders pause, not the customer's others.
@@ -34,7 +34,8 @@ fn record(ctx: &mut impl Context, invoice: InvoiceId, event: DunningEvent, kind:
         // A cancelled invoice owes nothing: the domain refuses what needs an open one.
         let remaining = if inv.cancelled { Money::ZERO } else { inv.data.total - inv.settled };
         let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(tx, invoice)?);
-        let checked = state.check(&event, &policy_for(inv.customer_id), remaining)?;
+        let policy = Resolver::load(tx)?.policy_for(inv.customer_id);
+        let checked = state.check(&event, &policy, remaining)?;
         relance_store::dunning::append(tx, invoice, &checked, today, now)?;
         let mut details = vec![("number", inv.data.number.clone())];
         match &checked {

@@ -1,9 +1,8 @@
 //! Collections (relances): the day's agenda, what the user does about it,
 //! promises to pay, disputes, escalation and late-payment penalties.
 //!
-//! Every customer gets the standard policy for now: per-customer and
-//! per-segment policies are pure domain code already (`dunning::assignment`)
-//! but are not stored yet.
+//! Each customer's policy is resolved once per agenda from the stored
+//! choices (`crate::policies::Resolver`): its own, its segment's, the default.
 //!
 //! The agenda counts what is owed now (the current settled amounts), not
 //! what was owed at `as_of`: it is a to-do list for today, and a payment
@@ -22,11 +21,3 @@ pub use invoice_events::{dispute_open, dispute_resolve, escalate};
 pub use penalties::{penalties, rate_tables, PenaltiesView};
 pub use promises::promise_add;
 pub use rates::{rate_add, user_rates};
-
-use relance_domain::dunning::Policy;
-use relance_domain::ids::CustomerId;
-
-/// The policy of a customer. One policy for all until policies are stored.
-fn policy_for(_customer: CustomerId) -> Policy {
-    Policy::standard()
-}

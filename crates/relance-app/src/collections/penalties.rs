@@ -31,8 +31,9 @@ pub struct PenaltiesView {
 }
 
 /// The penalties claimable on `invoice` at `as_of`. A business customer owes
-/// L441-10 interest from the due date (ECB + 10 points; contractual rates are
-/// not stored yet) and the 40 EUR indemnity; a consumer owes legal interest
+/// L441-10 interest from the due date (at its contractual rate if one was
+/// agreed, refused per half-year below the legal floor; else ECB + 10 points)
+/// and the 40 EUR indemnity; a consumer owes legal interest
 /// from the formal notice recorded in the invoice's reminders, if any.
 pub fn penalties(ctx: &impl Context, invoice: InvoiceId, as_of: NaiveDate) -> AppResult<PenaltiesView> {
     let conn = ctx.store().conn();
@@ -47,7 +48,14 @@ pub fn penalties(ctx: &impl Context, invoice: InvoiceId, as_of: NaiveDate) -> Ap
         let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(conn, invoice)?);
         Debtor::Consumer { interest_from: state.formal_notice_sent_on }
     } else {
-        Debtor::Business { contractual_rate: None }
+        let profile = relance_store::policies::customer_profile(conn, inv.customer_id)?.unwrap_or_default();
+        let contractual_rate = match profile.contractual_rate {
+            None => None,
+            Some(text) => {
+                Some(Percent::parse(&text).map_err(|p| corrupt(format!("contractual rate {text:?}: {p:?}")))?)
+            }
+        };
+        Debtor::Business { contractual_rate }
     };
     // A cancelled invoice is owed nothing, so it carries no penalty.
     let total = if inv.cancelled { relance_domain::Money::ZERO } else { inv.data.total };

@@ -3,7 +3,7 @@
 //! The rules, in the order they apply:
 //! - a level's date is the due date plus its offset;
 //! - levels at or before the last one handled (done or skipped) are never
-//!   proposed again;
+//!   proposed again, nor that level itself if an edit of the policy moved it later;
 //! - of the levels whose date has come, only the furthest is proposed: when
 //!   the app was not opened for days, the customer gets one letter at the
 //!   right level, not a pile of every reminder missed;
@@ -38,9 +38,14 @@ fn pending<'p>(
     state: &InvoiceDunning,
     today: NaiveDate,
 ) -> impl Iterator<Item = &'p Level> {
-    let handled = state.last_handled.as_ref().map(|h| h.level.offset_days);
+    let handled = state.last_handled.as_ref().map(|h| (h.level.offset_days, h.level.key.clone()));
     let overdue = today > due;
-    policy.levels().iter().filter(move |l| handled.is_none_or(|h| l.offset_days > h) && !(overdue && l.offset_days < 0))
+    // The key too: a level handled then moved later by an edit of the policy
+    // is the same level, not a new one to send again.
+    policy.levels().iter().filter(move |l| {
+        handled.as_ref().is_none_or(|(offset, key)| l.offset_days > *offset && l.key != *key)
+            && !(overdue && l.offset_days < 0)
+    })
 }
 
 /// The level to propose on `today`, ignoring pauses (see `agenda`).
@@ -131,6 +136,18 @@ mod tests {
             let got = due_level(&policy, d("2026-03-31"), &handled(done), d(today)).map(|l| l.key.as_str());
             assert_eq!(got, *want, "{why} (today {today}, done {done:?})");
         }
+    }
+
+    #[test]
+    fn a_level_done_then_moved_later_by_an_edit_is_not_proposed_again() {
+        // The first reminder was done at J+7; the policy now sends it at J+10.
+        let state = handled(&[("reminder_1", "2026-04-07")]);
+        let mut levels = Policy::standard().levels().to_vec();
+        levels[1].offset_days = 10;
+        let edited = Policy::new(levels).unwrap();
+        let on = |today: &str| due_level(&edited, d("2026-03-31"), &state, d(today)).map(|l| l.key.as_str());
+        assert_eq!(on("2026-04-10"), None);
+        assert_eq!(on("2026-04-15"), Some("reminder_2"));
     }
 
     #[test]
