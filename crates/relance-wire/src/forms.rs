@@ -1,6 +1,7 @@
 //! What the UI sends: forms as typed (all text, validated by the domain)
 //! and list queries.
 
+use relance_app::customers::ProfileInput;
 use relance_domain::company::{AddressInput, CompanyInput};
 use relance_domain::customer::CustomerInput;
 use relance_domain::ids::{CustomerId, InvoiceId};
@@ -91,6 +92,23 @@ pub struct CustomerForm {
     pub terms: String,
     pub credit_limit: String,
     pub notes: String,
+    /// Payment profile: `punctual`, `late`, `variable`, `at_risk`; empty: not classified.
+    pub segment: String,
+    /// The customer's own reminder policy; null: follow the profile, then the default.
+    pub policy_id: Option<i64>,
+    /// Contractual late-payment rate in percent as typed; empty: the legal rate.
+    pub contractual_rate: String,
+}
+
+impl CustomerForm {
+    /// The form's payment profile, policy and contractual rate.
+    pub fn profile(&self) -> ProfileInput {
+        ProfileInput {
+            segment: self.segment.clone(),
+            policy: self.policy_id,
+            contractual_rate: self.contractual_rate.clone(),
+        }
+    }
 }
 
 impl From<&CustomerForm> for CustomerInput {

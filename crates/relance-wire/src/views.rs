@@ -11,6 +11,8 @@ use relance_domain::company::{Address, CompanyProfile};
 use relance_domain::status::InvoiceStatus;
 use relance_domain::terms::TermsWarning;
 use relance_domain::Money;
+
+use crate::policies::CustomerPolicyView;
 use relance_store::activity::ActivityRow;
 use relance_store::customers::{Customer, CustomerRow};
 use relance_store::payments::{PaymentRow, Receipt};
@@ -18,7 +20,7 @@ use relance_store::Paged;
 use serde::Serialize;
 use ts_rs::TS;
 
-pub(crate) fn money(m: Money) -> String {
+pub fn money(m: Money) -> String {
     m.to_string()
 }
 
@@ -360,6 +362,8 @@ pub struct CustomerDetailView {
     pub open_invoices: Vec<InvoiceView>,
     pub payments: Vec<PaymentView>,
     pub timeline: Vec<TimelineEntryView>,
+    /// Payment profile, reminder policy and contractual rate.
+    pub collections: CustomerPolicyView,
 }
 
 impl From<&CustomerDetail> for CustomerDetailView {
@@ -379,6 +383,7 @@ impl From<&CustomerDetail> for CustomerDetailView {
             open_invoices: d.open_invoices.iter().map(InvoiceView::from).collect(),
             payments: d.payments.iter().map(PaymentView::from).collect(),
             timeline: d.timeline.iter().map(TimelineEntryView::from).collect(),
+            collections: CustomerPolicyView::from(d),
         }
     }
 }

@@ -19,14 +19,16 @@ pub fn customer_get(core: State<'_, Core>, id: i64) -> Result<CustomerDetailView
 
 #[tauri::command]
 pub fn customer_create(core: State<'_, Core>, form: CustomerForm) -> Result<CustomerSavedView, ErrorView> {
-    core.with(|ctx| relance_app::customers::create(ctx, &CustomerInput::from(&form)))
+    core.with(|ctx| relance_app::customers::create_with_profile(ctx, &CustomerInput::from(&form), &form.profile()))
         .map(|s| CustomerSavedView::from(&s))
 }
 
 #[tauri::command]
 pub fn customer_update(core: State<'_, Core>, id: i64, form: CustomerForm) -> Result<CustomerSavedView, ErrorView> {
-    core.with(|ctx| relance_app::customers::update(ctx, CustomerId(id), &CustomerInput::from(&form)))
-        .map(|s| CustomerSavedView::from(&s))
+    core.with(|ctx| {
+        relance_app::customers::update_with_profile(ctx, CustomerId(id), &CustomerInput::from(&form), &form.profile())
+    })
+    .map(|s| CustomerSavedView::from(&s))
 }
 
 #[tauri::command]

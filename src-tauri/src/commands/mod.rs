@@ -10,6 +10,7 @@ mod company;
 mod customers;
 mod invoices;
 mod payments;
+mod policies;
 mod today;
 
 /// The invoke handler given to `tauri::Builder::invoke_handler`.
@@ -43,5 +44,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         collections::invoice_penalties,
         collections::rates_list,
         collections::rate_add,
+        policies::policies_list,
+        policies::policy_create,
+        policies::policy_update,
+        policies::policy_delete,
+        policies::policy_restore_standard,
+        policies::policy_assign,
     ]
 }

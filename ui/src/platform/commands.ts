@@ -22,6 +22,8 @@ import type {
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
+  PoliciesView,
+  PolicyForm,
   PromiseForm,
   RateEntryView,
   RateForm,
@@ -74,6 +76,16 @@ export const invoicePenalties = (id: number) => call<PenaltiesJson>("invoice_pen
 export const ratesList = () => call<RateEntryView[]>("rates_list");
 export const rateAdd = (form: RateForm) => call<null>("rate_add", { form });
 
+/** The reminder policies (barèmes), the default and each payment profile's choice. */
+export const policiesList = () => call<PoliciesView>("policies_list");
+export const policyCreate = (form: PolicyForm) => call<number>("policy_create", { form });
+export const policyUpdate = (id: number, form: PolicyForm) => call<null>("policy_update", { id, form });
+/** Refused while a customer, a payment profile or the default uses it. */
+export const policyDelete = (id: number) => call<null>("policy_delete", { id });
+export const policyRestoreStandard = () => call<number>("policy_restore_standard");
+/** `scope`: "default" or a segment code; `policy` null makes a segment follow the default. */
+export const policyAssign = (scope: string, policy: number | null) => call<null>("policy_assign", { scope, policy });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -104,4 +116,10 @@ export const COMMANDS = [
   "invoice_penalties",
   "rates_list",
   "rate_add",
+  "policies_list",
+  "policy_create",
+  "policy_update",
+  "policy_delete",
+  "policy_restore_standard",
+  "policy_assign",
 ] as const;
