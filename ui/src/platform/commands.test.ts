@@ -55,6 +55,12 @@ describe("commands", () => {
     await commands.invoicePenalties(1);
     await commands.ratesList();
     await commands.rateAdd(form);
+    await commands.policiesList();
+    await commands.policyCreate(form);
+    await commands.policyUpdate(1, form);
+    await commands.policyDelete(1);
+    await commands.policyRestoreStandard();
+    await commands.policyAssign("late", null);
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -75,6 +81,12 @@ describe("commands", () => {
       invoice_penalties: ["id"],
       rates_list: [],
       rate_add: ["form"],
+      policies_list: [],
+      policy_create: ["form"],
+      policy_update: ["form", "id"],
+      policy_delete: ["id"],
+      policy_restore_standard: [],
+      policy_assign: ["policy", "scope"],
     });
   });
 });

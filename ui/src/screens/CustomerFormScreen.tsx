@@ -2,12 +2,14 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import {
   companyGet,
+  policiesList,
   customerCreate,
   customerGet,
   customerUpdate,
   toAppError,
   type AppError,
   type CustomerForm,
+  type PolicyView,
 } from "../platform";
 import { amountForInput } from "../format";
 import { useNav } from "../app/nav";
@@ -18,6 +20,7 @@ import { useSubmit } from "../components/hooks";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 import { TermsControl, useTermsInput } from "../components/TermsControl";
 import { parseTerms, termsInWords } from "../model/terms";
+import { SEGMENTS, segmentLabel } from "../model/policies";
 
 const EMPTY: CustomerForm = {
   kind: "business",
@@ -32,6 +35,9 @@ const EMPTY: CustomerForm = {
   terms: "",
   credit_limit: "",
   notes: "",
+  segment: "",
+  policy_id: null,
+  contractual_rate: "",
 };
 
 /** Every ErrorView field this form shows next to an input. */
@@ -47,6 +53,9 @@ const SHOWN = [
   "terms",
   "credit_limit",
   "notes",
+  "segment",
+  "policy",
+  "contractual_rate",
 ];
 
 export function CustomerFormScreen({ id }: { id: number | null }) {
@@ -55,6 +64,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
   const [form, setForm] = useState<CustomerForm>(EMPTY);
   const terms = useTermsInput({ kind: "default", days: "" });
   const [defaultTerms, setDefaultTerms] = useState<string | null>(null);
+  const [policies, setPolicies] = useState<PolicyView[]>([]);
   const [loading, setLoading] = useState(id !== null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const { saving, error, send } = useSubmit();
@@ -63,6 +73,10 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
     companyGet().then(
       (c) => setDefaultTerms(c.default_terms),
       () => setDefaultTerms(null),
+    );
+    policiesList().then(
+      (b) => setPolicies(b.policies),
+      () => setPolicies([]),
     );
     if (id === null) return;
     customerGet(id).then(
@@ -81,6 +95,14 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
           terms: c.terms,
           credit_limit: c.credit_limit ? amountForInput(c.credit_limit, locale) : "",
           notes: c.notes,
+          segment: d.collections.segment ?? "",
+          policy_id: d.collections.policy_id,
+          contractual_rate:
+            d.collections.contractual_rate === null
+              ? ""
+              : locale === "fr"
+                ? d.collections.contractual_rate.replace(".", ",")
+                : d.collections.contractual_rate,
         });
         terms.setValue(parseTerms(c.terms));
         setLoading(false);
@@ -108,7 +130,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
     const payload: CustomerForm = {
       ...form,
       terms: termsCode,
-      ...(business ? {} : { siren: "", siret: "", vat_number: "" }),
+      ...(business ? {} : { siren: "", siret: "", vat_number: "", contractual_rate: "" }),
     };
     void send(async () => {
       const saved = id === null ? await customerCreate(payload) : await customerUpdate(id, payload);
@@ -268,6 +290,49 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
               field="notes"
               errors={fields}
             />
+          </fieldset>
+
+          <fieldset className="form-section">
+            <legend className="form-section-title">{t("customer.section.collections")}</legend>
+            <div className="form-grid">
+              <SelectField
+                label={t("customer.field.segment")}
+                value={form.segment}
+                onChange={(v) => set("segment", v)}
+                options={[
+                  { value: "", label: t("segment.none") },
+                  ...SEGMENTS.map((s) => ({ value: s, label: t(segmentLabel(s)) })),
+                ]}
+                testid="customer-segment"
+                field="segment"
+                errors={fields}
+              />
+              <SelectField
+                label={t("customer.field.policy")}
+                value={form.policy_id === null ? "" : String(form.policy_id)}
+                onChange={(v) => set("policy_id", v === "" ? null : Number(v))}
+                options={[
+                  { value: "", label: t("customer.field.policy_follow") },
+                  ...policies.map((p) => ({ value: String(p.id), label: p.name })),
+                ]}
+                testid="customer-policy"
+                field="policy"
+                errors={fields}
+              />
+              {business && (
+                <TextField
+                  label={t("customer.field.rate")}
+                  value={form.contractual_rate}
+                  onChange={(v) => set("contractual_rate", v)}
+                  testid="customer-contractual-rate"
+                  field="contractual_rate"
+                  errors={fields}
+                  inputMode="decimal"
+                  hint={t("customer.field.rate_hint")}
+                />
+              )}
+            </div>
+            <p className="field-hint">{t("customer.field.segment_hint")}</p>
           </fieldset>
 
           <div className="form-actions">

@@ -20,6 +20,8 @@ import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 import { kindLabel, methodLabel, termsWarningLabel } from "../model/labels";
 import { termsInWords } from "../model/terms";
 import { timelineSentence } from "../model/timeline";
+import { segmentLabel } from "../model/policies";
+import { formatRate } from "../model/rates";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -71,6 +73,14 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const termsWords = c.terms
     ? termsInWords(c.terms, t)
     : t("customer.terms_from_company", { terms: termsInWords(detail.effective_terms, t) });
+  const col = detail.collections;
+  const because =
+    col.applied_because === "customer"
+      ? t("customer.policy.because.customer")
+      : col.applied_because === "segment" && col.segment !== null
+        ? t("customer.policy.because.segment", { segment: t(segmentLabel(col.segment)) })
+        : t("customer.policy.because.default");
+  const policyWords = `${t("customer.policy.line", { name: col.applied_policy_name })} (${because})`;
   const address = [c.address.line1, c.address.line2, [c.address.postal_code, c.address.city].filter(Boolean).join(" "), c.address.country]
     .filter((l) => l.trim() !== "");
 
@@ -84,6 +94,12 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
             <span data-testid="customer-kind-label">{t(kindLabel(c.kind))}</span>
             {c.contact_name && <span>{t("customer.contact_is", { name: c.contact_name })}</span>}
             <span data-testid="customer-terms-words">{t("customer.terms_are", { terms: termsWords })}</span>
+            <span data-testid="customer-policy">{policyWords}</span>
+            {detail.collections.contractual_rate !== null && c.kind !== "consumer" && (
+              <span data-testid="customer-contractual-rate">
+                {t("customer.rate.contractual", { rate: formatRate(detail.collections.contractual_rate, locale) })}
+              </span>
+            )}
             {c.archived && <span className="badge badge-cancelled">{t("customers.archived")}</span>}
           </span>
         }

@@ -21,6 +21,7 @@ import { TermsControl, useTermsInput } from "../components/TermsControl";
 import { parseTerms } from "../model/terms";
 import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, type RateKind } from "../model/rates";
 import { formatDate } from "../format";
+import { PoliciesSection } from "./PoliciesSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -243,6 +244,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
           </div>
         </form>
       )}
+      <PoliciesSection />
       <RatesSection />
     </div>
   );
