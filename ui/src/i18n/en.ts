@@ -474,7 +474,7 @@ export const en: Record<MessageKey, string> = {
   "policies.aria.fee": "Fee of level {n}",
   "policies.aria.formal_notice": "Level {n} is the formal notice",
   "policies.aria.remove": "Remove level {n}",
-  "policies.fee_none": "None",
+  "policies.fee_none": "No fee",
   "policies.remove_level": "Remove",
   "policies.add_level": "Add a level",
   "policies.save": "Save the policy",

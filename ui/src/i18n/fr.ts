@@ -476,7 +476,7 @@ export const fr = {
   "policies.aria.fee": "Frais du niveau {n}",
   "policies.aria.formal_notice": "Le niveau {n} est la mise en demeure",
   "policies.aria.remove": "Retirer le niveau {n}",
-  "policies.fee_none": "Aucuns",
+  "policies.fee_none": "Sans frais",
   "policies.remove_level": "Retirer",
   "policies.add_level": "Ajouter un niveau",
   "policies.save": "Enregistrer le barème",

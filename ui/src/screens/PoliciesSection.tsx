@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import {
   policiesList,
@@ -304,7 +304,7 @@ function PolicyEditor({
         />
       </div>
       <div className="table-wrap">
-        <table className="table table-compact" data-testid="policy-levels">
+        <table className="table table-compact policy-levels" data-testid="policy-levels">
           <caption className="visually-hidden">{t("policies.editor.levels")}</caption>
           <thead>
             <tr>
@@ -323,9 +323,14 @@ function PolicyEditor({
               const errs = rowErrors(fields, i);
               const days = Number.parseInt(r.offset, 10);
               const n = i + 1;
+              const messages = LEVEL_FIELDS.flatMap((f) => {
+                const m = errs[f];
+                return m === undefined ? [] : [[f, m] as const];
+              });
               return (
-                <tr key={r.rowId} data-testid="policy-level-row">
-                  <td>
+                <Fragment key={r.rowId}>
+                <tr data-testid="policy-level-row">
+                  <td className="cell-offset">
                     <input
                       className={`input input-days${errs.level_offset ? " input-invalid" : ""}`}
                       value={r.offset}
@@ -337,11 +342,10 @@ function PolicyEditor({
                       data-testid={`level-offset-${i}`}
                     />{" "}
                     <span className="muted">{Number.isFinite(days) ? offsetLabel(days) : ""}</span>
-                    <CellError message={errs.level_offset ?? errs.level_key} testid={`error-levels.${i}.level_offset`} />
                   </td>
                   <td>
                     <select
-                      className="input select"
+                      className="input select select-channel"
                       value={r.channel}
                       onChange={(e) => setRow(i, { channel: e.target.value })}
                       aria-label={t("policies.aria.channel", { n })}
@@ -353,11 +357,10 @@ function PolicyEditor({
                         </option>
                       ))}
                     </select>
-                    <CellError message={errs.level_channel} testid={`error-levels.${i}.level_channel`} />
                   </td>
                   <td>
                     <select
-                      className="input select"
+                      className="input select select-tone"
                       value={r.template}
                       onChange={(e) => setRow(i, { template: e.target.value })}
                       aria-label={t("policies.aria.tone", { n })}
@@ -372,7 +375,6 @@ function PolicyEditor({
                         </option>
                       ))}
                     </select>
-                    <CellError message={errs.level_template} testid={`error-levels.${i}.level_template`} />
                   </td>
                   <td>
                     <input
@@ -384,7 +386,6 @@ function PolicyEditor({
                       aria-label={t("policies.aria.fee", { n })}
                       data-testid={`level-fee-${i}`}
                     />
-                    <CellError message={errs.level_fee} testid={`error-levels.${i}.level_fee`} />
                   </td>
                   <td>
                     <label className="check">
@@ -396,7 +397,6 @@ function PolicyEditor({
                       />
                       <span className="visually-hidden">{t("policies.aria.formal_notice", { n })}</span>
                     </label>
-                    <CellError message={errs.formal_notice} testid={`error-levels.${i}.formal_notice`} />
                   </td>
                   <td className="num">
                     <button
@@ -413,6 +413,18 @@ function PolicyEditor({
                     </button>
                   </td>
                 </tr>
+                {messages.length > 0 && (
+                  <tr className="row-errors">
+                    <td colSpan={6}>
+                      {messages.map(([f, m]) => (
+                        <p key={f} className="field-error" role="alert" data-testid={`error-levels.${i}.${f}`}>
+                          {m}
+                        </p>
+                      ))}
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               );
             })}
           </tbody>
@@ -446,12 +458,3 @@ function PolicyEditor({
 }
 
 const LEVEL_FIELDS = ["level_offset", "level_key", "level_channel", "level_template", "level_fee", "formal_notice"];
-
-function CellError({ message, testid }: { message: string | undefined; testid: string }) {
-  if (!message) return null;
-  return (
-    <p className="field-error" role="alert" data-testid={testid}>
-      {message}
-    </p>
-  );
-}
