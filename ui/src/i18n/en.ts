@@ -496,7 +496,7 @@ export const en: Record<MessageKey, string> = {
   "segment.none": "Not classified",
   "customer.section.collections": "Reminders and penalties",
   "customer.field.segment": "Payment profile",
-  "customer.field.segment_hint": "How this customer usually pays: its profile picks its policy unless it has its own.",
+  "customer.field.segment_hint": "The payment profile says how this customer usually pays. The customer follows the policy chosen for it, else its profile’s, else the default policy (see Settings).",
   "customer.field.policy": "Reminder policy",
   "customer.field.policy_follow": "From the profile",
   "customer.field.rate": "Contractual penalty rate (%)",

@@ -498,7 +498,7 @@ export const fr = {
   "segment.none": "Non classé",
   "customer.section.collections": "Relances et pénalités",
   "customer.field.segment": "Profil de paiement",
-  "customer.field.segment_hint": "Comment ce client paie d’habitude : son profil choisit son barème, s’il n’en a pas un à lui.",
+  "customer.field.segment_hint": "Le profil de paiement dit comment ce client paie d’habitude. Le client suit le barème choisi pour lui, sinon celui de son profil, sinon le barème par défaut (voir Réglages).",
   "customer.field.policy": "Barème de relance",
   "customer.field.policy_follow": "Selon le profil",
   "customer.field.rate": "Taux de pénalités contractuel (%)",

@@ -294,6 +294,7 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
 
           <fieldset className="form-section">
             <legend className="form-section-title">{t("customer.section.collections")}</legend>
+            <p className="muted">{t("customer.field.segment_hint")}</p>
             <div className="form-grid">
               <SelectField
                 label={t("customer.field.segment")}
@@ -332,7 +333,6 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
                 />
               )}
             </div>
-            <p className="field-hint">{t("customer.field.segment_hint")}</p>
           </fieldset>
 
           <div className="form-actions">
