@@ -274,7 +274,9 @@ pub struct AppliedPolicy {
 }
 
 impl Resolver {
-    pub fn load(conn: &Conn) -> AppResult<Resolver> {
+    /// Every policy and choice; the customers' own choices of all customers,
+    /// or of `only`.
+    pub fn load(conn: &Conn, only: Option<CustomerId>) -> AppResult<Resolver> {
         let mut policies = HashMap::new();
         for p in relance_store::policies::all(conn)? {
             let checked = Policy::new(p.levels).map_err(|_| corrupt(format!("reminder policy {}", p.id)))?;
@@ -296,7 +298,7 @@ impl Resolver {
             default: get(default)?,
             by_segment: by_segment.iter().map(|(s, id)| Ok((*s, get(*id)?))).collect::<AppResult<_>>()?,
         };
-        let customers = relance_store::policies::customer_choices(conn)?;
+        let customers = relance_store::policies::customer_choices(conn, only)?;
         Ok(Resolver { policies, assignments, default, by_segment, customers })
     }
 

@@ -259,14 +259,16 @@ pub fn customer_profile(conn: &Conn, id: CustomerId) -> Result<Option<CustomerPr
     row.map(|(segment, policy, rate)| profile(segment, policy, rate)).transpose()
 }
 
-/// The segment and own policy of every customer that has one or the other,
-/// in one query: customers absent from the map follow the default.
-pub fn customer_choices(conn: &Conn) -> Result<HashMap<CustomerId, CustomerProfile>> {
+/// The segment and own policy of every customer that has one or the other
+/// (or of `only`), in one query: customers absent from the map follow the default.
+pub fn customer_choices(conn: &Conn, only: Option<CustomerId>) -> Result<HashMap<CustomerId, CustomerProfile>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, segment, policy_id FROM customers WHERE segment IS NOT NULL OR policy_id IS NOT NULL",
+        "SELECT id, segment, policy_id FROM customers
+         WHERE (segment IS NOT NULL OR policy_id IS NOT NULL) AND (?1 IS NULL OR id = ?1)",
     )?;
-    let rows = stmt
-        .query_map([], |r| Ok((CustomerId(r.get(0)?), r.get::<_, Option<String>>(1)?, r.get::<_, Option<i64>>(2)?)))?;
+    let rows = stmt.query_map([only.map(|c| c.0)], |r| {
+        Ok((CustomerId(r.get(0)?), r.get::<_, Option<String>>(1)?, r.get::<_, Option<i64>>(2)?))
+    })?;
     let mut out = HashMap::new();
     for row in rows {
         let (id, segment, policy) = row?;

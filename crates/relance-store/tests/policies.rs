@@ -99,7 +99,9 @@ fn a_policy_chosen_by_a_customer_or_a_segment_cannot_be_deleted() {
     assert_eq!((usage.customers, usage.segments.as_slice(), usage.default), (1, &[Segment::AtRisk][..], false));
     assert!(store.write(|tx| policies::delete(tx, id)).is_err(), "the foreign keys refuse a dangling reference");
 
-    let choices = policies::customer_choices(store.conn()).unwrap();
+    let choices = policies::customer_choices(store.conn(), None).unwrap();
+    assert_eq!(policies::customer_choices(store.conn(), Some(c)).unwrap(), choices);
+    assert!(policies::customer_choices(store.conn(), Some(CustomerId(c.0 + 1))).unwrap().is_empty());
     assert_eq!(choices[&c].policy, Some(id));
     assert_eq!(choices[&c].segment, Some(Segment::Late));
 
@@ -107,5 +109,5 @@ fn a_policy_chosen_by_a_customer_or_a_segment_cannot_be_deleted() {
     store.write(|tx| policies::assign(tx, Scope::Segment(Segment::AtRisk), None)).unwrap();
     assert!(policies::usage(store.conn(), id).unwrap().is_unused());
     store.write(|tx| policies::delete(tx, id)).unwrap();
-    assert!(policies::customer_choices(store.conn()).unwrap().is_empty());
+    assert!(policies::customer_choices(store.conn(), None).unwrap().is_empty());
 }

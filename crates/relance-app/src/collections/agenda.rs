@@ -43,7 +43,7 @@ impl Book {
         let customers: BTreeSet<CustomerId> =
             invoices.iter().map(|(i, _)| i.customer).chain(promises.keys().copied()).collect();
         // The policy choices are read once, then each customer resolved in memory.
-        let resolver = Resolver::load(conn)?;
+        let resolver = Resolver::load(conn, only)?;
         let policies = customers.iter().map(|c| (*c, resolver.policy_for(*c))).collect();
         Ok(Book { invoices, promises, policies })
     }

@@ -34,7 +34,7 @@ fn record(ctx: &mut impl Context, invoice: InvoiceId, event: DunningEvent, kind:
         // A cancelled invoice owes nothing: the domain refuses what needs an open one.
         let remaining = if inv.cancelled { Money::ZERO } else { inv.data.total - inv.settled };
         let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(tx, invoice)?);
-        let policy = Resolver::load(tx)?.policy_for(inv.customer_id);
+        let policy = Resolver::load(tx, Some(inv.customer_id))?.policy_for(inv.customer_id);
         let checked = state.check(&event, &policy, remaining)?;
         relance_store::dunning::append(tx, invoice, &checked, today, now)?;
         let mut details = vec![("number", inv.data.number.clone())];
