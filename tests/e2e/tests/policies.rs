@@ -2,11 +2,14 @@
 //! reminder at J+3), is shown a level error on its row, edits the policy,
 //! gives it to a customer in the customer form, and Today's agenda asks for
 //! that customer's first reminder on an invoice 3 days late (the standard
-//! policy would wait until J+7).
+//! policy would wait until J+7). Its contractual penalty rate is refused below
+//! three times the legal interest rate the user entered for the half-year.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test policies -- --nocapture`
 
 use std::time::Duration;
+
+use chrono::Datelike;
 
 use relance_e2e::steps::{click_css, count, days_before, value_of, wait_css, wait_text};
 use relance_e2e::App;
@@ -77,6 +80,22 @@ fn a_quick_policy_for_one_customer_reaches_the_agenda() {
     scroll_to(&app, "policies-section");
     app.screenshot("policies-03-saved");
 
+    // The legal interest rate of this half-year, as the user reads it in the
+    // arrêté: 4,50 %, so a contractual rate must be at least 13,50 %.
+    let today = chrono::Local::now().date_naive();
+    let (start, half) = if today.month() <= 6 {
+        (format!("{}-01-01", today.year()), format!("premier semestre {}", today.year()))
+    } else {
+        (format!("{}-07-01", today.year()), format!("second semestre {}", today.year()))
+    };
+    scroll_to(&app, "rate-form");
+    click_css(&app, r#"[data-testid="rate-kind"] option[value="legal_other"]"#);
+    click_css(&app, &format!(r#"[data-testid="rate-half-year"] option[value="{start}"]"#));
+    app.type_into("rate-value", "4,50");
+    app.type_into("rate-source", "Arrêté fixant le taux de l’intérêt légal");
+    app.click("rate-save");
+    wait_text(&app, "toast", |t| t == "Taux ajouté.");
+
     // The customer form: this customer follows "Rapide" (id 2; the standard policy is 1).
     app.press_alt('2');
     app.click("customer-new");
@@ -85,13 +104,21 @@ fn a_quick_policy_for_one_customer_reaches_the_agenda() {
     click_css(&app, r#"[data-testid="customer-segment"] option[value="late"]"#);
     click_css(&app, r#"[data-testid="customer-policy"] option[value="2"]"#);
     app.type_into("customer-contractual-rate", "12,5");
+    app.click("customer-save");
+    let refused = wait_text(&app, "error-contractual_rate", |t| !t.is_empty());
+    assert!(
+        refused.starts_with("Taux de pénalités contractuel : inférieur au minimum légal de 13,50 % du ")
+            && refused.contains(&half),
+        "{refused}"
+    );
     scroll_to(&app, "customer-segment");
     app.screenshot("policies-04-customer-form");
+    app.type_into("customer-contractual-rate", "14");
     app.click("customer-save");
     app.find("customer-detail");
     app.wait_for_text("screen-title", |t| t == "Garage Leroy", SHORT);
     wait_text(&app, "customer-policy", |t| t == "Barème Rapide (choisi pour ce client)");
-    wait_text(&app, "customer-contractual-rate", |t| t == "Taux de pénalités contractuel : 12,50 %");
+    wait_text(&app, "customer-contractual-rate", |t| t == "Taux de pénalités contractuel : 14,00 %");
     let customer_id = app
         .block_on(app.find("customer-detail").attr("data-id"))
         .ok()
