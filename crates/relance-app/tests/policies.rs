@@ -227,6 +227,11 @@ fn bad_policies_are_refused_naming_the_row_and_nothing_is_written() {
 
     assert_eq!(row_counts(ctx.store.conn()).unwrap(), before);
     assert_eq!(policies::list(&ctx).unwrap().policies.len(), before_list);
+
+    // A good one is written with one entry in the activity log.
+    policies::create(&mut ctx, &quick()).unwrap();
+    assert_eq!(row_counts(ctx.store.conn()).unwrap().activity, before.activity + 1);
+    assert_eq!(policies::list(&ctx).unwrap().policies.len(), before_list + 1);
 }
 
 #[test]
