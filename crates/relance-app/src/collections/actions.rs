@@ -1,6 +1,7 @@
 //! What the user does about an agenda action: done, skipped or postponed.
-//! One action covers all the lines of one customer on one channel; each line
-//! becomes one event on its invoice, all in one transaction.
+//! An action is the customer's message (found by its lead's channel) or its
+//! decision (channel `Escalation`); each of its lines becomes one event on
+//! its invoice at that invoice's own level, all in one transaction.
 
 use chrono::NaiveDate;
 use relance_domain::dunning::{Action, Channel, CustomerAgenda, DunningEvent, PromiseEvent};
