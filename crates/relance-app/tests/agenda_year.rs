@@ -195,7 +195,7 @@ impl Year {
             let customer = self.customers[k];
             let issued = plus(today, -self.rng.random_range(0..6));
             let number = format!("F-{}", self.invoices.len() + 1);
-            let cents = self.rng.random_range(100_00..5_000_00i64);
+            let cents = self.rng.random_range(10_000..500_000_i64);
             let input = InvoiceInput {
                 number: number.clone(),
                 issue_date: issued.to_string(),
