@@ -417,6 +417,12 @@ fn run_year(seed: u64) -> Counts {
     let mut kinds: HashMap<String, usize> = HashMap::new();
     for c in &year.customers {
         for row in relance_store::activity::for_customer(conn, *c, 100_000).unwrap() {
+            let has = |k: &str| row.details.iter().any(|(key, v)| key == k && !v.is_empty());
+            match row.kind.as_str() {
+                "reminder_skipped" => assert!(has("reason"), "a skip keeps its reason: {:?}", row.details),
+                "reminder_postponed" => assert!(has("until"), "a postponement keeps its date: {:?}", row.details),
+                _ => {}
+            }
             *kinds.entry(row.kind).or_default() += 1;
         }
     }
