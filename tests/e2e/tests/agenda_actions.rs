@@ -84,9 +84,10 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
     // Boulangerie Martin: 10 days late, first reminder.
     let martin = new_customer(&app, "Boulangerie Martin");
     late_invoice(&app, "FA-3", 10, "90,00");
-    // Transports Blanc: 35 days late, the formal notice.
+    // Transports Blanc: FA-5 60 days late (the formal notice), FA-6 16 days late.
     let blanc = new_customer(&app, "Transports Blanc");
-    late_invoice(&app, "FA-5", 35, "320,00");
+    late_invoice(&app, "FA-5", 60, "320,00");
+    late_invoice(&app, "FA-6", 16, "75,00");
     // Menuiserie Roux: 40 days late, with a promise of 20 days ago to pay by 5 days ago.
     let roux = new_customer(&app, "Menuiserie Roux");
     let today = late_invoice(&app, "FA-4", 40, "640,00");
@@ -110,7 +111,7 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
     shot(&app, "agenda-actions-01-four-cards");
 
     // Reporter… to a date in three days: the card leaves the agenda.
-    click_css(&app, &format!(r#"{call} [data-testid="agenda-postpone"]"#));
+    press(&app, &format!(r#"{call} [data-testid="agenda-postpone"]"#));
     app.find("confirm-dialog");
     let until = days_before(&today, -3);
     app.type_into("agenda-postpone-until", &until);
@@ -121,7 +122,7 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
 
     // Passer… without a reason is refused, with one it goes through.
     let martin_card = card(&martin);
-    click_css(&app, &format!(r#"{martin_card} [data-testid="agenda-skip"]"#));
+    press(&app, &format!(r#"{martin_card} [data-testid="agenda-skip"]"#));
     app.find("confirm-dialog");
     app.click("confirm-ok");
     wait_text(&app, "confirm-error", |t| t == "Indiquez une raison.");
@@ -133,11 +134,11 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
     wait_until_gone(&app, &martin_card);
 
     // The timelines say so, each invoice at its own level.
-    click_css(&app, &format!(r#"{} [data-testid="agenda-customer"]"#, card(&roux)));
+    press(&app, &format!(r#"{} [data-testid="agenda-customer"]"#, card(&roux)));
     app.wait_for_text("screen-title", |t| t == "Menuiserie Roux", SHORT);
     go_to_customer(&app, &leroy, "Garage Leroy");
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="reminder_postponed"]"#, |t| {
-        t.starts_with(&format!("Relance reportée au {until}")) && (t.contains("FA-1") || t.contains("FA-2"))
+        t.contains(&format!("Relance reportée au {until} : ")) && (t.contains("FA-1") || t.contains("FA-2"))
     });
     assert_eq!(count(&app, r#"[data-testid="timeline-entry"][data-kind="reminder_postponed"]"#), 2, "one per invoice");
     shot(&app, "agenda-actions-04-timeline-postponed");
@@ -157,28 +158,61 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
         .status()
         .expect("the relance CLI runs");
     assert!(status.success(), "the CLI refused the promise");
+    // Transports Blanc was sent its formal notice 20 days ago (FA-6 its
+    // pre-due notice in the same letter): today the decision is due on FA-5.
+    let status = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(app.data_dir())
+        .args(["action", "done", "--customer", &blanc, "--channel", "letter", "--as-of", &days_before(&today, 20)])
+        .status()
+        .expect("the relance CLI runs");
+    assert!(status.success(), "the CLI refused the formal notice");
     app.restart();
     app.find("today-screen");
     let roux_card = card(&roux);
     wait_css(&app, &format!(r#"{roux_card} [data-testid="agenda-broken-promise"]"#), |t| {
         t.contains("Promesse non tenue : 640,00 € promis pour le") && t.contains("FA-4")
     });
-    // Broken promises come first (the relationship needs a call): before
-    // Transports Blanc, at the same level and created earlier.
+    // Broken promises come first (the relationship needs a call), even
+    // before a customer further down its schedule.
     let first = app.block_on(app.find("agenda-card").attr("data-customer-id")).ok().flatten();
     assert_eq!(first.as_deref(), Some(roux.as_str()), "the broken promise's card comes first");
-    assert_eq!(count(&app, &card(&blanc)), 1);
+    // Transports Blanc: its firm letter for FA-6, and apart the decision on FA-5.
+    let blanc_card = card(&blanc);
+    assert_eq!(count(&app, &format!(r#"{blanc_card} [data-testid="agenda-action"]"#)), 2);
+    let letter = format!(r#"{blanc_card} [data-testid="agenda-action"][data-channel="letter"]"#);
+    wait_css(&app, &letter, |t| {
+        t.contains("Envoyer une lettre de relance ferme") && t.contains("FA-6") && !t.contains("FA-5")
+    });
+    let decision = format!(r#"{blanc_card} [data-testid="agenda-action"][data-channel="escalation"]"#);
+    wait_css(&app, &decision, |t| {
+        t.contains("Décision à prendre")
+            && t.contains("injonction de payer ou agence de recouvrement")
+            && t.contains("FA-5")
+    });
+    wait_css(&app, &format!(r#"{blanc_card} [data-testid="agenda-customer-total"]"#), |t| t == "395,00 €");
     wait_css(&app, &format!(r#"{roux_card} [data-testid="agenda-do"]"#), |t| {
         t.starts_with("Envoyer la mise en demeure")
     });
     shot(&app, "agenda-actions-05-broken-promise");
+    press(&app, &decision);
+    shot(&app, "agenda-actions-05b-decision");
+    // The decision's invoice opens its page, where the next stage is chosen.
+    press(&app, &format!(r#"{decision} [data-testid="agenda-invoice"]"#));
+    app.find("invoice-detail");
+    app.wait_for_text("screen-title", |t| t.contains("FA-5"), SHORT);
+    app.click("nav-today");
+    app.find("agenda");
 
     // Marking the letter done records the promise broken, once.
-    click_css(&app, &format!(r#"{roux_card} [data-testid="agenda-done"]"#));
+    press(&app, &format!(r#"{roux_card} [data-testid="agenda-done"]"#));
     wait_text(&app, "toast", |t| t.contains("Menuiserie Roux") && t.contains("mise en demeure"));
     wait_until_gone(&app, &roux_card);
-    click_css(&app, &format!(r#"{} [data-testid="agenda-done"]"#, card(&blanc)));
-    wait_until_gone(&app, &card(&blanc));
+    press(&app, &format!(r#"{letter} [data-testid="agenda-done"]"#));
+    wait_text(&app, "toast", |t| t.contains("Transports Blanc") && t.contains("relance ferme"));
+    press(&app, &format!(r#"{decision} [data-testid="agenda-done"]"#));
+    wait_text(&app, "toast", |t| t == "Décision enregistrée pour Transports Blanc");
+    wait_until_gone(&app, &blanc_card);
     app.find("agenda-empty");
     wait_text(&app, "agenda-empty-next", |t| t.starts_with("Les prochaines relances apparaîtront ici"));
     shot(&app, "agenda-actions-06-empty");
@@ -214,6 +248,16 @@ fn go_to_customer(app: &App, id: &str, name: &str) {
     click_css(app, &format!(r#"[data-testid="customer-row"][data-id="{id}"] button"#));
     app.wait_for_text("screen-title", |t| t == name, SHORT);
     app.find("customer-detail");
+}
+
+/// Clicks after scrolling the element to the middle of the window, clear of
+/// the toast in the bottom corner.
+#[track_caller]
+fn press(app: &App, css: &str) {
+    app.find("agenda");
+    let script = "document.querySelector(arguments[0])?.scrollIntoView({ block: 'center' })";
+    let _ = app.block_on(app.client().execute(script, vec![serde_json::Value::String(css.to_owned())]));
+    click_css(app, css);
 }
 
 #[track_caller]

@@ -153,7 +153,10 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
               value={answer}
               onChange={(e) => setAnswer(e.target.value)}
               placeholder={ask.kind === "postpone" ? t("agenda.postpone.placeholder") : undefined}
-              required
+              // Not `required`: the browser would block the form with its own
+              // bubble instead of our message naming what is missing.
+              aria-required="true"
+              aria-invalid={error !== null}
               data-testid={ask.kind === "skip" ? "agenda-skip-reason" : "agenda-postpone-until"}
               autoComplete="off"
             />
@@ -228,9 +231,15 @@ function ActionBlock({
       <p className="agenda-do" data-testid="agenda-do">
         {t(actionSentence(a.level, a.channel))}
       </p>
-      <p className="muted agenda-note">
-        {a.decision ? t("agenda.decision.body") : tn("agenda.covers", n, { count: n })}
-      </p>
+      {(a.decision || n > 1) && (
+        <p className="muted agenda-note">
+          {a.decision
+            ? tn("agenda.decision.body", n)
+            : a.invoices.some((line) => line.level !== a.level)
+              ? tn("agenda.covers", n, { count: n })
+              : t("agenda.covers_all", { count: n })}
+        </p>
+      )}
       <table className="table table-compact">
         <thead>
           <tr>
