@@ -3,7 +3,10 @@
 //! its own level); "Reporter…" and "Passer…" take a card off the agenda and
 //! write it into the customer's timeline (a skip needs a reason); a promise
 //! whose date has passed unpaid shows as broken, first, on its customer's
-//! card. A second scenario looks at Today with the example business.
+//! card; a decision due (court or agency) shows apart on its customer's card,
+//! its invoice opening the invoice page. The promise and the formal notice are
+//! backdated through the CLI on the app's data folder, then the app restarts.
+//! A second scenario looks at Today with the example business.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test agenda_actions -- --nocapture`
 
