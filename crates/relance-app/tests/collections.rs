@@ -109,13 +109,14 @@ fn one_letter_covers_the_customers_late_invoices_and_a_dispute_pauses_only_its_o
     invoice(&mut ctx, c, "F-2", "2025-01-10", "200,00"); // due 02-09
 
     let view = collections::agenda(&ctx, d("2025-02-24")).unwrap();
-    let letter = actions(&view).into_iter().find(|a| a.1 == Channel::Letter).unwrap();
-    assert_eq!(letter.0, "Garage Martin");
-    // F-1 is 24 days late (call), F-2 15 days (firm letter): two channels.
-    assert_eq!(
-        on(&ctx, "2025-02-24"),
-        vec![(Channel::PhoneCall, "phone_call".to_string()), (Channel::Letter, "reminder_2".to_string())]
-    );
+    let call = actions(&view).into_iter().find(|a| a.1 == Channel::PhoneCall).unwrap();
+    assert_eq!((call.0.as_str(), call.3.clone()), ("Garage Martin", vec!["F-1".to_string(), "F-2".to_string()]));
+    // F-1 is 24 days late (call), F-2 15 days (firm letter): one call, led
+    // by the furthest level, covers both, each at its own level.
+    assert_eq!(on(&ctx, "2025-02-24"), vec![(Channel::PhoneCall, "phone_call".to_string())]);
+    let call = &view.agenda.customers[0].actions[0];
+    let levels: Vec<&str> = call.lines.iter().map(|l| l.level.key.as_str()).collect();
+    assert_eq!(levels, ["phone_call", "reminder_2"]);
 
     collections::dispute_open(&mut ctx, f1, "Pièce défectueuse", d("2025-02-24")).unwrap();
     assert_eq!(on(&ctx, "2025-02-24"), vec![(Channel::Letter, "reminder_2".to_string())]);

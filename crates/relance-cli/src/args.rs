@@ -50,7 +50,7 @@ pub enum Command {
     },
     /// List the invoices overdue at --as-of (default: today), with totals.
     Overdue,
-    /// Who to chase at --as-of (default: today): one action per customer and channel.
+    /// Who to chase at --as-of (default: today): one message per customer (and its decision, apart).
     Agenda,
     /// Late-payment penalties of one invoice at --as-of (L441-10: interest and the 40 EUR indemnity).
     Penalties(PenaltiesArgs),

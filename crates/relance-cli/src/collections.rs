@@ -65,8 +65,20 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         (tr(lang, "Montant dû", "Amount due"), true),
     ]);
     for (c, cj) in view.agenda.customers.iter().zip(&json.customers) {
+        // One row for the customer's message, one for its decision: each
+        // invoice at another level than the lead's names its own.
         for (a, aj) in c.actions.iter().zip(&cj.actions) {
-            let numbers: Vec<&str> = aj.invoices.iter().map(|l| l.number.as_str()).collect();
+            let numbers: Vec<String> = aj
+                .invoices
+                .iter()
+                .map(|l| {
+                    if l.level == aj.level {
+                        l.number.clone()
+                    } else {
+                        format!("{} ({})", l.number, level_label(&l.level, lang))
+                    }
+                })
+                .collect();
             table.push(vec![
                 cj.customer_name.clone(),
                 channel_label(a.channel, lang).to_string(),

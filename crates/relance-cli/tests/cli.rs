@@ -435,6 +435,46 @@ fn the_agenda_proposes_each_level_once_and_action_done_moves_it_on() {
 }
 
 #[test]
+fn two_invoices_at_two_levels_make_one_action_led_by_the_furthest() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    // F-2 is due 2025-02-09: 15 days late on the 24th (firm letter) while
+    // F-1 is 24 days late (call). One call covers both.
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "F-2", "--date", "2025-01-10", "--amount", "200"]);
+    let agenda = json(d, &["agenda", "--as-of", "2025-02-24"]);
+    let customer = &agenda["customers"][0];
+    assert_eq!(customer["actions"].as_array().unwrap().len(), 1, "{agenda}");
+    assert_eq!(customer["total"], "1200.00");
+    let action = &customer["actions"][0];
+    assert_eq!(
+        (&action["channel"], &action["level"], &action["decision"]),
+        (&"phone_call".into(), &"phone_call".into(), &false.into())
+    );
+    let lines: Vec<(&str, &str)> = action["invoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["number"].as_str().unwrap(), l["level"].as_str().unwrap()))
+        .collect();
+    assert_eq!(lines, [("F-1", "phone_call"), ("F-2", "reminder_2")]);
+
+    let text = ok(d, &["agenda", "--as-of", "2025-02-24"]);
+    assert_eq!(text.lines().count(), 2, "one header, one action: {text}");
+    assert!(text.contains("F-1, F-2 (relance ferme)"), "{text}");
+
+    // Done once: each invoice moves past its own level.
+    let done = ok(d, &["action", "done", "--customer", "1", "--channel", "phone", "--as-of", "2025-02-24"]);
+    assert!(done.contains("2 factures"), "{done}");
+    assert_eq!(counts(d).dunning_events, 2);
+    assert_eq!(ok(d, &["agenda", "--as-of", "2025-02-24"]).trim(), "Rien à faire le 24/02/2025.");
+    // On 2 March F-1 reaches the formal notice and F-2 the call: one letter.
+    let later = json(d, &["agenda", "--as-of", "2025-03-02"]);
+    let action = &later["customers"][0]["actions"][0];
+    assert_eq!((&action["channel"], &action["level"]), (&"letter".into(), &"formal_notice".into()), "{later}");
+    assert_eq!(action["invoices"][1]["level"], "phone_call");
+}
+
+#[test]
 fn penalties_of_the_worked_example_in_french_and_json() {
     let dir = one_late_invoice_of_2025();
     let d = dir.path();

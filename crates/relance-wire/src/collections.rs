@@ -18,15 +18,22 @@ pub struct AgendaJson {
 pub struct AgendaCustomerJson {
     pub customer_id: i64,
     pub customer_name: String,
+    /// What the customer's actions chase, all invoices together.
+    pub total: String,
+    /// At most two: the message (letter, email or call) covering every
+    /// invoice with a message due, then the decision (court or agency).
     pub actions: Vec<AgendaActionJson>,
     pub broken_promises: Vec<BrokenPromiseJson>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AgendaActionJson {
-    /// letter | email | phone_call | escalation
+    /// The lead level's channel: letter | email | phone_call, or escalation
+    /// for the decision.
     pub channel: String,
-    /// The furthest level among the invoices: it sets the tone.
+    /// True for the decision to go to court or to an agency (not a message).
+    pub decision: bool,
+    /// The furthest level among the invoices: it sets the channel and the tone.
     pub level: String,
     pub template: String,
     pub fee: Option<String>,
@@ -36,7 +43,9 @@ pub struct AgendaActionJson {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AgendaLineJson {
+    pub invoice_id: i64,
     pub number: String,
+    /// The invoice's own level (each invoice moves to its own next level).
     pub level: String,
     pub due_date: String,
     pub days_late: i64,
@@ -62,11 +71,13 @@ impl From<&AgendaView> for AgendaJson {
             .map(|c| AgendaCustomerJson {
                 customer_id: c.customer.0,
                 customer_name: v.customer_names.get(&c.customer).cloned().unwrap_or_default(),
+                total: money(c.actions.iter().map(|a| a.total).sum()),
                 actions: c
                     .actions
                     .iter()
                     .map(|a| AgendaActionJson {
                         channel: a.channel.code().to_string(),
+                        decision: a.is_decision(),
                         level: a.lead.key.clone(),
                         template: a.template.clone(),
                         fee: a.fee.map(money),
@@ -75,6 +86,7 @@ impl From<&AgendaView> for AgendaJson {
                             .lines
                             .iter()
                             .map(|l| AgendaLineJson {
+                                invoice_id: l.invoice.0,
                                 number: number(l.invoice),
                                 level: l.level.key.clone(),
                                 due_date: date(l.due_date),

@@ -19,7 +19,7 @@ fn date(field: Field, raw: &str) -> Result<chrono::NaiveDate, AppError> {
     parse_date(field, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))
 }
 
-/// Today's reminders, one action per customer and channel.
+/// Today's reminders: per customer one message (led by its furthest level) and the decision apart.
 #[tauri::command]
 pub fn agenda(core: State<'_, Core>) -> Result<AgendaJson, ErrorView> {
     core.with(|ctx| {

@@ -50,22 +50,23 @@ fn first_reminder_from_the_agenda() {
     app.click("nav-today");
     app.find("today-screen");
     let action = format!(r#"[data-testid="agenda-action"][data-customer-id="{customer_id}"][data-channel="email"]"#);
+    let card = format!(r#"[data-testid="agenda-card"][data-customer-id="{customer_id}"]"#);
+    wait_css(&app, &format!(r#"{card} [data-testid="agenda-customer"]"#), |t| t == "Garage Leroy");
     wait_css(&app, &action, |t| {
-        t.contains("Garage Leroy")
+        t.contains("Envoyer un e-mail de première relance")
             && t.contains("Première relance")
-            && t.contains("E-mail")
             && t.contains("FA-2026-101")
     });
     wait_css(&app, &format!(r#"{action} [data-testid="agenda-line"][data-number="FA-2026-101"]"#), |t| {
         t.contains("en retard de 8 j") && t.contains("840,00 €")
     });
-    wait_css(&app, &format!(r#"{action} [data-testid="agenda-total"]"#), |t| t == "840,00 €");
+    wait_css(&app, &format!(r#"{card} [data-testid="agenda-customer-total"]"#), |t| t == "840,00 €");
     // The overdue cards stay below.
     wait_css(&app, r#"[data-testid="today-invoice"][data-number="FA-2026-101"]"#, |t| t.contains("840,00 €"));
     app.screenshot("agenda-01-today-with-action");
 
     click_css(&app, &format!(r#"{action} [data-testid="agenda-done"]"#));
-    wait_text(&app, "toast", |t| t.contains("Première relance") && t.contains("Garage Leroy"));
+    wait_text(&app, "toast", |t| t.contains("première relance") && t.contains("Garage Leroy"));
     app.find("agenda-empty");
     wait_text(&app, "agenda-empty", |t| t == "Aucune relance à faire aujourd’hui");
     assert_eq!(count(&app, r#"[data-testid="agenda-action"]"#), 0, "the action left the agenda");
@@ -77,7 +78,7 @@ fn first_reminder_from_the_agenda() {
     click_css(&app, r#"[data-testid="today-customer"]"#);
     app.find("customer-detail");
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="reminder_done"]"#, |t| {
-        t.contains("Première relance faite (e-mail) pour la facture FA-2026-101")
+        t.contains("Relance faite : première relance (e-mail) pour la facture FA-2026-101")
     });
     app.screenshot("agenda-03-customer-timeline");
 

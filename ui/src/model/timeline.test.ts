@@ -122,5 +122,18 @@ describe("timelineSentence", () => {
 
   it("never shows an unknown kind's code", () => {
     expect(say({ kind: "dunning_sent", details: [["x", "y"]] }, "fr")).toBe("Modification enregistrée");
+    const skipped: TimelineEntry = {
+      kind: "reminder_skipped",
+      details: [...EXAMPLES.reminder_skipped.details, ["reason", "Client appelé hier"]],
+    };
+    expect(say(skipped, "fr")).toBe(
+      "Relance passée : appel de relance (téléphone) pour la facture FA-2026-001, le 21/04/2026. Raison : Client appelé hier",
+    );
+    const postponed: TimelineEntry = {
+      kind: "reminder_postponed",
+      details: [...EXAMPLES.reminder_postponed.details, ["until", "2026-05-12"]],
+    };
+    expect(say(postponed, "fr")).toBe("Relance reportée au 12/05/2026 : mise en demeure (courrier) pour la facture FA-2026-001, décidé le 01/05/2026");
+    expect(say(postponed, "en")).toBe("Reminder postponed until 12/05/2026: formal notice (letter) for invoice FA-2026-001, decided on 01/05/2026");
   });
 });

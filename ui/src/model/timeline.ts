@@ -88,13 +88,22 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
         : t("timeline.demo_loaded");
     case "reminder_done":
     case "reminder_skipped":
-    case "reminder_postponed":
-      return t(`timeline.${entry.kind}`, {
-        level: t(levelLabel(text("level"))),
+    case "reminder_postponed": {
+      const params = {
+        level: t(levelLabel(text("level"))).toLowerCase(),
         channel: t(channelLabel(text("channel"))).toLowerCase(),
         number: text("number"),
         date: date("date"),
-      });
+      };
+      // Older entries have neither the reason nor the date it comes back.
+      if (entry.kind === "reminder_skipped" && text("reason")) {
+        return t("timeline.reminder_skipped.reason", { ...params, reason: text("reason") });
+      }
+      if (entry.kind === "reminder_postponed" && text("until")) {
+        return t("timeline.reminder_postponed.until", { ...params, until: date("until") });
+      }
+      return t(`timeline.${entry.kind}`, params);
+    }
     case "promise_added":
       return t("timeline.promise_added", { amount: money("amount"), by: date("by") });
     case "promise_kept":

@@ -245,19 +245,37 @@ rate: string, source: string, };
 
 export type AgendaJson = { as_of: string, customers: Array<AgendaCustomerJson>, };
 
-export type AgendaCustomerJson = { customer_id: number, customer_name: string, actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
+export type AgendaCustomerJson = { customer_id: number, customer_name: string, 
+/**
+ * What the customer's actions chase, all invoices together.
+ */
+total: string, 
+/**
+ * At most two: the message (letter, email or call) covering every
+ * invoice with a message due, then the decision (court or agency).
+ */
+actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
 
 export type AgendaActionJson = { 
 /**
- * letter | email | phone_call | escalation
+ * The lead level's channel: letter | email | phone_call, or escalation
+ * for the decision.
  */
 channel: string, 
 /**
- * The furthest level among the invoices: it sets the tone.
+ * True for the decision to go to court or to an agency (not a message).
+ */
+decision: boolean, 
+/**
+ * The furthest level among the invoices: it sets the channel and the tone.
  */
 level: string, template: string, fee: string | null, total: string, invoices: Array<AgendaLineJson>, };
 
-export type AgendaLineJson = { number: string, level: string, due_date: string, days_late: number, amount_due: string, };
+export type AgendaLineJson = { invoice_id: number, number: string, 
+/**
+ * The invoice's own level (each invoice moves to its own next level).
+ */
+level: string, due_date: string, days_late: number, amount_due: string, };
 
 export type BrokenPromiseJson = { promise_id: number, amount: string, by: string, paid: string, invoices: Array<string>, };
 

@@ -1,5 +1,7 @@
-// The top of Today: what to do today, per customer (reminder actions from the
-// dunning plan) and the promises that were broken.
+// The top of Today: what to do today, one card per customer. A card holds the
+// customer's broken promises, its one message (letter, email or call, led by
+// its furthest level, listing every late invoice at its own level) and, apart,
+// the decision to go to court or to an agency when one is due.
 import { useState } from "react";
 import { useI18n } from "../i18n";
 import {
@@ -17,19 +19,26 @@ import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
-import { channelLabel, levelLabel } from "../model/labels";
+import { levelLabel } from "../model/labels";
+import { actionSentence } from "../model/agenda";
 
 type Ask = { kind: "postpone" | "skip"; customer: AgendaCustomerJson; action: AgendaActionJson };
+type Handlers = {
+  busy: boolean;
+  onDone: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
+  onAsk: (ask: Ask) => void;
+};
 
 export function Agenda({ onChanged }: { onChanged?: () => void }) {
-  const { t, tn, locale } = useI18n();
-  const nav = useNav();
+  const { t } = useI18n();
   const { state, reload } = useLoad(() => agenda(), []);
+  const nav = useNav();
   const data = current(state);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [answer, setAnswer] = useState("");
+  const level = (a: AgendaActionJson) => t(levelLabel(a.level)).toLowerCase();
 
   const run = async (work: () => Promise<unknown>, toast: string) => {
     setBusy(true);
@@ -51,7 +60,9 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const done = (c: AgendaCustomerJson, a: AgendaActionJson) =>
     void run(
       () => actionDone(c.customer_id, a.channel),
-      t("agenda.done_toast", { level: t(levelLabel(a.level)), name: c.customer_name }),
+      a.decision
+        ? t("agenda.decision.done_toast", { name: c.customer_name })
+        : t("agenda.done_toast", { level: level(a), name: c.customer_name }),
     );
 
   const confirmAsk = () => {
@@ -65,7 +76,7 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
       }
       void run(
         () => actionSkip(c.customer_id, a.channel, value),
-        t("agenda.skipped_toast", { level: t(levelLabel(a.level)), name: c.customer_name }),
+        t("agenda.skipped_toast", { level: level(a), name: c.customer_name }),
       );
     } else {
       if (value === "") {
@@ -74,13 +85,20 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
       }
       void run(
         () => actionPostpone(c.customer_id, a.channel, value),
-        t("agenda.postponed_toast", { level: t(levelLabel(a.level)), name: c.customer_name }),
+        t("agenda.postponed_toast", { level: level(a), name: c.customer_name }),
       );
     }
   };
 
-  const promises = data ? data.customers.flatMap((c) => c.broken_promises.map((p) => ({ c, p }))) : [];
-  const actions = data ? data.customers.flatMap((c) => c.actions.map((a) => ({ c, a }))) : [];
+  const handlers: Handlers = {
+    busy,
+    onDone: done,
+    onAsk: (next) => {
+      setError(null);
+      setAnswer("");
+      setAsk(next);
+    },
+  };
 
   return (
     <section className="card agenda" data-testid="agenda" aria-labelledby="agenda-title">
@@ -91,10 +109,13 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
         <LoadError message={state.error.message} onRetry={reload} />
       ) : !data ? (
         <Spinner />
-      ) : promises.length === 0 && actions.length === 0 ? (
-        <p className="muted" data-testid="agenda-empty">
-          {t("agenda.empty")}
-        </p>
+      ) : data.customers.length === 0 ? (
+        <div className="agenda-empty">
+          <p data-testid="agenda-empty">{t("agenda.empty")}</p>
+          <p className="muted" data-testid="agenda-empty-next">
+            {t("agenda.empty.next")}
+          </p>
+        </div>
       ) : (
         <div className="agenda-list">
           {error && !ask && (
@@ -102,107 +123,8 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
               <p>{error}</p>
             </div>
           )}
-          {promises.map(({ c, p }) => (
-            <BrokenPromise key={`p-${p.promise_id}`} customer={c} promise={p} />
-          ))}
-          {actions.map(({ c, a }) => (
-            <article
-              key={`${c.customer_id}-${a.channel}`}
-              className="agenda-action"
-              data-testid="agenda-action"
-              data-customer-id={c.customer_id}
-              data-channel={a.channel}
-            >
-              <header className="agenda-head">
-                <button
-                  type="button"
-                  className="link group-name"
-                  onClick={() => nav.go({ name: "customer", id: c.customer_id })}
-                  data-testid="agenda-customer"
-                >
-                  {c.customer_name}
-                </button>
-                <span className="agenda-what">
-                  <span className="badge badge-soon" data-testid="agenda-level">
-                    {t(levelLabel(a.level))}
-                  </span>
-                  <span className="muted" data-testid="agenda-channel">
-                    {t(channelLabel(a.channel))}
-                  </span>
-                </span>
-              </header>
-              <table className="table table-compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("agenda.invoice")}</th>
-                    <th scope="col">{t("agenda.level")}</th>
-                    <th scope="col">{t("agenda.late")}</th>
-                    <th scope="col" className="num">
-                      {t("agenda.amount_due")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.invoices.map((line) => (
-                    <tr key={line.number} data-testid="agenda-line" data-number={line.number}>
-                      <td>{line.number}</td>
-                      <td>{t(levelLabel(line.level))}</td>
-                      <td>
-                        {line.days_late > 0
-                          ? tn("today.late", line.days_late, { days: line.days_late })
-                          : t("today.due_on", { date: formatDate(line.due_date) })}
-                      </td>
-                      <td className="num">
-                        <Money value={line.amount_due} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <footer className="agenda-foot">
-                <span className="agenda-total">
-                  {t("agenda.total")} <Money value={a.total} testid="agenda-total" />
-                  {a.fee && <span className="muted"> {t("agenda.fee", { fee: formatMoney(a.fee, locale) })}</span>}
-                </span>
-                <span className="agenda-buttons">
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    disabled={busy}
-                    onClick={() => done(c, a)}
-                    data-testid="agenda-done"
-                  >
-                    {t("agenda.done")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    onClick={() => {
-                      setError(null);
-                      setAnswer("");
-                      setAsk({ kind: "postpone", customer: c, action: a });
-                    }}
-                    data-testid="agenda-postpone"
-                  >
-                    {t("agenda.postpone")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    onClick={() => {
-                      setError(null);
-                      setAnswer("");
-                      setAsk({ kind: "skip", customer: c, action: a });
-                    }}
-                    data-testid="agenda-skip"
-                  >
-                    {t("agenda.skip")}
-                  </button>
-                </span>
-              </footer>
-            </article>
+          {data.customers.map((c) => (
+            <CustomerCard key={c.customer_id} customer={c} handlers={handlers} />
           ))}
         </div>
       )}
@@ -231,7 +153,10 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
               value={answer}
               onChange={(e) => setAnswer(e.target.value)}
               placeholder={ask.kind === "postpone" ? t("agenda.postpone.placeholder") : undefined}
-              required
+              // Not `required`: the browser would block the form with its own
+              // bubble instead of our message naming what is missing.
+              aria-required="true"
+              aria-invalid={error !== null}
               data-testid={ask.kind === "skip" ? "agenda-skip-reason" : "agenda-postpone-until"}
               autoComplete="off"
             />
@@ -242,25 +167,164 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   );
 }
 
-function BrokenPromise({ customer: c, promise: p }: { customer: AgendaCustomerJson; promise: BrokenPromiseJson }) {
-  const { t, locale } = useI18n();
+/** One customer: its broken promises first, then its message, then its decision. */
+function CustomerCard({ customer: c, handlers }: { customer: AgendaCustomerJson; handlers: Handlers }) {
+  const { t } = useI18n();
   const nav = useNav();
+  const message = c.actions.find((a) => !a.decision);
+  const decision = c.actions.find((a) => a.decision);
+  const both = message !== undefined && decision !== undefined;
   return (
-    <div
-      className="banner banner-warning agenda-promise"
-      role="note"
-      data-testid="agenda-broken-promise"
+    <article
+      className="agenda-card"
+      data-testid="agenda-card"
       data-customer-id={c.customer_id}
+      aria-label={c.customer_name}
     >
-      <p>
+      <header className="agenda-head">
         <button
           type="button"
           className="link group-name"
           onClick={() => nav.go({ name: "customer", id: c.customer_id })}
+          data-testid="agenda-customer"
         >
           {c.customer_name}
         </button>
+        <span className="agenda-customer-total">
+          <span className="muted">{t("agenda.customer_total")}</span>{" "}
+          <Money value={c.total} testid="agenda-customer-total" />
+        </span>
+      </header>
+      {c.broken_promises.map((p) => (
+        <BrokenPromise key={p.promise_id} promise={p} />
+      ))}
+      {message && <ActionBlock customer={c} action={message} handlers={handlers} showTotal={both} />}
+      {decision && <ActionBlock customer={c} action={decision} handlers={handlers} showTotal={both} />}
+    </article>
+  );
+}
+
+function ActionBlock({
+  customer: c,
+  action: a,
+  handlers,
+  showTotal,
+}: {
+  customer: AgendaCustomerJson;
+  action: AgendaActionJson;
+  handlers: Handlers;
+  showTotal: boolean;
+}) {
+  const { t, tn, locale } = useI18n();
+  const nav = useNav();
+  const { busy, onDone, onAsk } = handlers;
+  const n = a.invoices.length;
+  return (
+    <section
+      className={a.decision ? "agenda-action agenda-decision" : "agenda-action"}
+      data-testid="agenda-action"
+      data-customer-id={c.customer_id}
+      data-channel={a.channel}
+      data-level={a.level}
+    >
+      {a.decision && <h3 className="agenda-decision-title">{t("agenda.decision.title")}</h3>}
+      <p className="agenda-do" data-testid="agenda-do">
+        {t(actionSentence(a.level, a.channel))}
       </p>
+      {(a.decision || n > 1) && (
+        <p className="muted agenda-note">
+          {a.decision
+            ? tn("agenda.decision.body", n)
+            : a.invoices.some((line) => line.level !== a.level)
+              ? tn("agenda.covers", n, { count: n })
+              : t("agenda.covers_all", { count: n })}
+        </p>
+      )}
+      <table className="table table-compact">
+        <thead>
+          <tr>
+            <th scope="col">{t("agenda.invoice")}</th>
+            <th scope="col">{t("agenda.level")}</th>
+            <th scope="col">{t("agenda.late")}</th>
+            <th scope="col" className="num">
+              {t("agenda.amount_due")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {a.invoices.map((line) => (
+            <tr key={line.invoice_id} data-testid="agenda-line" data-number={line.number} data-level={line.level}>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => nav.go({ name: "invoice", id: line.invoice_id })}
+                  aria-label={t("agenda.open_invoice", { number: line.number })}
+                  data-testid="agenda-invoice"
+                >
+                  {line.number}
+                </button>
+              </td>
+              <td>{t(levelLabel(line.level))}</td>
+              <td>
+                {line.days_late > 0
+                  ? tn("today.late", line.days_late, { days: line.days_late })
+                  : t("today.due_on", { date: formatDate(line.due_date) })}
+              </td>
+              <td className="num">
+                <Money value={line.amount_due} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <footer className="agenda-foot">
+        <span className="agenda-total">
+          {showTotal && (
+            <>
+              {t("agenda.total")} <Money value={a.total} testid="agenda-total" />
+            </>
+          )}
+          {a.fee && <span className="muted"> {t("agenda.fee", { fee: formatMoney(a.fee, locale) })}</span>}
+        </span>
+        <span className="agenda-buttons">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => onDone(c, a)}
+            data-testid="agenda-done"
+          >
+            {t(a.decision ? "agenda.decision.done" : "agenda.done")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onAsk({ kind: "postpone", customer: c, action: a })}
+            data-testid="agenda-postpone"
+          >
+            {t("agenda.postpone")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onAsk({ kind: "skip", customer: c, action: a })}
+            data-testid="agenda-skip"
+          >
+            {t("agenda.skip")}
+          </button>
+        </span>
+      </footer>
+    </section>
+  );
+}
+
+function BrokenPromise({ promise: p }: { promise: BrokenPromiseJson }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="banner banner-warning agenda-promise" role="note" data-testid="agenda-broken-promise">
       <p>
         {t("agenda.broken_promise", {
           amount: formatMoney(p.amount, locale),

@@ -1,6 +1,7 @@
 //! What the user does about an agenda action: done, skipped or postponed.
-//! One action covers all the lines of one customer on one channel; each line
-//! becomes one event on its invoice, all in one transaction.
+//! An action is the customer's message (found by its lead's channel) or its
+//! decision (channel `Escalation`); each of its lines becomes one event on
+//! its invoice at that invoice's own level, all in one transaction.
 
 use chrono::NaiveDate;
 use relance_domain::dunning::{Action, Channel, CustomerAgenda, DunningEvent, PromiseEvent};
@@ -21,7 +22,7 @@ pub fn action_done(
     channel: Channel,
     as_of: NaiveDate,
 ) -> AppResult<Action> {
-    handle(ctx, customer, channel, as_of, ActivityKind::ReminderDone, |line| DunningEvent::LevelDone {
+    handle(ctx, customer, channel, as_of, ActivityKind::ReminderDone, &[], |line| DunningEvent::LevelDone {
         level: line.level.clone(),
         on: as_of,
         channel,
@@ -36,7 +37,8 @@ pub fn skip(
     as_of: NaiveDate,
     reason: &str,
 ) -> AppResult<Action> {
-    handle(ctx, customer, channel, as_of, ActivityKind::ReminderSkipped, |line| DunningEvent::LevelSkipped {
+    let why = [("reason", reason.trim().to_string())];
+    handle(ctx, customer, channel, as_of, ActivityKind::ReminderSkipped, &why, |line| DunningEvent::LevelSkipped {
         level: line.level.clone(),
         on: as_of,
         reason: reason.to_string(),
@@ -51,7 +53,8 @@ pub fn postpone(
     as_of: NaiveDate,
     until: NaiveDate,
 ) -> AppResult<Action> {
-    handle(ctx, customer, channel, as_of, ActivityKind::ReminderPostponed, |_| DunningEvent::Postponed {
+    let to = [("until", until.to_string())];
+    handle(ctx, customer, channel, as_of, ActivityKind::ReminderPostponed, &to, |_| DunningEvent::Postponed {
         on: as_of,
         until,
     })
@@ -63,6 +66,7 @@ fn handle(
     channel: Channel,
     as_of: NaiveDate,
     kind: ActivityKind,
+    extra: &[(&str, String)],
     event: impl Fn(&relance_domain::dunning::ActionLine) -> DunningEvent,
 ) -> AppResult<Action> {
     let now = ctx.clock().now();
@@ -87,12 +91,13 @@ fn handle(
             relance_store::dunning::append(tx, line.invoice, &e, as_of, now)?;
             let subject = Subject { customer: Some(customer), invoice: Some(line.invoice), payment: None };
             let number = relance_store::invoices::get(tx, line.invoice)?.map(|i| i.data.number).unwrap_or_default();
-            let details = [
+            let mut details = vec![
                 ("number", number),
                 ("level", line.level.key.clone()),
                 ("channel", channel.code().to_string()),
                 ("date", as_of.to_string()),
             ];
+            details.extend(extra.iter().cloned());
             activity::record(tx, now, kind, subject, &details)?;
         }
         if kind == ActivityKind::ReminderDone {

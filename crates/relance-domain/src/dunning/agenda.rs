@@ -1,8 +1,17 @@
 //! The day's agenda: who to chase, how, and for how much.
 //!
-//! Each invoice gets its own level (see `schedule`); the agenda then groups a
-//! customer's invoices by channel, so one letter lists all its late invoices,
-//! and the furthest level in the group sets the letter's tone.
+//! Each invoice gets its own level (see `schedule`); the agenda then gives
+//! each customer at most two actions:
+//! - one message (letter, email or call) covering every invoice with a
+//!   message level due, whatever each one's level: the customer gets one
+//!   letter listing all its late invoices, not one per level or channel. The
+//!   furthest level among them (the lead) sets the channel, the template (the
+//!   tone) and the fee; each line keeps its own level, so handling the action
+//!   records one event per invoice at that invoice's level and each invoice
+//!   moves on to its own next level;
+//! - one decision (channel `Escalation`: go to court or hand the debt to an
+//!   agency) for the invoices that reached it. A decision is not a message,
+//!   so it is never folded into the letter (see `customer_agenda`).
 
 use chrono::NaiveDate;
 
@@ -102,11 +111,12 @@ pub struct ActionLine {
     pub remaining: Money,
 }
 
-/// One letter, email, call or decision for one customer.
+/// One message (letter, email or call) or one decision for one customer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
+    /// The lead level's channel: `Escalation` for the decision only.
     pub channel: Channel,
-    /// The furthest level among the lines: it sets the tone.
+    /// The furthest level among the lines: it sets the channel and the tone.
     pub lead: LevelMark,
     /// The template of the lead level.
     pub template: String,
@@ -115,6 +125,13 @@ pub struct Action {
     /// Oldest due date first.
     pub lines: Vec<ActionLine>,
     pub total: Money,
+}
+
+impl Action {
+    /// The decision to go to court or to an agency, not a message.
+    pub fn is_decision(&self) -> bool {
+        self.channel == Channel::Escalation
+    }
 }
 
 /// A promise whose date passed without the promised amount.
@@ -130,7 +147,7 @@ pub struct BrokenPromise {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerAgenda {
     pub customer: CustomerId,
-    /// Furthest lead level first.
+    /// At most two: the message first, then the decision.
     pub actions: Vec<Action>,
     /// Shown until the app records them broken (`PromiseEvent::Broken`).
     pub broken_promises: Vec<BrokenPromise>,
@@ -148,7 +165,7 @@ pub struct Agenda {
 /// The agenda for `today`.
 pub fn agenda(customers: &[AgendaCustomer<'_>], today: NaiveDate) -> Agenda {
     let mut out: Vec<CustomerAgenda> = customers.iter().filter_map(|c| customer_agenda(c, today)).collect();
-    let lead = |c: &CustomerAgenda| c.actions.first().map(|a| a.lead.offset_days);
+    let lead = |c: &CustomerAgenda| c.actions.iter().map(|a| a.lead.offset_days).max();
     // Broken promises first (the relationship needs a call), then the most
     // advanced level; ties by customer for a stable order.
     out.sort_by_key(|c| (c.broken_promises.is_empty(), std::cmp::Reverse(lead(c)), c.customer));
@@ -175,19 +192,24 @@ fn customer_agenda(c: &AgendaCustomer<'_>, today: NaiveDate) -> Option<CustomerA
     if lines.is_empty() && broken_promises.is_empty() && kept_promises.is_empty() {
         return None;
     }
-    let mut actions: Vec<Action> = Channel::ALL.iter().filter_map(|ch| action(*ch, &lines)).collect();
-    actions.sort_by_key(|a| std::cmp::Reverse(a.lead.offset_days));
+    // Invoices at the decision level stay out of the message: every message
+    // of their schedule, the formal notice included, has been sent, and what
+    // they wait for is the user's decision, not another letter. Folding them
+    // in would record their decision level as done when the letter goes out,
+    // closing their schedule with no decision taken, and would give the
+    // letter the decision's template, which is no letter at all.
+    let (decision, message): (Vec<_>, Vec<_>) = lines.into_iter().partition(|(l, _)| l.channel == Channel::Escalation);
+    let actions: Vec<Action> = [message, decision].into_iter().filter_map(action).collect();
     Some(CustomerAgenda { customer: c.id, actions, broken_promises, kept_promises })
 }
 
-/// The customer's lines on one channel, as one action.
-fn action(channel: Channel, lines: &[(&Level, ActionLine)]) -> Option<Action> {
-    let mine: Vec<&(&Level, ActionLine)> = lines.iter().filter(|(l, _)| l.channel == channel).collect();
+/// Lines as one action: the furthest level leads.
+fn action(mine: Vec<(&Level, ActionLine)>) -> Option<Action> {
     let lead = mine.iter().map(|(l, _)| *l).max_by_key(|l| l.offset_days)?;
     let mut lines: Vec<ActionLine> = mine.iter().map(|(_, line)| line.clone()).collect();
     lines.sort_by_key(|l| (l.due_date, l.invoice));
     Some(Action {
-        channel,
+        channel: lead.channel,
         lead: lead.mark(),
         template: lead.template.clone(),
         fee: lead.fee,

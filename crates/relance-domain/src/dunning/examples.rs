@@ -282,7 +282,64 @@ fn a_promise_pauses_until_its_date_then_breaks() {
 }
 
 #[test]
-fn one_action_per_customer_and_channel_the_furthest_level_sets_the_tone() {
+fn one_message_per_customer_the_furthest_level_sets_channel_and_tone() {
+    check(vec![
+        (
+            "reminder_2 (letter) and reminder_1 (email): one letter at the firm tone",
+            vec![cust(
+                1,
+                vec![inv(1, "2026-03-31", 100, &["reminder_1"], &[]), inv(2, "2026-04-08", 50, &["pre_due"], &[])],
+            )],
+            "2026-04-15",
+            vec!["C1 letter firm_reminder 150.00: #1 reminder_2, #2 reminder_1"],
+        ),
+        (
+            "a call is due on one invoice, a reminder on another: one call covers both",
+            vec![cust(
+                1,
+                vec![inv(1, "2026-03-25", 100, &["reminder_2"], &[]), inv(2, "2026-04-08", 50, &["pre_due"], &[])],
+            )],
+            "2026-04-15",
+            vec!["C1 phone_call phone_call 150.00: #1 phone_call, #2 reminder_1"],
+        ),
+        (
+            "the lead is an email: the pre-due notice rides along",
+            vec![cust(1, vec![inv(1, "2026-04-08", 100, &["pre_due"], &[]), inv(2, "2026-04-20", 30, &[], &[])])],
+            "2026-04-15",
+            vec!["C1 email friendly_reminder 130.00: #1 reminder_1, #2 pre_due"],
+        ),
+        (
+            "a decision is due on one invoice: it stays apart from the letter",
+            vec![cust(
+                1,
+                vec![
+                    inv(1, "2026-03-01", 400, &["formal_notice"], &[]),
+                    inv(2, "2026-03-31", 100, &["reminder_1"], &[]),
+                ],
+            )],
+            "2026-04-15",
+            vec![
+                "C1 letter firm_reminder 100.00: #2 reminder_2",
+                "C1 escalation ready_for_court_or_agency 400.00: #1 escalation",
+            ],
+        ),
+        (
+            "only decisions due: no message",
+            vec![cust(
+                1,
+                vec![
+                    inv(1, "2026-03-01", 400, &["formal_notice"], &[]),
+                    inv(2, "2026-02-25", 60, &["formal_notice"], &[]),
+                ],
+            )],
+            "2026-04-15",
+            vec!["C1 escalation ready_for_court_or_agency 460.00: #2 escalation, #1 escalation"],
+        ),
+    ]);
+}
+
+#[test]
+fn mixed_levels_make_one_letter_per_customer() {
     let customers = || {
         vec![
             cust(
@@ -305,16 +362,18 @@ fn one_action_per_customer_and_channel_the_furthest_level_sets_the_tone() {
         customers(),
         "2026-04-30",
         vec![
-            "C1 letter formal_notice 1500.00: #1 formal_notice, #2 reminder_2",
-            "C1 email friendly_reminder 250.00: #3 reminder_1, #4 pre_due",
+            "C1 letter formal_notice 1750.00: #1 formal_notice, #2 reminder_2, #3 reminder_1, #4 pre_due",
             "C2 phone_call phone_call 80.00: #6 phone_call",
         ],
     )]);
     let a = day(&customers(), "2026-04-30");
+    assert_eq!(a.customers[0].actions.len(), 1, "one letter, whatever the levels");
     let letter = &a.customers[0].actions[0];
     assert!(letter.lead.is_formal_notice);
+    assert_eq!(letter.channel, Channel::Letter);
     assert_eq!(letter.lines[0].days_late, 30);
     assert_eq!(letter.lines[1].days_late, 15);
+    assert!(!letter.lines[1].level.is_formal_notice, "each line keeps its own level");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! - `schedule`: the level an invoice has reached on a date.
 //! - `progress`: an invoice's reminder state as a fold of recorded events.
 //! - `dispute`, `promise`, `escalation`: what pauses or ends the reminders.
-//! - `agenda`: the day's actions, grouped per customer and channel.
+//! - `agenda`: the day's actions, per customer: one message and at most one decision.
 //!
 //! Nothing here reads the clock or stores anything: the store persists the
 //! events, the app passes `today`.

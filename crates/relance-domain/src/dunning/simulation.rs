@@ -8,7 +8,9 @@
 //! - the levels proposed to an invoice go strictly up;
 //! - nothing is proposed before its date, nor while the invoice is paused;
 //! - an invoice still unpaid at the year's end, past its last level's date
-//!   and not paused then, has had its formal notice proposed (none lost).
+//!   and not paused then, has had its formal notice proposed (none lost);
+//! - a customer gets at most one message, led by its furthest level (which
+//!   sets the channel), and at most one decision, never folded into it.
 
 use chrono::{Days, NaiveDate};
 use rand::{Rng, SeedableRng};
@@ -215,14 +217,28 @@ impl World {
                 self.promises[ci][i].check(&event, owed).expect("promise outcome refused");
                 self.promises[ci][i] = self.promises[ci][i].clone().apply(&event);
             }
+            // One message and at most one decision per customer; decision
+            // lines never ride in the message.
+            let messages = c.actions.iter().filter(|a| !a.is_decision()).count();
+            let decisions = c.actions.iter().filter(|a| a.is_decision()).count();
+            assert!(messages <= 1 && decisions <= 1, "customer {ci} on {today}: {:?}", c.actions);
             for action in &c.actions {
+                let policy = &self.policies[ci];
+                let lead = policy.level(&action.lead.key).expect("lead level in the policy");
+                assert_eq!(action.channel, lead.channel, "the lead sets the channel");
                 for line in &action.lines {
-                    let handled = match self.rng.random_range(0..100u32) {
-                        0..8 => Handled::Postponed,
-                        8..12 => Handled::Skipped,
-                        _ => Handled::Done,
-                    };
-                    let until = plus(today, self.rng.random_range(1..8));
+                    assert!(line.level.offset_days <= action.lead.offset_days, "the lead is the furthest");
+                    let channel = policy.level(&line.level.key).map(|l| l.channel);
+                    assert_eq!(channel == Some(Channel::Escalation), action.is_decision(), "decisions apart");
+                }
+                // The user handles an action as a whole, like the app does.
+                let handled = match self.rng.random_range(0..100u32) {
+                    0..8 => Handled::Postponed,
+                    8..12 => Handled::Skipped,
+                    _ => Handled::Done,
+                };
+                let until = plus(today, self.rng.random_range(1..8));
+                for line in &action.lines {
                     let promises = &self.promises[ci];
                     let policy = &self.policies[ci];
                     let inv = self.invoices.iter_mut().find(|i| i.id == line.invoice).expect("listed invoice exists");

@@ -1,0 +1,49 @@
+// The agenda's sentences: what to do for a customer, from its action's lead
+// level and channel (one message per customer; the decision apart).
+import type { MessageKey } from "../i18n";
+
+/** The standard policy's levels and the channel each one uses (crates/relance-domain policy.rs). */
+const STANDARD: Record<string, string> = {
+  pre_due: "email",
+  reminder_1: "email",
+  reminder_2: "letter",
+  phone_call: "phone_call",
+  formal_notice: "letter",
+  escalation: "escalation",
+};
+
+/**
+ * "Send a firm reminder letter", "Call the customer"...: the lead level in
+ * words when it is a standard level on its usual channel, otherwise what the
+ * channel asks for (a level the user named has no sentence of its own).
+ */
+export function actionSentence(level: string, channel: string): MessageKey {
+  if (STANDARD[level] === channel) {
+    switch (level) {
+      case "pre_due":
+        return "agenda.do.pre_due";
+      case "reminder_1":
+        return "agenda.do.reminder_1";
+      case "reminder_2":
+        return "agenda.do.reminder_2";
+      case "phone_call":
+        return "agenda.do.phone_call";
+      case "formal_notice":
+        return "agenda.do.formal_notice";
+      case "escalation":
+        return "agenda.do.escalation";
+    }
+  }
+  switch (channel) {
+    case "letter":
+      return "agenda.do.letter";
+    case "email":
+      return "agenda.do.email";
+    case "phone_call":
+      return "agenda.do.phone_call";
+    case "escalation":
+      return "agenda.do.escalation";
+    default:
+      return "agenda.do.other";
+  }
+}
