@@ -192,3 +192,46 @@ pub fn unpaid_with_history(conn: &Conn) -> Result<Vec<(UnpaidInvoice, Vec<Dunnin
     }
     Ok(invoices.into_iter().map(|i| (history.remove(&i.id).unwrap_or_default(), i)).map(|(h, i)| (i, h)).collect())
 }
+
+/// A write-off as the reports list it.
+#[derive(Debug, Clone)]
+pub struct WriteOff {
+    pub invoice: InvoiceId,
+    pub customer: CustomerId,
+    pub customer_name: String,
+    pub number: String,
+    pub on: NaiveDate,
+    pub amount: Money,
+    pub reason: String,
+    /// What the invoice still owes now (payments and credits only).
+    pub remaining: Money,
+}
+
+/// The write-offs recorded on or before `as_of` (all when `None`), of one
+/// customer or of all, oldest first. Cancelled invoices are left out: they
+/// owe nothing, so nothing of them is lost.
+pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>, customer: Option<CustomerId>) -> Result<Vec<WriteOff>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.invoice_id, i.customer_id, c.name, i.number, e.date, e.amount_cents, e.reason,
+                i.total_cents - i.settled_cents
+         FROM dunning_events e
+         JOIN invoices i ON i.id = e.invoice_id
+         JOIN customers c ON c.id = i.customer_id
+         WHERE e.kind = 'escalated' AND e.stage = 'written_off' AND i.cancelled_at IS NULL
+           AND (?1 IS NULL OR e.date <= ?1) AND (?2 IS NULL OR i.customer_id = ?2)
+         ORDER BY e.date, i.number, e.id",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![as_of.map(date_text), customer.map(|c| c.0)], |r| {
+        Ok(WriteOff {
+            invoice: InvoiceId(r.get(0)?),
+            customer: CustomerId(r.get(1)?),
+            customer_name: r.get(2)?,
+            number: r.get(3)?,
+            on: get_date(r, 4)?,
+            amount: Money::from_cents(r.get::<_, Option<i64>>(5)?.unwrap_or(0)),
+            reason: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            remaining: Money::from_cents(r.get(7)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
