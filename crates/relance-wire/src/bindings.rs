@@ -31,7 +31,8 @@ pub fn typescript() -> String {
         AddressForm, CompanyForm, CustomerForm, InvoiceForm, AllocationForm, PaymentForm, CreditNoteForm,
         CustomerListQuery, InvoiceListQuery, PromiseForm, RateForm, RateEntryView,
         AgendaJson, AgendaCustomerJson, AgendaActionJson, AgendaLineJson, BrokenPromiseJson, PenaltiesJson,
-        InterestPeriodJson,
+        InterestPeriodJson, WriteOffLineView, DisputeView, InvoiceCollectionView, PromiseView,
+        CustomerCollectionsView, EscalateForm,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -500,11 +500,24 @@ pub struct OverdueLineView {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
+pub struct WriteOffLineView {
+    pub customer_name: String,
+    pub number: String,
+    pub date: String,
+    pub amount: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct OverdueReportView {
     pub as_of: String,
     pub invoices: Vec<OverdueLineView>,
     pub count: u32,
+    /// Still to collect: written-off amounts are left out (see `write_offs`).
     pub total_due: String,
+    /// Losses recorded by `as_of`: kept in the books, no longer chased.
+    pub write_offs: Vec<WriteOffLineView>,
+    pub written_off_total: String,
 }
 
 impl From<&OverdueReport> for OverdueReportView {
@@ -513,6 +526,18 @@ impl From<&OverdueReport> for OverdueReportView {
             as_of: date(r.as_of),
             count: u32::try_from(r.lines.len()).unwrap_or(u32::MAX),
             total_due: money(r.total),
+            write_offs: r
+                .write_offs
+                .iter()
+                .map(|w| WriteOffLineView {
+                    customer_name: w.customer_name.clone(),
+                    number: w.number.clone(),
+                    date: date(w.on),
+                    amount: money(w.amount),
+                    reason: w.reason.clone(),
+                })
+                .collect(),
+            written_off_total: money(r.written_off_total),
             invoices: r
                 .lines
                 .iter()

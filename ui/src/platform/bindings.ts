@@ -119,7 +119,15 @@ export type TodayView = { as_of: string, due_soon_until: string, total_outstandi
  */
 customers: number, groups: Array<TodayGroupView>, };
 
-export type OverdueReportView = { as_of: string, invoices: Array<OverdueLineView>, count: number, total_due: string, };
+export type OverdueReportView = { as_of: string, invoices: Array<OverdueLineView>, count: number, 
+/**
+ * Still to collect: written-off amounts are left out (see `write_offs`).
+ */
+total_due: string, 
+/**
+ * Losses recorded by `as_of`: kept in the books, no longer chased.
+ */
+write_offs: Array<WriteOffLineView>, written_off_total: string, };
 
 export type OverdueLineView = { customer_name: string, number: string, due_date: string, days_late: number, amount_due: string, };
 
@@ -269,3 +277,71 @@ basis: string,
  * the periods' roundings may not add up to `interest`.
  */
 interest: string, };
+
+export type WriteOffLineView = { customer_name: string, number: string, date: string, amount: string, reason: string, };
+
+export type DisputeView = { opened_on: string, reason: string, 
+/**
+ * Empty while the dispute is open.
+ */
+closed_on: string | null, note: string | null, };
+
+export type InvoiceCollectionView = { remaining: string, 
+/**
+ * The day the mise en demeure was sent, if it was.
+ */
+formal_notice_sent_on: string | null, 
+/**
+ * reminders | injunction_prepared | handed_to_agency | written_off
+ */
+stage: string, 
+/**
+ * When the current stage began (none while in the reminders).
+ */
+stage_since: string | null, written_off_amount: string | null, written_off_reason: string | null, 
+/**
+ * The open dispute, if any (also the last of `disputes`).
+ */
+open_dispute: DisputeView | null, 
+/**
+ * Every dispute, oldest first.
+ */
+disputes: Array<DisputeView>, 
+/**
+ * The stages the user may move the invoice to now.
+ */
+next_steps: Array<string>, };
+
+export type PromiseView = { id: number, amount: string, made_on: string, by: string, 
+/**
+ * running | kept | broken | cancelled
+ */
+status: string, 
+/**
+ * When it was recorded kept, broken or cancelled.
+ */
+closed_on: string | null, 
+/**
+ * Paid on its invoices since it was made.
+ */
+paid: string, invoices: Array<string>, };
+
+export type CustomerCollectionsView = { promises: Array<PromiseView>, broken_promises: number, 
+/**
+ * Part of the customer's "reste dû" written off (still owed, no longer expected).
+ */
+written_off: string, };
+
+export type EscalateForm = { invoice_id: number, 
+/**
+ * injunction_prepared | handed_to_agency | written_off
+ */
+to: string, 
+/**
+ * Written off only: the amount given up, as typed (default: what remains).
+ */
+amount: string, 
+/**
+ * Written off only: why.
+ */
+reason: string, };
