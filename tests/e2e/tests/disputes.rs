@@ -39,6 +39,10 @@ fn ago(today: NaiveDate, days: u64) -> String {
     today.checked_sub_days(Days::new(days)).expect("a date").format("%Y-%m-%d").to_string()
 }
 
+fn ahead(today: NaiveDate, days: u64) -> String {
+    today.checked_add_days(Days::new(days)).expect("a date").format("%Y-%m-%d").to_string()
+}
+
 fn open_invoice(app: &App, number: &str) {
     app.click("nav-invoices");
     app.find("invoices-screen");
@@ -49,6 +53,14 @@ fn open_invoice(app: &App, number: &str) {
 /// Lets WebKit paint the new state before a screenshot.
 fn settle() {
     std::thread::sleep(Duration::from_millis(500));
+}
+
+/// Brings the element into view, for a screenshot of a card below the fold.
+fn show(app: &App, testid: &str) {
+    let script = "document.querySelector(`[data-testid=\"${arguments[0]}\"]`).scrollIntoView({block: 'center'})";
+    app.block_on(app.client().execute(script, vec![serde_json::json!(testid)]))
+        .unwrap_or_else(|e| panic!("scrolling to {testid} failed: {e}"));
+    settle();
 }
 
 #[test]
@@ -132,11 +144,13 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     app.click("confirm-ok");
     wait_text(&app, "toast", |t| t.contains("Litige clos sur la facture F-3"));
     wait_css(&app, r#"[data-testid="dispute-history-entry"]"#, |t| {
-        t.contains("Livraison incomplète") && t.contains("Pièces livrées le lendemain") && t.starts_with("Du ")
+        t.contains("Livraison incomplète")
+            && t.contains("Pièces livrées le lendemain")
+            && t.starts_with(&format!("Ouvert et clos le {}", today.format("%d/%m/%Y")))
     });
     assert!(!app.exists("dispute-flag"));
     app.find("invoice-dispute-reopen");
-    settle();
+    show(&app, "dispute-history");
     app.screenshot("disputes-04-invoice-dispute-closed");
 
     // Reopen: prefilled with the previous reason; the flag is back.
@@ -147,7 +161,7 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     wait_text(&app, "dispute-flag", |t| t.contains("Livraison incomplète"));
     wait_css(&app, r#"[data-testid="dispute-history-entry"][data-open="true"]"#, |t| t.starts_with("Ouvert le"));
     assert_eq!(count(&app, r#"[data-testid="dispute-history-entry"]"#), 2);
-    settle();
+    show(&app, "dispute-history");
     app.screenshot("disputes-05-invoice-dispute-reopened");
 
     // F-1: the formal notice was sent, the next steps are offered.
@@ -158,7 +172,7 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     app.find("followup-injunction_prepared");
     app.find("followup-handed_to_agency");
     app.find("followup-written_off");
-    settle();
+    show(&app, "invoice-followup");
     app.screenshot("disputes-06-invoice-followup");
 
     app.click("followup-handed_to_agency");
@@ -187,14 +201,42 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     assert!(!app.exists("followup-written_off") && !app.exists("followup-injunction_prepared"), "final");
     // Still in the books: the invoice owes what it owed.
     wait_text(&app, "invoice-detail-remaining", |t| t == "1 000,00 €");
-    settle();
+    show(&app, "invoice-followup");
     app.screenshot("disputes-08-invoice-written-off");
+
+    // Two promises on F-2: one broken last month, one running.
+    let (made, by, soon) = (ago(today, 30), ago(today, 20), ahead(today, 10));
+    relance(
+        &dir,
+        &["promise", "add", "--customer", "1", "--amount", "100", "--date", &by, "--invoices", "F-2", "--as-of", &made],
+    );
+    relance(&dir, &["promise", "add", "--customer", "1", "--amount", "200", "--date", &soon, "--invoices", "F-2"]);
 
     // The customer page: what is owed, of which written off.
     click_css(&app, r#"[data-testid="invoice-detail"] .meta-line button.link"#);
     app.find("customer-detail");
     wait_css(&app, ".stats .stat:first-child .stat-note", |t| t.contains("dont 300,00 € passés en perte"));
-    app.find("customer-no-promises");
     settle();
     app.screenshot("disputes-09-customer-written-off");
+
+    // Its promises: the broken one counts in its history; the running one is cancelled.
+    wait_text(&app, "customer-broken-promises", |t| t == "1 promesse non tenue");
+    let running = r#"[data-testid="customer-promise-entry"][data-status="running"]"#;
+    wait_css(&app, running, |t| {
+        t.contains("200,00 € au plus tard le") && t.contains("En cours jusqu’au") && t.contains("F-2")
+    });
+    wait_css(&app, r#"[data-testid="customer-promise-entry"][data-status="broken"]"#, |t| t.contains("Non tenue"));
+    show(&app, "customer-promises");
+    app.screenshot("disputes-10-customer-promises");
+    click_css(&app, &format!(r#"{running} [data-testid="promise-cancel"]"#));
+    wait_text(&app, "confirm-dialog", |t| t.contains("Annuler la promesse de 200,00 €") && t.contains("reprennent"));
+    app.click("confirm-ok");
+    wait_text(&app, "toast", |t| t == "Promesse annulée");
+    wait_css(&app, r#"[data-testid="customer-promise-entry"][data-status="cancelled"]"#, |t| t.contains("Annulée"));
+    assert_eq!(count(&app, r#"[data-testid="promise-cancel"]"#), 0, "nothing left to cancel");
+    wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="promise_cancelled"]"#, |t| {
+        t.contains("Promesse de payer 200,00 €") && t.contains("annulée")
+    });
+    show(&app, "customer-promises");
+    app.screenshot("disputes-11-customer-promise-cancelled");
 }

@@ -425,6 +425,7 @@ export const en: Record<MessageKey, string> = {
   "dispute.history.title": "Disputes",
   "dispute.history.open": "Opened on {opened}: {reason}",
   "dispute.history.closed": "From {opened} to {closed}: {reason}",
+  "dispute.history.same_day": "Opened and closed on {date}: {reason}",
   "dispute.history.note": "Closing: {note}",
   "followup.title": "Next collection steps",
   "followup.stage": "Current stage",

@@ -427,6 +427,7 @@ export const fr = {
   "dispute.history.title": "Litiges",
   "dispute.history.open": "Ouvert le {opened} : {reason}",
   "dispute.history.closed": "Du {opened} au {closed} : {reason}",
+  "dispute.history.same_day": "Ouvert et clos le {date} : {reason}",
   "dispute.history.note": "Clôture : {note}",
   "followup.title": "Suite du recouvrement",
   "followup.stage": "Étape actuelle",

@@ -176,7 +176,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
           testid="customer-outstanding"
           note={
             followUp && !isZero(followUp.written_off)
-              ? `${tn("customer.open_count", b.open_invoices)}, ${t("customer.written_off_part", {
+              ? `${tn("customer.open_count", b.open_invoices)} · ${t("customer.written_off_part", {
                   amount: formatMoney(followUp.written_off, locale),
                 })}`
               : tn("customer.open_count", b.open_invoices)

@@ -150,7 +150,9 @@ export function DisputeHistory({ c }: { c: InvoiceCollectionView }) {
           <li key={d.opened_on + d.reason} data-testid="dispute-history-entry" data-open={d.closed_on === null}>
             {d.closed_on === null
               ? t("dispute.history.open", { opened: formatDate(d.opened_on), reason: d.reason })
-              : t("dispute.history.closed", {
+              : d.closed_on === d.opened_on
+                ? t("dispute.history.same_day", { date: formatDate(d.opened_on), reason: d.reason })
+                : t("dispute.history.closed", {
                   opened: formatDate(d.opened_on),
                   closed: formatDate(d.closed_on),
                   reason: d.reason,
@@ -189,7 +191,7 @@ export function FollowUpCard({ inv, c, onDone }: { inv: InvoiceView; c: InvoiceC
         </dd>
       </dl>
       {c.stage === "written_off" && (
-        <p className="muted" data-testid="writeoff-kept">
+        <p className="muted followup-note" data-testid="writeoff-kept">
           {t("writeoff.kept")}
         </p>
       )}

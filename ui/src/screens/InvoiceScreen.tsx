@@ -165,9 +165,9 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
           </p>
         )}
       </section>
-      {!cancelled && !isZero(inv.remaining) && inv.status === "overdue" && <Penalties id={inv.id} />}
       {c && <FollowUpCard inv={inv} c={c} onDone={changed} />}
       {c && <DisputeHistory c={c} />}
+      {!cancelled && !isZero(inv.remaining) && inv.status === "overdue" && <Penalties id={inv.id} />}
       {collection.state.kind === "failed" && (
         <p className="muted" data-testid="invoice-collection-error">
           {collection.state.error.message}
