@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use relance_app::collections::{self, PromiseOutcome};
-use relance_app::{customers, invoices, payments, reports, AppError, FixedClock, LocalContext};
+use relance_app::{customers, invoices, payments, reports, today, AppError, FixedClock, LocalContext, Page};
 use relance_domain::customer::CustomerInput;
 use relance_domain::dunning::{Channel, EscalationStage};
 use relance_domain::ids::{CustomerId, InvoiceId};
@@ -225,6 +225,15 @@ fn a_write_off_needs_the_formal_notice_an_amount_within_the_remaining_and_a_reas
     assert_eq!(r.lines.iter().map(|l| l.number.as_str()).collect::<Vec<_>>(), vec!["F-1"]);
     assert_eq!((r.total, r.written_off_total), (Money::from_cents(70_000), Money::from_cents(50_000)));
     assert_eq!(reports::written_off_owed(&ctx, c).unwrap(), Money::from_cents(50_000));
+    // Today counts what is still to collect, like the report, and says the rest apart.
+    let t = today::view(&ctx, Page { size: 50, index: 0 }).unwrap();
+    assert_eq!(
+        (t.today.total_outstanding, t.today.total_overdue),
+        (Money::from_cents(70_000), Money::from_cents(70_000))
+    );
+    assert_eq!(t.written_off, Money::from_cents(50_000));
+    assert_eq!(t.today.groups[0].overdue, Money::from_cents(70_000));
+    assert_eq!(t.today.groups[0].invoice_count, 2, "the invoices stay listed: a write-off is not a payment");
     assert!(chased(&ctx, "2025-05-30").is_empty(), "no reminder after a write-off");
 }
 

@@ -235,3 +235,21 @@ pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>, customer: Option<Custom
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// What the unpaid invoices hold of written-off amounts: per invoice, its
+/// customer, due date and the written-off amount capped at what it still
+/// owes (a payment after the write-off reduces what is lost). Reads the
+/// partial index of unpaid invoices, then each one's events by index.
+pub fn written_off_unpaid(conn: &Conn) -> Result<Vec<(CustomerId, NaiveDate, Money)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.customer_id, i.due_date, MIN(e.amount_cents, i.total_cents - i.settled_cents)
+         FROM invoices i INDEXED BY invoices_unpaid_by_customer
+         JOIN dunning_events e ON e.invoice_id = i.id
+         WHERE i.cancelled_at IS NULL AND i.settled_cents < i.total_cents
+           AND e.kind = 'escalated' AND e.stage = 'written_off'",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((CustomerId(r.get(0)?), get_date(r, 1)?, Money::from_cents(r.get::<_, Option<i64>>(2)?.unwrap_or(0))))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

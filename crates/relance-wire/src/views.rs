@@ -441,6 +441,8 @@ pub struct TodayView {
     pub total_outstanding: String,
     pub total_overdue: String,
     pub total_due_soon: String,
+    /// Written off and still unpaid: not in the totals above (no longer to collect).
+    pub total_written_off: String,
     /// Customers to look at, on all pages.
     pub customers: u32,
     pub groups: Vec<TodayGroupView>,
@@ -455,6 +457,7 @@ impl TodayView {
             total_outstanding: money(t.total_outstanding),
             total_overdue: money(t.total_overdue),
             total_due_soon: money(t.total_due_soon),
+            total_written_off: money(report.written_off),
             customers: u32::try_from(t.customers).unwrap_or(u32::MAX),
             groups: t
                 .groups

@@ -115,6 +115,10 @@ invoice_count: number, invoices: Array<TodayInvoiceView>, };
 
 export type TodayView = { as_of: string, due_soon_until: string, total_outstanding: string, total_overdue: string, total_due_soon: string, 
 /**
+ * Written off and still unpaid: not in the totals above (no longer to collect).
+ */
+total_written_off: string, 
+/**
  * Customers to look at, on all pages.
  */
 customers: number, groups: Array<TodayGroupView>, };

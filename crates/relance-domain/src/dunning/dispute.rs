@@ -31,10 +31,8 @@ pub fn history<'e>(events: impl IntoIterator<Item = &'e super::DunningEvent>) ->
     let mut out: Vec<DisputeRecord> = Vec::new();
     for e in events {
         match e {
-            DunningEvent::DisputeOpened { on, reason } => {
-                if out.last().is_none_or(|d| d.closed_on.is_some()) {
-                    out.push(DisputeRecord { opened_on: *on, reason: reason.clone(), closed_on: None, note: None });
-                }
+            DunningEvent::DisputeOpened { on, reason } if out.last().is_none_or(|d| d.closed_on.is_some()) => {
+                out.push(DisputeRecord { opened_on: *on, reason: reason.clone(), closed_on: None, note: None });
             }
             DunningEvent::DisputeResolved { on, note } => {
                 if let Some(last) = out.last_mut().filter(|d| d.closed_on.is_none()) {
