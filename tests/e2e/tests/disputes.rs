@@ -125,6 +125,7 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     });
     app.find("invoice-dispute-resolve");
     app.find("invoice-dispute-credit");
+    wait_text(&app, "invoice-badge-disputed", |t| t == "En litige");
     assert!(!app.exists("invoice-dispute-open"), "no second dispute while one is open");
     settle();
     app.screenshot("disputes-02-invoice-disputed");
@@ -164,6 +165,30 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     show(&app, "dispute-history");
     app.screenshot("disputes-05-invoice-dispute-reopened");
 
+    // Settle it with a credit note: the form is prefilled for F-3 and what it owes;
+    // the credit note that settles it closes the dispute, naming itself.
+    app.click("invoice-dispute-credit");
+    app.find("credit-note-form");
+    assert_eq!(value_of(&app, "credit-amount"), "840,00");
+    let chosen = app.block_on(app.find("credit-invoice").prop("value")).ok().flatten().unwrap_or_default();
+    assert!(!chosen.is_empty(), "the disputed invoice is chosen");
+    app.type_into("credit-number", "AV-2026-001");
+    app.type_into("credit-reason", "Pièces manquantes non facturées");
+    settle();
+    app.screenshot("disputes-05b-credit-note-for-dispute");
+    app.click("credit-save");
+    wait_text(&app, "toast", |t| t.contains("Avoir AV-2026-001 enregistré"));
+    // Back where the user came from: the invoice.
+    wait_css(&app, r#"[data-testid="invoice-detail"][data-number="F-3"]"#, |_| true);
+    wait_text(&app, "invoice-detail-remaining", |t| t == "0,00 €");
+    wait_css(&app, r#"[data-testid="dispute-history-entry"]:last-child"#, |t| {
+        t.contains("Réglé par l’avoir AV-2026-001")
+    });
+    assert!(!app.exists("dispute-flag"), "the credit note closed the dispute");
+    assert_eq!(count(&app, r#"[data-testid^="invoice-dispute-"]"#), 0, "nothing to dispute on a settled invoice");
+    show(&app, "dispute-history");
+    app.screenshot("disputes-05c-invoice-credited");
+
     // F-1: the formal notice was sent, the next steps are offered.
     open_invoice(&app, "F-1");
     wait_text(&app, "followup-stage", |t| {
@@ -198,6 +223,7 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
         t.starts_with("Passée en perte le") && t.contains("300,00 €") && t.contains("Client en liquidation judiciaire")
     });
     app.find("writeoff-kept");
+    wait_text(&app, "invoice-badge-written-off", |t| t == "Passée en perte");
     assert!(!app.exists("followup-written_off") && !app.exists("followup-injunction_prepared"), "final");
     // Still in the books: the invoice owes what it owed.
     wait_text(&app, "invoice-detail-remaining", |t| t == "1 000,00 €");

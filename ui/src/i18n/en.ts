@@ -412,6 +412,8 @@ export const en: Record<MessageKey, string> = {
   "dispute.resolve.note": "Note",
   "dispute.resolve.toast": "Dispute closed on invoice {number}",
   "dispute.reason_required": "Give a reason.",
+  "invoice.badge.disputed": "Disputed",
+  "invoice.badge.written_off": "Written off",
   "dispute.resolve_ellipsis": "Close the dispute…",
   "dispute.resolve.note_optional": "Note (optional)",
   "dispute.credit": "Settle with a credit note",

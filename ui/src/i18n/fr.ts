@@ -414,6 +414,8 @@ export const fr = {
   "dispute.resolve.note": "Note",
   "dispute.resolve.toast": "Litige clos sur la facture {number}",
   "dispute.reason_required": "Indiquez un motif.",
+  "invoice.badge.disputed": "En litige",
+  "invoice.badge.written_off": "Passée en perte",
   "dispute.resolve_ellipsis": "Clore le litige…",
   "dispute.resolve.note_optional": "Note (facultative)",
   "dispute.credit": "Régler par un avoir",

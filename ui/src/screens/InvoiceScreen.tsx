@@ -80,6 +80,16 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
               {inv.customer_name}
             </button>
             <StatusBadge status={inv.status} daysLate={inv.days_late} />
+            {c?.open_dispute && (
+              <span className="badge badge-soon" data-testid="invoice-badge-disputed">
+                {t("invoice.badge.disputed")}
+              </span>
+            )}
+            {c?.stage === "written_off" && (
+              <span className="badge badge-cancelled" data-testid="invoice-badge-written-off">
+                {t("invoice.badge.written_off")}
+              </span>
+            )}
           </span>
         }
         actions={
