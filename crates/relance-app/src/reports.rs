@@ -39,7 +39,7 @@ pub struct OverdueReport {
 pub fn overdue(ctx: &impl Context, as_of: NaiveDate) -> AppResult<OverdueReport> {
     let conn = ctx.store().conn();
     let rows = relance_store::invoices::overdue_at(conn, as_of)?;
-    let write_offs = relance_store::dunning::write_offs(conn, Some(as_of), None)?;
+    let write_offs = relance_store::dunning::write_offs(conn, Some(as_of))?;
     let written_off = |id| write_offs.iter().filter(|w| w.invoice == id).map(|w| w.amount).sum::<Money>();
     let lines: Vec<OverdueLine> = rows
         .into_iter()
@@ -60,6 +60,6 @@ pub fn overdue(ctx: &impl Context, as_of: NaiveDate) -> AppResult<OverdueReport>
 /// What a customer's unpaid invoices hold of written-off amounts now: the
 /// part of its "reste dû" that is not expected any more.
 pub fn written_off_owed(ctx: &impl Context, customer: CustomerId) -> AppResult<Money> {
-    let all = relance_store::dunning::write_offs(ctx.store().conn(), None, Some(customer))?;
-    Ok(all.iter().map(|w| w.amount.min(w.remaining).max(Money::ZERO)).sum())
+    let unpaid = relance_store::dunning::written_off_unpaid(ctx.store().conn(), Some(customer))?;
+    Ok(unpaid.iter().map(|(_, _, amount)| *amount).sum())
 }

@@ -32,7 +32,7 @@ pub fn view(ctx: &impl Context, page: Page) -> AppResult<TodayReport> {
     let conn = ctx.store().conn();
     let mut today = relance_store::today::today(conn, as_of, due_soon_until, page)?;
     let mut written_off = Money::ZERO;
-    for (customer, due_date, amount) in relance_store::dunning::written_off_unpaid(conn)? {
+    for (customer, due_date, amount) in relance_store::dunning::written_off_unpaid(conn, None)? {
         written_off += amount;
         today.total_outstanding -= amount;
         let group = today.groups.iter_mut().find(|g| g.customer_id == customer);

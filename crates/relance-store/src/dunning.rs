@@ -207,10 +207,10 @@ pub struct WriteOff {
     pub remaining: Money,
 }
 
-/// The write-offs recorded on or before `as_of` (all when `None`), of one
-/// customer or of all, oldest first. Cancelled invoices are left out: they
-/// owe nothing, so nothing of them is lost.
-pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>, customer: Option<CustomerId>) -> Result<Vec<WriteOff>> {
+/// The write-offs recorded on or before `as_of` (all when `None`), oldest
+/// first. Cancelled invoices are left out: they owe nothing, so nothing of
+/// them is lost.
+pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>) -> Result<Vec<WriteOff>> {
     let mut stmt = conn.prepare_cached(
         "SELECT e.invoice_id, i.customer_id, c.name, i.number, e.date, e.amount_cents, e.reason,
                 i.total_cents - i.settled_cents
@@ -218,10 +218,10 @@ pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>, customer: Option<Custom
          JOIN invoices i ON i.id = e.invoice_id
          JOIN customers c ON c.id = i.customer_id
          WHERE e.kind = 'escalated' AND e.stage = 'written_off' AND i.cancelled_at IS NULL
-           AND (?1 IS NULL OR e.date <= ?1) AND (?2 IS NULL OR i.customer_id = ?2)
+           AND (?1 IS NULL OR e.date <= ?1)
          ORDER BY e.date, i.number, e.id",
     )?;
-    let rows = stmt.query_map(rusqlite::params![as_of.map(date_text), customer.map(|c| c.0)], |r| {
+    let rows = stmt.query_map([as_of.map(date_text)], |r| {
         Ok(WriteOff {
             invoice: InvoiceId(r.get(0)?),
             customer: CustomerId(r.get(1)?),
@@ -240,15 +240,19 @@ pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>, customer: Option<Custom
 /// customer, due date and the written-off amount capped at what it still
 /// owes (a payment after the write-off reduces what is lost). Reads the
 /// partial index of unpaid invoices, then each one's events by index.
-pub fn written_off_unpaid(conn: &Conn) -> Result<Vec<(CustomerId, NaiveDate, Money)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT i.customer_id, i.due_date, MIN(e.amount_cents, i.total_cents - i.settled_cents)
+/// `only` restricts it to one customer (its unpaid invoices only are read).
+pub fn written_off_unpaid(conn: &Conn, only: Option<CustomerId>) -> Result<Vec<(CustomerId, NaiveDate, Money)>> {
+    let all = "SELECT i.customer_id, i.due_date, MIN(e.amount_cents, i.total_cents - i.settled_cents)
          FROM invoices i INDEXED BY invoices_unpaid_by_customer
          JOIN dunning_events e ON e.invoice_id = i.id
          WHERE i.cancelled_at IS NULL AND i.settled_cents < i.total_cents
-           AND e.kind = 'escalated' AND e.stage = 'written_off'",
-    )?;
-    let rows = stmt.query_map([], |r| {
+           AND e.kind = 'escalated' AND e.stage = 'written_off'";
+    let mut stmt = match only {
+        None => conn.prepare_cached(all)?,
+        Some(_) => conn.prepare_cached(&format!("{all} AND i.customer_id = ?1"))?,
+    };
+    let params: Vec<i64> = only.map(|c| c.0).into_iter().collect();
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok((CustomerId(r.get(0)?), get_date(r, 1)?, Money::from_cents(r.get::<_, Option<i64>>(2)?.unwrap_or(0))))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
