@@ -133,7 +133,8 @@ pub fn record_credit_note(
 ) -> AppResult<(PaymentId, AllocationPlan)> {
     let data = input.validate()?;
     require_active(ctx.store().conn(), customer)?;
-    let currency = crate::company::get(ctx, Language::Fr)?.currency;
+    let company = crate::company::get(ctx, Language::Fr)?;
+    let (currency, lang) = (company.currency, company.language);
     let now = ctx.clock().now();
     ctx.store_mut().write(|tx| {
         if relance_store::invoices::number_taken(tx, &data.number, None)? {
@@ -153,6 +154,16 @@ pub fn record_credit_note(
             Subject { customer: Some(customer), invoice, payment: Some(id) },
             &[("number", data.number.clone()), ("amount", data.amount.to_string()), ("invoices", numbers(tx, &plan)?)],
         )?;
+        for line in &plan.lines {
+            crate::collections::close_dispute_settled_by_credit_note(
+                tx,
+                line.invoice,
+                &data.number,
+                data.date,
+                now,
+                lang,
+            )?;
+        }
         Ok((id, plan))
     })
 }

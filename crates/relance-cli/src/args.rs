@@ -69,6 +69,13 @@ pub enum Command {
         #[command(subcommand)]
         action: ActionAction,
     },
+    /// Move an invoice past the reminders, at --as-of: injonction de payer, collection agency, write-off.
+    Escalate(EscalateArgs),
+    /// The official late-payment rates.
+    Rate {
+        #[command(subcommand)]
+        action: RateAction,
+    },
     /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
     /// given), then time the main screens' queries and the start-up. Prints
     /// the figures against their targets; never fails on time.
@@ -183,6 +190,15 @@ pub struct PenaltiesArgs {
 pub enum PromiseAction {
     /// Record "will pay AMOUNT by DATE"; reminders on its invoices pause until then. Prints its id.
     Add(PromiseAddArgs),
+    /// Withdraw an open promise: its invoices' reminders resume.
+    Cancel(PromiseCancelArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PromiseCancelArgs {
+    /// Promise id (as printed by `promise add`).
+    #[arg(long, value_name = "ID")]
+    pub promise: i64,
 }
 
 #[derive(Debug, Args)]
@@ -204,6 +220,20 @@ pub struct PromiseAddArgs {
 pub enum DisputeAction {
     /// Mark an invoice disputed at --as-of: its reminders pause, not the customer's others.
     Add(DisputeAddArgs),
+    /// Close the invoice's dispute: its reminders resume where they were.
+    Resolve(DisputeResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DisputeResolveArgs {
+    #[arg(long, value_name = "NUM")]
+    pub invoice: String,
+    /// How it was settled.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The day it was settled (default: --as-of, else today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -218,6 +248,71 @@ pub struct DisputeAddArgs {
 pub enum ActionAction {
     /// Record the customer's action of --as-of as done through a channel.
     Done(ActionDoneArgs),
+    /// Record the customer's action of --as-of as deliberately not done; the schedule moves on.
+    Skip(ActionSkipArgs),
+    /// Propose the customer's action of --as-of again on a later day.
+    Postpone(ActionPostponeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionSkipArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    /// letter | email | phone | escalation (needed only when the customer has several actions that day).
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionPostponeArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: String,
+    /// letter | email | phone | escalation (needed only when the customer has several actions that day).
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EscalateArgs {
+    #[arg(long, value_name = "NUM")]
+    pub invoice: String,
+    /// injunction | agency | write-off
+    #[arg(long, value_name = "STAGE")]
+    pub to: String,
+    /// Write-off only: the amount given up (default: all that remains).
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: Option<String>,
+    /// Write-off only: why (required).
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RateAction {
+    /// Add the official rate of a half-year the shipped tables do not know, with its source.
+    Add(RateAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RateAddArgs {
+    /// ecb | legal-other | legal-private
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
+    /// The half-year's first day: YYYY-01-01 or YYYY-07-01.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub half_year: String,
+    /// Percent per year, e.g. 2.15 or "2,15".
+    #[arg(long, value_name = "PERCENT", allow_hyphen_values = true)]
+    pub rate: String,
+    /// The official text it comes from (ECB decision, arrêté in the Journal officiel).
+    #[arg(long, value_name = "TEXT")]
+    pub source: String,
 }
 
 #[derive(Debug, Args)]

@@ -8,7 +8,10 @@ use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_wire::collections::{AgendaJson, PenaltiesJson};
 
-use crate::args::{ActionDoneArgs, Cli, DisputeAddArgs, PenaltiesArgs, PromiseAddArgs};
+use crate::args::{
+    ActionDoneArgs, ActionPostponeArgs, ActionSkipArgs, Cli, DisputeAddArgs, DisputeResolveArgs, EscalateArgs,
+    PenaltiesArgs, PromiseAddArgs, PromiseCancelArgs, RateAddArgs,
+};
 use crate::commands::print_json;
 use crate::human::{amount, date, print, tr, Table};
 use crate::session;
@@ -181,12 +184,155 @@ pub fn dispute_add(cli: &Cli, a: &DisputeAddArgs, lang: Language) -> anyhow::Res
     Ok(())
 }
 
-pub fn action_done(cli: &Cli, a: &ActionDoneArgs, lang: Language) -> anyhow::Result<()> {
-    let channel = match a.channel.trim().to_ascii_lowercase().as_str() {
+fn parse_channel(raw: &str) -> Result<Channel, AppError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
         "phone" => Some(Channel::PhoneCall),
         other => Channel::from_code(other),
     }
-    .ok_or_else(|| AppError::Invalid(Validation::single(Field::LevelChannel, Problem::Unknown)))?;
+    .ok_or_else(|| AppError::Invalid(Validation::single(Field::LevelChannel, Problem::Unknown)))
+}
+
+fn parse(field: Field, raw: &str) -> Result<chrono::NaiveDate, AppError> {
+    parse_date(field, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))
+}
+
+/// `--channel` when given; else the customer's only action of the day. With
+/// none the action is refused as `done` refuses it; with several the user
+/// must say which.
+fn channel_or_only(ctx: &LocalContext, customer: i64, given: Option<&str>) -> anyhow::Result<Channel> {
+    if let Some(raw) = given {
+        return Ok(parse_channel(raw)?);
+    }
+    let due = relance_app::collections::channels_due(ctx, CustomerId(customer), ctx.clock().today())?;
+    match due.as_slice() {
+        [only] => Ok(*only),
+        [] => Err(AppError::invalid(Field::LevelChannel, Problem::StepNotAllowed).into()),
+        _ => Err(AppError::invalid(Field::LevelChannel, Problem::Required).into()),
+    }
+}
+
+pub fn action_skip(cli: &Cli, a: &ActionSkipArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let channel = channel_or_only(&ctx, a.customer, a.channel.as_deref())?;
+    let as_of = ctx.clock().today();
+    let action = relance_app::collections::skip(&mut ctx, CustomerId(a.customer), channel, as_of, &a.reason)?;
+    let n = action.lines.len();
+    print(&match lang {
+        Language::Fr => format!(
+            "Action « {} » passée le {} pour {n} facture{} ; le calendrier continue.",
+            level_label(&action.lead.key, lang),
+            date(as_of, lang),
+            if n > 1 { "s" } else { "" }
+        ),
+        Language::En => format!(
+            "Action \"{}\" skipped on {} for {n} invoice{}; the schedule moves on.",
+            level_label(&action.lead.key, lang),
+            date(as_of, lang),
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    Ok(())
+}
+
+pub fn action_postpone(cli: &Cli, a: &ActionPostponeArgs, lang: Language) -> anyhow::Result<()> {
+    let until = parse(Field::PostponedUntil, &a.until)?;
+    let mut ctx = session::open(cli, lang)?;
+    let channel = channel_or_only(&ctx, a.customer, a.channel.as_deref())?;
+    let as_of = ctx.clock().today();
+    let action = relance_app::collections::postpone(&mut ctx, CustomerId(a.customer), channel, as_of, until)?;
+    print(&match lang {
+        Language::Fr => {
+            format!("Action « {} » reportée au {}.", level_label(&action.lead.key, lang), date(until, lang))
+        }
+        Language::En => {
+            format!("Action \"{}\" postponed until {}.", level_label(&action.lead.key, lang), date(until, lang))
+        }
+    });
+    Ok(())
+}
+
+pub fn promise_cancel(cli: &Cli, a: &PromiseCancelArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    relance_app::collections::promise_cancel(&mut ctx, relance_domain::dunning::PromiseId(a.promise))?;
+    print(&match lang {
+        Language::Fr => format!("Promesse n° {} annulée ; les relances de ses factures reprennent.", a.promise),
+        Language::En => format!("Promise {} cancelled; its invoices' reminders resume.", a.promise),
+    });
+    Ok(())
+}
+
+pub fn dispute_resolve(cli: &Cli, a: &DisputeResolveArgs, lang: Language) -> anyhow::Result<()> {
+    let on = a.on.as_deref().map(|raw| parse(Field::ActionDate, raw)).transpose()?;
+    let mut ctx = session::open(cli, lang)?;
+    let on = on.unwrap_or_else(|| ctx.clock().today());
+    let invoice = invoice_id(&ctx, &a.invoice)?;
+    let note = a.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    relance_app::collections::dispute_resolve(&mut ctx, invoice, note, on)?;
+    print(&match lang {
+        Language::Fr => {
+            format!("Litige clos le {} sur la facture {} ; ses relances reprennent.", date(on, lang), a.invoice)
+        }
+        Language::En => format!("Dispute on invoice {} closed on {}; its reminders resume.", a.invoice, date(on, lang)),
+    });
+    Ok(())
+}
+
+pub fn escalate(cli: &Cli, a: &EscalateArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let on = ctx.clock().today();
+    let invoice = invoice_id(&ctx, &a.invoice)?;
+    let amount = a.amount.as_deref().unwrap_or("");
+    let reason = a.reason.as_deref().unwrap_or("");
+    relance_app::collections::escalate_to(&mut ctx, invoice, &a.to, amount, reason, on)?;
+    let view = relance_app::collections::invoice_collection(&ctx, invoice)?;
+    if cli.json {
+        return print_json(&relance_wire::collections::InvoiceCollectionView::from(&view));
+    }
+    use relance_domain::dunning::EscalationStage as S;
+    print(&match (&view.state.stage, lang) {
+        (S::WrittenOff { amount, .. }, Language::Fr) => format!(
+            "Facture {} passée en perte le {} : {}. Elle reste dans les comptes et les rapports.",
+            a.invoice,
+            date(on, lang),
+            crate::human::amount(*amount, lang)
+        ),
+        (S::WrittenOff { amount, .. }, Language::En) => format!(
+            "Invoice {} written off on {}: {}. It stays in the books and the reports.",
+            a.invoice,
+            date(on, lang),
+            crate::human::amount(*amount, lang)
+        ),
+        (S::InjunctionPrepared { .. }, Language::Fr) => {
+            format!("Facture {} : injonction de payer préparée le {}.", a.invoice, date(on, lang))
+        }
+        (S::InjunctionPrepared { .. }, Language::En) => {
+            format!("Invoice {}: payment order prepared on {}.", a.invoice, date(on, lang))
+        }
+        (_, Language::Fr) => {
+            format!("Facture {} confiée à une agence de recouvrement le {}.", a.invoice, date(on, lang))
+        }
+        (_, Language::En) => format!("Invoice {} handed to a collection agency on {}.", a.invoice, date(on, lang)),
+    });
+    Ok(())
+}
+
+pub fn rate_add(cli: &Cli, a: &RateAddArgs, lang: Language) -> anyhow::Result<()> {
+    use relance_store::rates::RateKind;
+    let kind = RateKind::from_code(&a.kind.trim().to_ascii_lowercase().replace('-', "_")).ok_or_else(|| {
+        AppError::invalid(Field::Rate, Problem::InvalidFormat { expected: "ecb | legal-other | legal-private" })
+    })?;
+    let start = parse(Field::RateHalfYear, &a.half_year)?;
+    let mut ctx = session::open(cli, lang)?;
+    relance_app::collections::rate_add(&mut ctx, kind, start, &a.rate, &a.source)?;
+    print(&match lang {
+        Language::Fr => format!("Taux du semestre commençant le {} enregistré.", date(start, lang)),
+        Language::En => format!("Rate of the half-year starting {} recorded.", date(start, lang)),
+    });
+    Ok(())
+}
+
+pub fn action_done(cli: &Cli, a: &ActionDoneArgs, lang: Language) -> anyhow::Result<()> {
+    let channel = parse_channel(&a.channel)?;
     let mut ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
     let action = relance_app::collections::action_done(&mut ctx, CustomerId(a.customer), channel, as_of)?;

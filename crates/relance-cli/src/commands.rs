@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::args::{
     ActionAction, Cli, Command, CustomerAction, DemoArgs, DisputeAction, InvoiceAction, PaymentAction, PromiseAction,
+    RateAction,
 };
 use crate::human::{amount, date, eprint, print, tr, Table};
 use crate::{bench, collections, session};
@@ -32,7 +33,13 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Penalties(a) => collections::penalties(cli, a, lang),
         Command::Promise { action: PromiseAction::Add(a) } => collections::promise_add(cli, a, lang),
         Command::Dispute { action: DisputeAction::Add(a) } => collections::dispute_add(cli, a, lang),
+        Command::Promise { action: PromiseAction::Cancel(a) } => collections::promise_cancel(cli, a, lang),
+        Command::Dispute { action: DisputeAction::Resolve(a) } => collections::dispute_resolve(cli, a, lang),
         Command::Action { action: ActionAction::Done(a) } => collections::action_done(cli, a, lang),
+        Command::Action { action: ActionAction::Skip(a) } => collections::action_skip(cli, a, lang),
+        Command::Action { action: ActionAction::Postpone(a) } => collections::action_postpone(cli, a, lang),
+        Command::Escalate(a) => collections::escalate(cli, a, lang),
+        Command::Rate { action: RateAction::Add(a) } => collections::rate_add(cli, a, lang),
         Command::Bench(a) => bench::run(cli, a, lang),
     }
 }
@@ -166,6 +173,7 @@ fn overdue(cli: &Cli, lang: Language) -> anyhow::Result<()> {
             Language::Fr => format!("Aucune facture en retard au {}.", date(as_of, lang)),
             Language::En => format!("No overdue invoice at {}.", date(as_of, lang)),
         });
+        print_write_offs(&report, lang);
         return Ok(());
     }
     let mut table = Table::new(&[
@@ -200,5 +208,44 @@ fn overdue(cli: &Cli, lang: Language) -> anyhow::Result<()> {
             amount(report.total, lang)
         ),
     });
+    print_write_offs(&report, lang);
     Ok(())
+}
+
+/// Write-offs stay in the report, apart: no longer to collect, still in the books.
+fn print_write_offs(report: &relance_app::reports::OverdueReport, lang: Language) {
+    if report.write_offs.is_empty() {
+        return;
+    }
+    print("");
+    let mut table = Table::new(&[
+        (tr(lang, "Client", "Customer"), false),
+        (tr(lang, "Facture", "Invoice"), false),
+        (tr(lang, "Passée en perte le", "Written off on"), false),
+        (tr(lang, "Motif", "Reason"), false),
+        (tr(lang, "Montant", "Amount"), true),
+    ]);
+    for w in &report.write_offs {
+        table.push(vec![
+            w.customer_name.clone(),
+            w.number.clone(),
+            date(w.on, lang),
+            w.reason.clone(),
+            amount(w.amount, lang),
+        ]);
+    }
+    print(&table.render());
+    let n = report.write_offs.len();
+    print(&match lang {
+        Language::Fr => format!(
+            "Passé en perte : {n} facture{}, {} (hors du total dû ci-dessus, conservé dans les comptes).",
+            if n > 1 { "s" } else { "" },
+            amount(report.written_off_total, lang)
+        ),
+        Language::En => format!(
+            "Written off: {n} invoice{}, {} (not in the total due above, kept in the books).",
+            if n > 1 { "s" } else { "" },
+            amount(report.written_off_total, lang)
+        ),
+    });
 }

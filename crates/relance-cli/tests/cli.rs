@@ -534,3 +534,220 @@ fn a_promise_pauses_the_agenda_and_a_dispute_pauses_its_invoice() {
     refused(d, &["promise", "add", "--customer", "1", "--amount", "abc", "--date", "2025-03-20"]);
     assert_eq!(counts(d).promises, 1);
 }
+
+#[test]
+fn a_dispute_is_resolved_with_a_note_and_a_cancelled_promise_resumes_the_reminders() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    ok(d, &["dispute", "add", "--invoice", "F-1", "--reason", "pièce défectueuse", "--as-of", "2025-02-20"]);
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-24"])["customers"], serde_json::json!([]));
+    // A closing dated before the dispute opened is refused and writes nothing.
+    let early = refused(d, &["dispute", "resolve", "--invoice", "F-1", "--on", "2025-02-19", "--as-of", "2025-02-24"]);
+    assert_eq!(early, "Date : trop tôt : choisissez une date plus tardive.");
+    assert_eq!(counts(d).dunning_events, 1);
+    let closed = ok(
+        d,
+        &[
+            "dispute",
+            "resolve",
+            "--invoice",
+            "F-1",
+            "--note",
+            "avoir promis",
+            "--on",
+            "2025-02-22",
+            "--as-of",
+            "2025-02-24",
+        ],
+    );
+    assert_eq!(closed.trim(), "Litige clos le 22/02/2025 sur la facture F-1 ; ses relances reprennent.");
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-24"])["customers"][0]["actions"][0]["level"], "phone_call");
+    assert_eq!(
+        refused(d, &["dispute", "resolve", "--invoice", "F-1", "--as-of", "2025-02-24"]),
+        "Litige : impossible à ce stade."
+    );
+    assert_eq!(refused(d, &["dispute", "resolve", "--invoice", "F-9"]), "Facture : introuvable.");
+
+    let id = ok(
+        d,
+        &["promise", "add", "--customer", "1", "--amount", "500", "--date", "2025-03-10", "--as-of", "2025-02-24"],
+    );
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-25"])["customers"], serde_json::json!([]));
+    let cancelled = ok(d, &["promise", "cancel", "--promise", id.trim(), "--as-of", "2025-02-25"]);
+    assert_eq!(cancelled.trim(), "Promesse n° 1 annulée ; les relances de ses factures reprennent.");
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-25"])["customers"][0]["actions"][0]["level"], "phone_call");
+    assert_eq!(
+        refused(d, &["promise", "cancel", "--promise", "1", "--as-of", "2025-02-25"]),
+        "Promesse de paiement : impossible à ce stade."
+    );
+    let missing = relance(d, &["promise", "cancel", "--promise", "7"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(stderr(&missing).trim(), "Cette promesse de paiement n’existe plus.");
+}
+
+#[test]
+fn skip_and_postpone_take_the_customers_only_action_or_the_channel_named() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    assert_eq!(
+        refused(d, &["action", "skip", "--customer", "1", "--reason", " ", "--as-of", "2025-02-07"]),
+        "Motif : à remplir."
+    );
+    let skipped = ok(d, &["action", "skip", "--customer", "1", "--reason", "client appelé", "--as-of", "2025-02-07"]);
+    assert_eq!(
+        skipped.trim(),
+        "Action « première relance » passée le 07/02/2025 pour 1 facture ; le calendrier continue."
+    );
+    assert_eq!(ok(d, &["agenda", "--as-of", "2025-02-07"]).trim(), "Rien à faire le 07/02/2025.");
+
+    assert_eq!(
+        refused(d, &["action", "postpone", "--customer", "1", "--until", "15/02/2025", "--as-of", "2025-02-15"]),
+        "Reporter au : trop tôt : choisissez une date plus tardive."
+    );
+    assert_eq!(
+        refused(d, &["action", "postpone", "--customer", "1", "--until", "demain", "--as-of", "2025-02-15"]),
+        "Reporter au : ce n’est pas une date valide (exemple : 31/03/2026)."
+    );
+    let postponed = ok(
+        d,
+        &[
+            "action",
+            "postpone",
+            "--customer",
+            "1",
+            "--until",
+            "2025-02-18",
+            "--channel",
+            "letter",
+            "--as-of",
+            "2025-02-15",
+        ],
+    );
+    assert_eq!(postponed.trim(), "Action « relance ferme » reportée au 18/02/2025.");
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-17"])["customers"], serde_json::json!([]));
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-02-18"])["customers"][0]["actions"][0]["level"], "reminder_2");
+    // Nothing to do that day: refused like `action done`.
+    refused(d, &["action", "skip", "--customer", "1", "--reason", "x", "--as-of", "2025-01-02"]);
+    assert_eq!(counts(d).dunning_events, 2);
+}
+
+#[test]
+fn escalation_needs_the_formal_notice_and_a_write_off_leaves_the_overdue_total_but_stays_in_the_report() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "F-2", "--date", "2025-01-01", "--amount", "200"]);
+    assert_eq!(
+        refused(d, &["escalate", "--invoice", "F-1", "--to", "agency", "--as-of", "2025-03-01"]),
+        "Étape de recouvrement : il faut d’abord envoyer la mise en demeure."
+    );
+    ok(d, &["action", "done", "--customer", "1", "--channel", "letter", "--as-of", "2025-03-05"]);
+    assert_eq!(
+        refused(d, &["escalate", "--invoice", "F-1", "--to", "tribunal", "--as-of", "2025-03-20"]),
+        "Étape de recouvrement : format non reconnu (attendu : injunction_prepared | handed_to_agency | written_off)."
+    );
+    assert_eq!(
+        refused(d, &["escalate", "--invoice", "F-1", "--to", "write-off", "--amount", "300", "--as-of", "2025-03-20"]),
+        "Motif : à remplir."
+    );
+    assert_eq!(
+        refused(
+            d,
+            &[
+                "escalate",
+                "--invoice",
+                "F-1",
+                "--to",
+                "write-off",
+                "--amount",
+                "1 000,01",
+                "--reason",
+                "x",
+                "--as-of",
+                "2025-03-20"
+            ]
+        ),
+        // One line: the error printer folds every space, the no-break ones too.
+        "Montant : dépasse ce qui reste dû (1 000,00 €)."
+    );
+    let events = counts(d).dunning_events;
+
+    let court = ok(d, &["escalate", "--invoice", "F-1", "--to", "injunction", "--as-of", "2025-03-20"]);
+    assert_eq!(court.trim(), "Facture F-1 : injonction de payer préparée le 20/03/2025.");
+    let off = json(
+        d,
+        &[
+            "escalate",
+            "--invoice",
+            "F-1",
+            "--to",
+            "write-off",
+            "--amount",
+            "300",
+            "--reason",
+            "liquidation",
+            "--as-of",
+            "2025-04-01",
+        ],
+    );
+    assert_eq!((off["stage"].as_str(), off["written_off_amount"].as_str()), (Some("written_off"), Some("300.00")));
+    let whole = ok(
+        d,
+        &["escalate", "--invoice", "F-2", "--to", "write-off", "--reason", "montant faible", "--as-of", "2025-04-01"],
+    );
+    assert!(whole.starts_with(&format!("Facture F-2 passée en perte le 01/04/2025 : 200,00{NBSP}€.")), "{whole}");
+    assert_eq!(counts(d).dunning_events, events + 3);
+
+    let report = overdue_at(d, "2025-04-10");
+    assert_eq!(report["count"], 1);
+    assert_eq!(report["invoices"][0]["amount_due"], "700.00");
+    assert_eq!(report["total_due"], "700.00");
+    assert_eq!(report["written_off_total"], "500.00");
+    assert_eq!(report["write_offs"][0]["number"], "F-1");
+    assert_eq!(report["write_offs"][0]["reason"], "liquidation");
+    assert_eq!(report["write_offs"][1]["amount"], "200.00");
+    let text = ok(d, &["overdue", "--as-of", "2025-04-10"]);
+    assert!(text.contains(&format!("Total : 1 facture en retard au 10/04/2025, 700,00{NBSP}€ dus.")), "{text}");
+    assert!(text.contains("liquidation"), "{text}");
+    assert!(
+        text.trim_end().ends_with(&format!(
+            "Passé en perte : 2 factures, 500,00{NBSP}€ (hors du total dû ci-dessus, conservé dans les comptes)."
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_half_year_rate_is_added_once_with_its_source() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    assert_eq!(
+        refused(d, &["rate", "add", "--kind", "bce", "--half-year", "2026-07-01", "--rate", "2.15", "--source", "x"]),
+        "Taux : format non reconnu (attendu : ecb | legal-other | legal-private)."
+    );
+    assert_eq!(
+        refused(d, &["rate", "add", "--kind", "ecb", "--half-year", "2026-08-01", "--rate", "2.15", "--source", "x"]),
+        "Semestre : format non reconnu (attendu : YYYY-01-01 | YYYY-07-01)."
+    );
+    let added = ok(
+        d,
+        &[
+            "rate",
+            "add",
+            "--kind",
+            "ecb",
+            "--half-year",
+            "2026-07-01",
+            "--rate",
+            "2,15",
+            "--source",
+            "BCE, décision du 5 juin 2026",
+        ],
+    );
+    assert_eq!(added.trim(), "Taux du semestre commençant le 01/07/2026 enregistré.");
+    refused(d, &["rate", "add", "--kind", "ecb", "--half-year", "2026-07-01", "--rate", "2.15", "--source", "x"]);
+    ok(d, &["rate", "add", "--kind", "legal-private", "--half-year", "2026-07-01", "--rate", "6.5", "--source", "JO"]);
+    // The penalties of the half-year are computed now (they were refused before).
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "F-3", "--date", "2026-06-01", "--amount", "1000"]);
+    let p = json(d, &["penalties", "--invoice", "F-3", "--as-of", "2026-08-15"]);
+    assert_eq!(p["periods"][0]["annual_rate"], "12.15");
+}

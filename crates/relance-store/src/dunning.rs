@@ -192,3 +192,68 @@ pub fn unpaid_with_history(conn: &Conn) -> Result<Vec<(UnpaidInvoice, Vec<Dunnin
     }
     Ok(invoices.into_iter().map(|i| (history.remove(&i.id).unwrap_or_default(), i)).map(|(h, i)| (i, h)).collect())
 }
+
+/// A write-off as the reports list it.
+#[derive(Debug, Clone)]
+pub struct WriteOff {
+    pub invoice: InvoiceId,
+    pub customer: CustomerId,
+    pub customer_name: String,
+    pub number: String,
+    pub on: NaiveDate,
+    pub amount: Money,
+    pub reason: String,
+    /// What the invoice still owes now (payments and credits only).
+    pub remaining: Money,
+}
+
+/// The write-offs recorded on or before `as_of` (all when `None`), oldest
+/// first. Cancelled invoices are left out: they owe nothing, so nothing of
+/// them is lost.
+pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>) -> Result<Vec<WriteOff>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.invoice_id, i.customer_id, c.name, i.number, e.date, e.amount_cents, e.reason,
+                i.total_cents - i.settled_cents
+         FROM dunning_events e
+         JOIN invoices i ON i.id = e.invoice_id
+         JOIN customers c ON c.id = i.customer_id
+         WHERE e.kind = 'escalated' AND e.stage = 'written_off' AND i.cancelled_at IS NULL
+           AND (?1 IS NULL OR e.date <= ?1)
+         ORDER BY e.date, i.number, e.id",
+    )?;
+    let rows = stmt.query_map([as_of.map(date_text)], |r| {
+        Ok(WriteOff {
+            invoice: InvoiceId(r.get(0)?),
+            customer: CustomerId(r.get(1)?),
+            customer_name: r.get(2)?,
+            number: r.get(3)?,
+            on: get_date(r, 4)?,
+            amount: Money::from_cents(r.get::<_, Option<i64>>(5)?.unwrap_or(0)),
+            reason: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            remaining: Money::from_cents(r.get(7)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What the unpaid invoices hold of written-off amounts: per invoice, its
+/// customer, due date and the written-off amount capped at what it still
+/// owes (a payment after the write-off reduces what is lost). Reads the
+/// partial index of unpaid invoices, then each one's events by index.
+/// `only` restricts it to one customer (its unpaid invoices only are read).
+pub fn written_off_unpaid(conn: &Conn, only: Option<CustomerId>) -> Result<Vec<(CustomerId, NaiveDate, Money)>> {
+    let all = "SELECT i.customer_id, i.due_date, MIN(e.amount_cents, i.total_cents - i.settled_cents)
+         FROM invoices i INDEXED BY invoices_unpaid_by_customer
+         JOIN dunning_events e ON e.invoice_id = i.id
+         WHERE i.cancelled_at IS NULL AND i.settled_cents < i.total_cents
+           AND e.kind = 'escalated' AND e.stage = 'written_off'";
+    let mut stmt = match only {
+        None => conn.prepare_cached(all)?,
+        Some(_) => conn.prepare_cached(&format!("{all} AND i.customer_id = ?1"))?,
+    };
+    let params: Vec<i64> = only.map(|c| c.0).into_iter().collect();
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
+        Ok((CustomerId(r.get(0)?), get_date(r, 1)?, Money::from_cents(r.get::<_, Option<i64>>(2)?.unwrap_or(0))))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

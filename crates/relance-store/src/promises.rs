@@ -44,28 +44,40 @@ pub fn close(conn: &Conn, id: PromiseId, event: &PromiseEvent) -> Result<()> {
     }
 }
 
-/// The open promises (of one customer, or of all), oldest first.
-pub fn open(conn: &Conn, customer: Option<CustomerId>) -> Result<Vec<Promise>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, amount_cents, owed_when_made_cents, made_on, promised_by FROM promises
-         WHERE status = 'open' AND (?1 IS NULL OR customer_id = ?1) ORDER BY id",
-    )?;
-    let heads: Vec<Promise> = stmt
-        .query_map([customer.map(|c| c.0)], |r| {
-            Ok(Promise {
-                id: PromiseId(r.get(0)?),
-                data: PromiseData {
-                    customer: CustomerId(r.get(1)?),
-                    amount: Money::from_cents(r.get(2)?),
-                    owed_when_made: Money::from_cents(r.get(3)?),
-                    made_on: get_date(r, 4)?,
-                    by: get_date(r, 5)?,
-                    invoices: Vec::new(),
-                },
-                state: PromiseState::Open,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+const PROMISE_COLUMNS: &str =
+    "id, customer_id, amount_cents, owed_when_made_cents, made_on, promised_by, status, closed_on";
+
+fn promise_head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Promise> {
+    let status: String = r.get(6)?;
+    let closed_on = |r: &rusqlite::Row<'_>| get_date(r, 7);
+    let state = match status.as_str() {
+        "open" => PromiseState::Open,
+        "kept" => PromiseState::Kept { on: closed_on(r)? },
+        "broken" => PromiseState::Broken { on: closed_on(r)? },
+        "cancelled" => PromiseState::Cancelled { on: closed_on(r)? },
+        _ => {
+            return Err(rusqlite::Error::FromSqlConversionFailure(
+                6,
+                rusqlite::types::Type::Text,
+                Box::from(format!("promise status {status}")),
+            ))
+        }
+    };
+    Ok(Promise {
+        id: PromiseId(r.get(0)?),
+        data: PromiseData {
+            customer: CustomerId(r.get(1)?),
+            amount: Money::from_cents(r.get(2)?),
+            owed_when_made: Money::from_cents(r.get(3)?),
+            made_on: get_date(r, 4)?,
+            by: get_date(r, 5)?,
+            invoices: Vec::new(),
+        },
+        state,
+    })
+}
+
+fn with_invoices(conn: &Conn, heads: Vec<Promise>) -> Result<Vec<Promise>> {
     let mut stmt =
         conn.prepare_cached("SELECT invoice_id FROM promise_invoices WHERE promise_id = ?1 ORDER BY invoice_id")?;
     let mut out = Vec::with_capacity(heads.len());
@@ -74,6 +86,33 @@ pub fn open(conn: &Conn, customer: Option<CustomerId>) -> Result<Vec<Promise>> {
         out.push(p);
     }
     Ok(out)
+}
+
+/// The open promises (of one customer, or of all), oldest first.
+pub fn open(conn: &Conn, customer: Option<CustomerId>) -> Result<Vec<Promise>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PROMISE_COLUMNS} FROM promises
+         WHERE status = 'open' AND (?1 IS NULL OR customer_id = ?1) ORDER BY id"
+    ))?;
+    let heads: Vec<Promise> =
+        stmt.query_map([customer.map(|c| c.0)], promise_head)?.collect::<rusqlite::Result<_>>()?;
+    with_invoices(conn, heads)
+}
+
+/// Every promise of a customer, whatever became of it, most recent first.
+pub fn for_customer(conn: &Conn, customer: CustomerId) -> Result<Vec<Promise>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PROMISE_COLUMNS} FROM promises WHERE customer_id = ?1 ORDER BY promised_by DESC, id DESC"
+    ))?;
+    let heads: Vec<Promise> = stmt.query_map([customer.0], promise_head)?.collect::<rusqlite::Result<_>>()?;
+    with_invoices(conn, heads)
+}
+
+/// One promise, whatever its status.
+pub fn get(conn: &Conn, id: PromiseId) -> Result<Option<Promise>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {PROMISE_COLUMNS} FROM promises WHERE id = ?1"))?;
+    let heads: Vec<Promise> = stmt.query_map([id.0], promise_head)?.collect::<rusqlite::Result<_>>()?;
+    Ok(with_invoices(conn, heads)?.into_iter().next())
 }
 
 /// How many of the customer's promises were broken: its history.

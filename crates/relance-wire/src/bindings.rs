@@ -34,6 +34,8 @@ pub fn typescript() -> String {
         AgendaJson, AgendaCustomerJson, AgendaActionJson, AgendaLineJson, BrokenPromiseJson, PenaltiesJson,
         InterestPeriodJson, PolicyLevelView, PolicyView, SegmentPolicyView, PoliciesView, PolicyLevelForm,
         PolicyForm, CustomerPolicyView,
+        WriteOffLineView, DisputeView, InvoiceCollectionView, PromiseView,
+        CustomerCollectionsView, EscalateForm,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -1,8 +1,12 @@
 //! The collections views: the day's agenda and an invoice's penalties, for
 //! the UI (in the TypeScript bindings) and the CLI's `--json`.
 
-use relance_app::collections::{AgendaView, PenaltiesView};
+use relance_app::collections::{AgendaView, CustomerPromises, InvoiceCollection, PenaltiesView};
+use relance_domain::dunning::dispute::DisputeRecord;
+use relance_domain::dunning::promise::PromiseState;
+use relance_domain::dunning::EscalationStage;
 use relance_domain::penalties::RateBasis;
+use relance_domain::Money;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -197,6 +201,127 @@ impl From<&relance_store::rates::RateEntry> for RateEntryView {
             half_year_start: date(e.half_year_start),
             rate: e.rate.clone(),
             source: e.source.clone(),
+        }
+    }
+}
+
+/// One dispute of an invoice.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DisputeView {
+    pub opened_on: String,
+    pub reason: String,
+    /// Empty while the dispute is open.
+    pub closed_on: Option<String>,
+    pub note: Option<String>,
+}
+
+impl From<&DisputeRecord> for DisputeView {
+    fn from(d: &DisputeRecord) -> Self {
+        DisputeView {
+            opened_on: date(d.opened_on),
+            reason: d.reason.clone(),
+            closed_on: d.closed_on.map(date),
+            note: d.note.clone(),
+        }
+    }
+}
+
+/// An invoice's disputes and stage after the reminders, for its page and the CLI.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InvoiceCollectionView {
+    pub remaining: String,
+    /// The day the mise en demeure was sent, if it was.
+    pub formal_notice_sent_on: Option<String>,
+    /// reminders | injunction_prepared | handed_to_agency | written_off
+    pub stage: String,
+    /// When the current stage began (none while in the reminders).
+    pub stage_since: Option<String>,
+    pub written_off_amount: Option<String>,
+    pub written_off_reason: Option<String>,
+    /// The open dispute, if any (also the last of `disputes`).
+    pub open_dispute: Option<DisputeView>,
+    /// Every dispute, oldest first.
+    pub disputes: Vec<DisputeView>,
+    /// The stages the user may move the invoice to now.
+    pub next_steps: Vec<String>,
+}
+
+impl From<&InvoiceCollection> for InvoiceCollectionView {
+    fn from(c: &InvoiceCollection) -> Self {
+        let s = &c.state;
+        let (since, amount, reason) = match &s.stage {
+            EscalationStage::Reminders => (None, None, None),
+            EscalationStage::InjunctionPrepared { on } | EscalationStage::HandedToAgency { on } => {
+                (Some(date(*on)), None, None)
+            }
+            EscalationStage::WrittenOff { on, amount, reason } => {
+                (Some(date(*on)), Some(money(*amount)), Some(reason.clone()))
+            }
+        };
+        InvoiceCollectionView {
+            remaining: money(c.remaining),
+            formal_notice_sent_on: s.formal_notice_sent_on.map(date),
+            stage: s.stage.code().to_string(),
+            stage_since: since,
+            written_off_amount: amount,
+            written_off_reason: reason,
+            open_dispute: s.dispute.as_ref().and_then(|_| c.disputes.last()).map(DisputeView::from),
+            disputes: c.disputes.iter().map(DisputeView::from).collect(),
+            next_steps: c.next_steps.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+/// A promise to pay on the customer's page.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PromiseView {
+    pub id: i64,
+    pub amount: String,
+    pub made_on: String,
+    pub by: String,
+    /// running | kept | broken | cancelled
+    pub status: String,
+    /// When it was recorded kept, broken or cancelled.
+    pub closed_on: Option<String>,
+    /// Paid on its invoices since it was made.
+    pub paid: String,
+    pub invoices: Vec<String>,
+}
+
+/// A customer's promises (most recent first), how many were broken, and
+/// how much of what it owes was written off.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CustomerCollectionsView {
+    pub promises: Vec<PromiseView>,
+    pub broken_promises: u32,
+    /// Part of the customer's "reste dû" written off (still owed, no longer expected).
+    pub written_off: String,
+}
+
+impl CustomerCollectionsView {
+    pub fn new(p: &CustomerPromises, written_off: Money) -> Self {
+        CustomerCollectionsView {
+            promises: p
+                .lines
+                .iter()
+                .map(|l| PromiseView {
+                    id: l.promise.id.0,
+                    amount: money(l.promise.data.amount),
+                    made_on: date(l.promise.data.made_on),
+                    by: date(l.promise.data.by),
+                    status: l.outcome.code().to_string(),
+                    closed_on: match l.promise.state {
+                        PromiseState::Open => None,
+                        PromiseState::Kept { on } | PromiseState::Broken { on } | PromiseState::Cancelled { on } => {
+                            Some(date(on))
+                        }
+                    },
+                    paid: money(l.paid_since),
+                    invoices: l.invoice_numbers.clone(),
+                })
+                .collect(),
+            broken_promises: p.broken,
+            written_off: money(written_off),
         }
     }
 }

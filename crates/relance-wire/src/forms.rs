@@ -338,3 +338,16 @@ pub struct RateForm {
     /// The official text it comes from (decision of the ECB, arrêté at the Journal officiel).
     pub source: String,
 }
+
+/// A move after the formal notice, as chosen on the invoice's page.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct EscalateForm {
+    pub invoice_id: i64,
+    /// injunction_prepared | handed_to_agency | written_off
+    pub to: String,
+    /// Written off only: the amount given up, as typed (default: what remains).
+    pub amount: String,
+    /// Written off only: why.
+    pub reason: String,
+}

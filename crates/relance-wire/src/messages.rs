@@ -225,6 +225,7 @@ pub fn not_found(what: &str, lang: Language) -> String {
     let (fr, en) = match what {
         "customer" => ("Ce client n’existe plus.", "This customer no longer exists."),
         "invoice" => ("Cette facture n’existe plus.", "This invoice no longer exists."),
+        "promise" => ("Cette promesse de paiement n’existe plus.", "This promise to pay no longer exists."),
         _ => ("Cet élément n’existe plus.", "This item no longer exists."),
     };
     pick(lang, fr, en).to_string()

@@ -446,6 +446,8 @@ pub struct TodayView {
     pub total_outstanding: String,
     pub total_overdue: String,
     pub total_due_soon: String,
+    /// Written off and still unpaid: not in the totals above (no longer to collect).
+    pub total_written_off: String,
     /// Customers to look at, on all pages.
     pub customers: u32,
     pub groups: Vec<TodayGroupView>,
@@ -460,6 +462,7 @@ impl TodayView {
             total_outstanding: money(t.total_outstanding),
             total_overdue: money(t.total_overdue),
             total_due_soon: money(t.total_due_soon),
+            total_written_off: money(report.written_off),
             customers: u32::try_from(t.customers).unwrap_or(u32::MAX),
             groups: t
                 .groups
@@ -505,11 +508,24 @@ pub struct OverdueLineView {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
+pub struct WriteOffLineView {
+    pub customer_name: String,
+    pub number: String,
+    pub date: String,
+    pub amount: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct OverdueReportView {
     pub as_of: String,
     pub invoices: Vec<OverdueLineView>,
     pub count: u32,
+    /// Still to collect: written-off amounts are left out (see `write_offs`).
     pub total_due: String,
+    /// Losses recorded by `as_of`: kept in the books, no longer chased.
+    pub write_offs: Vec<WriteOffLineView>,
+    pub written_off_total: String,
 }
 
 impl From<&OverdueReport> for OverdueReportView {
@@ -518,6 +534,18 @@ impl From<&OverdueReport> for OverdueReportView {
             as_of: date(r.as_of),
             count: u32::try_from(r.lines.len()).unwrap_or(u32::MAX),
             total_due: money(r.total),
+            write_offs: r
+                .write_offs
+                .iter()
+                .map(|w| WriteOffLineView {
+                    customer_name: w.customer_name.clone(),
+                    number: w.number.clone(),
+                    date: date(w.on),
+                    amount: money(w.amount),
+                    reason: w.reason.clone(),
+                })
+                .collect(),
+            written_off_total: money(r.written_off_total),
             invoices: r
                 .lines
                 .iter()

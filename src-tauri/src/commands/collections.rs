@@ -1,10 +1,13 @@
 use relance_app::{AppError, Context};
 use relance_domain::dates::parse_date;
 use relance_domain::dunning::Channel;
+use relance_domain::dunning::PromiseId;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::validation::{Field, Problem, Validation};
-use relance_wire::collections::{AgendaJson, PenaltiesJson, RateEntryView};
-use relance_wire::forms::{PromiseForm, RateForm};
+use relance_wire::collections::{
+    AgendaJson, CustomerCollectionsView, InvoiceCollectionView, PenaltiesJson, RateEntryView,
+};
+use relance_wire::forms::{EscalateForm, PromiseForm, RateForm};
 use relance_wire::ErrorView;
 use tauri::State;
 
@@ -84,6 +87,45 @@ pub fn dispute_resolve(core: State<'_, Core>, invoice: i64, note: String) -> Res
         let today = ctx.clock().today();
         let note = Some(note.trim()).filter(|n| !n.is_empty());
         relance_app::collections::dispute_resolve(ctx, InvoiceId(invoice), note, today)
+    })
+}
+
+/// Withdraws an open promise to pay: its invoices' reminders resume.
+#[tauri::command]
+pub fn promise_cancel(core: State<'_, Core>, id: i64) -> Result<(), ErrorView> {
+    core.with(|ctx| relance_app::collections::promise_cancel(ctx, PromiseId(id)))
+}
+
+/// A customer's promises with what became of them, and its written-off amount.
+#[tauri::command]
+pub fn customer_collections(core: State<'_, Core>, id: i64) -> Result<CustomerCollectionsView, ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let promises = relance_app::collections::customer_promises(ctx, CustomerId(id), today)?;
+        let written_off = relance_app::reports::written_off_owed(ctx, CustomerId(id))?;
+        Ok(CustomerCollectionsView::new(&promises, written_off))
+    })
+}
+
+/// An invoice's disputes, its stage after the reminders and the next steps allowed.
+#[tauri::command]
+pub fn invoice_collection(core: State<'_, Core>, id: i64) -> Result<InvoiceCollectionView, ErrorView> {
+    core.with(|ctx| relance_app::collections::invoice_collection(ctx, InvoiceId(id)).map(|c| (&c).into()))
+}
+
+/// Moves an invoice to a stage after the formal notice, dated today.
+#[tauri::command]
+pub fn escalate(core: State<'_, Core>, form: EscalateForm) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::escalate_to(
+            ctx,
+            InvoiceId(form.invoice_id),
+            &form.to,
+            &form.amount,
+            &form.reason,
+            today,
+        )
     })
 }
 

@@ -47,7 +47,7 @@ function body(route: Route): ReactElement {
     case "payment":
       return <PaymentScreen customerId={route.customerId} />;
     case "credit-note":
-      return <CreditNoteScreen customerId={route.customerId} />;
+      return <CreditNoteScreen customerId={route.customerId} invoiceId={route.invoiceId} />;
     case "settings":
       return <SettingsScreen then={route.then} />;
   }

@@ -19,7 +19,7 @@ export type Route =
   | { name: "invoice-new"; customerId: number | null }
   | { name: "invoice-edit"; id: number }
   | { name: "payment"; customerId: number | null }
-  | { name: "credit-note"; customerId: number }
+  | { name: "credit-note"; customerId: number; invoiceId?: number | undefined }
   | { name: "settings"; then: Route | null };
 
 /** The navigation entry a route belongs to (highlighted in the nav). */

@@ -59,6 +59,7 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
     kind: "promise_broken",
     details: [["amount", "300.00"], ["by", "2026-04-25"], ["paid", "0.00"]],
   },
+  promise_cancelled: { kind: "promise_cancelled", details: [["amount", "300.00"], ["by", "2026-04-25"]] },
   dispute_opened: { kind: "dispute_opened", details: [["number", "FA-2026-001"], ["reason", "Livraison incomplète"]] },
   dispute_resolved: { kind: "dispute_resolved", details: [["number", "FA-2026-001"]] },
   escalated: { kind: "escalated", details: [["number", "FA-2026-001"], ["stage", "handed_to_agency"]] },
@@ -118,6 +119,18 @@ describe("timelineSentence", () => {
       details: [["amount", "80.00"], ["method", "cash"], ["invoices", ""], ["credit", "80.00"]],
     };
     expect(say(unallocated, "en")).toBe("Payment of €80.00 received (cash), kept as credit");
+  });
+
+  it("names the credit note that closed a dispute, and a cancelled promise", () => {
+    const credited: TimelineEntry = {
+      kind: "dispute_resolved",
+      details: [["number", "FA-7"], ["note", "Réglé par l’avoir AV-3"], ["credit_note", "AV-3"]],
+    };
+    expect(say(credited, "fr")).toBe(`Litige clos sur la facture FA-7${nbsp}: Réglé par l’avoir AV-3`);
+    expect(say(EXAMPLES.dispute_resolved, "en")).toBe("Dispute closed on invoice FA-2026-001");
+    expect(say(EXAMPLES.promise_cancelled, "fr")).toBe(
+      `Promesse de payer 300,00${nbsp}€ au plus tard le 25/04/2026 annulée`,
+    );
   });
 
   it("never shows an unknown kind's code", () => {

@@ -31,6 +31,7 @@ export const ACTIVITY_KINDS = [
   "promise_added",
   "promise_kept",
   "promise_broken",
+  "promise_cancelled",
   "dispute_opened",
   "dispute_resolved",
   "escalated",
@@ -110,10 +111,14 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
       return t("timeline.promise_kept");
     case "promise_broken":
       return t("timeline.promise_broken", { amount: money("amount"), by: date("by"), paid: money("paid") });
+    case "promise_cancelled":
+      return t("timeline.promise_cancelled", { amount: money("amount"), by: date("by") });
     case "dispute_opened":
       return t("timeline.dispute_opened", { number: text("number"), reason: text("reason") });
     case "dispute_resolved":
-      return t("timeline.dispute_resolved", { number: text("number") });
+      return text("note")
+        ? t("timeline.dispute_resolved.note", { number: text("number"), note: text("note") })
+        : t("timeline.dispute_resolved", { number: text("number") });
     case "escalated":
       return text("stage") === "written_off"
         ? t("timeline.escalated.written_off", { number: text("number"), amount: money("amount"), reason: text("reason") })

@@ -93,11 +93,7 @@ details: Array<[string, string]>, };
 
 export type BalanceView = { outstanding: string, overdue: string, credit: string, open_invoices: number, overdue_invoices: number, };
 
-export type CustomerDetailView = { customer: CustomerView, effective_terms: string, terms_warning: string | null, balance: BalanceView, open_invoices: Array<InvoiceView>, payments: Array<PaymentView>, timeline: Array<TimelineEntryView>, 
-/**
- * Payment profile, reminder policy and contractual rate.
- */
-collections: CustomerPolicyView, };
+export type CustomerDetailView = { customer: CustomerView, effective_terms: string, terms_warning: string | null, balance: BalanceView, open_invoices: Array<InvoiceView>, payments: Array<PaymentView>, timeline: Array<TimelineEntryView>, };
 
 export type AllocationPreviewView = { lines: Array<AllocationLineView>, 
 /**
@@ -119,11 +115,23 @@ invoice_count: number, invoices: Array<TodayInvoiceView>, };
 
 export type TodayView = { as_of: string, due_soon_until: string, total_outstanding: string, total_overdue: string, total_due_soon: string, 
 /**
+ * Written off and still unpaid: not in the totals above (no longer to collect).
+ */
+total_written_off: string, 
+/**
  * Customers to look at, on all pages.
  */
 customers: number, groups: Array<TodayGroupView>, };
 
-export type OverdueReportView = { as_of: string, invoices: Array<OverdueLineView>, count: number, total_due: string, };
+export type OverdueReportView = { as_of: string, invoices: Array<OverdueLineView>, count: number, 
+/**
+ * Still to collect: written-off amounts are left out (see `write_offs`).
+ */
+total_due: string, 
+/**
+ * Losses recorded by `as_of`: kept in the books, no longer chased.
+ */
+write_offs: Array<WriteOffLineView>, written_off_total: string, };
 
 export type OverdueLineView = { customer_name: string, number: string, due_date: string, days_late: number, amount_due: string, };
 
@@ -151,19 +159,7 @@ kind: string, name: string, siren: string, siret: string, vat_number: string, co
 /**
  * Empty: the company's default terms.
  */
-terms: string, credit_limit: string, notes: string, 
-/**
- * Payment profile: `punctual`, `late`, `variable`, `at_risk`; empty: not classified.
- */
-segment: string, 
-/**
- * The customer's own reminder policy; null: follow the profile, then the default.
- */
-policy_id: number | null, 
-/**
- * Contractual late-payment rate in percent as typed; empty: the legal rate.
- */
-contractual_rate: string, };
+terms: string, credit_limit: string, notes: string, };
 
 export type InvoiceForm = { customer_id: number | null, number: string, issue_date: string, 
 /**
@@ -245,37 +241,19 @@ rate: string, source: string, };
 
 export type AgendaJson = { as_of: string, customers: Array<AgendaCustomerJson>, };
 
-export type AgendaCustomerJson = { customer_id: number, customer_name: string, 
-/**
- * What the customer's actions chase, all invoices together.
- */
-total: string, 
-/**
- * At most two: the message (letter, email or call) covering every
- * invoice with a message due, then the decision (court or agency).
- */
-actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
+export type AgendaCustomerJson = { customer_id: number, customer_name: string, actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
 
 export type AgendaActionJson = { 
 /**
- * The lead level's channel: letter | email | phone_call, or escalation
- * for the decision.
+ * letter | email | phone_call | escalation
  */
 channel: string, 
 /**
- * True for the decision to go to court or to an agency (not a message).
- */
-decision: boolean, 
-/**
- * The furthest level among the invoices: it sets the channel and the tone.
+ * The furthest level among the invoices: it sets the tone.
  */
 level: string, template: string, fee: string | null, total: string, invoices: Array<AgendaLineJson>, };
 
-export type AgendaLineJson = { invoice_id: number, number: string, 
-/**
- * The invoice's own level (each invoice moves to its own next level).
- */
-level: string, due_date: string, days_late: number, amount_due: string, };
+export type AgendaLineJson = { number: string, level: string, due_date: string, days_late: number, amount_due: string, };
 
 export type BrokenPromiseJson = { promise_id: number, amount: string, by: string, paid: string, invoices: Array<string>, };
 
@@ -304,92 +282,70 @@ basis: string,
  */
 interest: string, };
 
-export type PolicyLevelView = { 
-/**
- * Stable code kept by the history; the editor sends it back unchanged.
- */
-key: string, 
-/**
- * Days from the due date; negative is before it.
- */
-offset_days: number, 
-/**
- * `letter`, `email`, `phone_call` or `escalation`.
- */
-channel: string, 
-/**
- * The tone: `courteous_notice`, `friendly_reminder`, `firm_reminder`, ...
- */
-template: string, 
-/**
- * Decimal string, or null for no fee.
- */
-fee: string | null, formal_notice: boolean, };
+export type WriteOffLineView = { customer_name: string, number: string, date: string, amount: string, reason: string, };
 
-export type PolicyView = { id: number, name: string, 
+export type DisputeView = { opened_on: string, reason: string, 
 /**
- * The policy "Rétablir le barème standard" resets.
+ * Empty while the dispute is open.
  */
-standard: boolean, levels: Array<PolicyLevelView>, 
-/**
- * How many customers chose it as their own.
- */
-customers: number, 
-/**
- * The payment profiles (segment codes) that follow it.
- */
-segments: Array<string>, is_default: boolean, };
+closed_on: string | null, note: string | null, };
 
-export type SegmentPolicyView = { 
+export type InvoiceCollectionView = { remaining: string, 
 /**
- * `punctual`, `late`, `variable` or `at_risk`.
+ * The day the mise en demeure was sent, if it was.
  */
-segment: string, 
+formal_notice_sent_on: string | null, 
 /**
- * Null: the profile follows the default policy.
+ * reminders | injunction_prepared | handed_to_agency | written_off
  */
-policy_id: number | null, };
+stage: string, 
+/**
+ * When the current stage began (none while in the reminders).
+ */
+stage_since: string | null, written_off_amount: string | null, written_off_reason: string | null, 
+/**
+ * The open dispute, if any (also the last of `disputes`).
+ */
+open_dispute: DisputeView | null, 
+/**
+ * Every dispute, oldest first.
+ */
+disputes: Array<DisputeView>, 
+/**
+ * The stages the user may move the invoice to now.
+ */
+next_steps: Array<string>, };
 
-export type PoliciesView = { policies: Array<PolicyView>, default_id: number, 
+export type PromiseView = { id: number, amount: string, made_on: string, by: string, 
 /**
- * The four profiles, in order.
+ * running | kept | broken | cancelled
  */
-segments: Array<SegmentPolicyView>, };
+status: string, 
+/**
+ * When it was recorded kept, broken or cancelled.
+ */
+closed_on: string | null, 
+/**
+ * Paid on its invoices since it was made.
+ */
+paid: string, invoices: Array<string>, };
 
-export type PolicyLevelForm = { 
+export type CustomerCollectionsView = { promises: Array<PromiseView>, broken_promises: number, 
 /**
- * Empty for a new level: the core gives it a key.
+ * Part of the customer's "reste dû" written off (still owed, no longer expected).
  */
-key: string, 
-/**
- * Whole days as typed ("-5", "7").
- */
-offset_days: string, channel: string, template: string, 
-/**
- * Empty: no fee.
- */
-fee: string, formal_notice: boolean, };
+written_off: string, };
 
-export type PolicyForm = { name: string, 
+export type EscalateForm = { invoice_id: number, 
 /**
- * In schedule order; a problem of row N is reported on `levels.N.<field>`.
+ * injunction_prepared | handed_to_agency | written_off
  */
-levels: Array<PolicyLevelForm>, };
-
-export type CustomerPolicyView = { 
+to: string, 
 /**
- * Segment code, or null when not classified.
+ * Written off only: the amount given up, as typed (default: what remains).
  */
-segment: string | null, 
+amount: string, 
 /**
- * The customer's own policy, or null to follow the profile / default.
+ * Written off only: why.
  */
-policy_id: number | null, 
-/**
- * Decimal percent ("12.50"), or null for the legal rate (ECB + 10 points).
- */
-contractual_rate: string | null, applied_policy_id: number, applied_policy_name: string, 
-/**
- * Why it applies: `customer`, `segment` or `default`.
- */
-applied_because: string, };
+reason: string, };

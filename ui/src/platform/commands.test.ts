@@ -52,6 +52,10 @@ describe("commands", () => {
     await commands.promiseAdd(form);
     await commands.disputeOpen(1, "r");
     await commands.disputeResolve(1, "n");
+    await commands.promiseCancel(1);
+    await commands.customerCollections(1);
+    await commands.invoiceCollection(1);
+    await commands.escalate(form);
     await commands.invoicePenalties(1);
     await commands.ratesList();
     await commands.rateAdd(form);
@@ -78,6 +82,10 @@ describe("commands", () => {
       promise_add: ["form"],
       dispute_open: ["invoice", "reason"],
       dispute_resolve: ["invoice", "note"],
+      promise_cancel: ["id"],
+      customer_collections: ["id"],
+      invoice_collection: ["id"],
+      escalate: ["form"],
       invoice_penalties: ["id"],
       rates_list: [],
       rate_add: ["form"],

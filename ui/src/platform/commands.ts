@@ -9,12 +9,15 @@ import type {
   CompanyForm,
   CompanyView,
   CreditNoteForm,
+  CustomerCollectionsView,
   CustomerDetailView,
   CustomerForm,
   CustomerListQuery,
   CustomerPageView,
   CustomerSavedView,
   DemoSummaryView,
+  EscalateForm,
+  InvoiceCollectionView,
   InvoiceForm,
   InvoiceListQuery,
   InvoicePageView,
@@ -69,6 +72,12 @@ export const actionPostpone = (customer: number, channel: string, until: string)
 export const promiseAdd = (form: PromiseForm) => call<null>("promise_add", { form });
 export const disputeOpen = (invoice: number, reason: string) => call<null>("dispute_open", { invoice, reason });
 export const disputeResolve = (invoice: number, note: string) => call<null>("dispute_resolve", { invoice, note });
+export const promiseCancel = (id: number) => call<null>("promise_cancel", { id });
+/** A customer's promises to pay with what became of them, and its written-off amount. */
+export const customerCollections = (id: number) => call<CustomerCollectionsView>("customer_collections", { id });
+/** An invoice's disputes, its stage after the formal notice and the steps allowed now. */
+export const invoiceCollection = (id: number) => call<InvoiceCollectionView>("invoice_collection", { id });
+export const escalate = (form: EscalateForm) => call<null>("escalate", { form });
 /** Late-payment interest and indemnity of one invoice as of today. */
 export const invoicePenalties = (id: number) => call<PenaltiesJson>("invoice_penalties", { id });
 
@@ -113,6 +122,10 @@ export const COMMANDS = [
   "promise_add",
   "dispute_open",
   "dispute_resolve",
+  "promise_cancel",
+  "customer_collections",
+  "invoice_collection",
+  "escalate",
   "invoice_penalties",
   "rates_list",
   "rate_add",

@@ -7,7 +7,7 @@ import {
   type AppError,
   type CustomerDetailView,
 } from "../platform";
-import { formatDate, formatMoney, todayForInput } from "../format";
+import { amountForInput, formatDate, formatMoney, todayForInput } from "../format";
 import { useNav } from "../app/nav";
 import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Spinner } from "../components/Bits";
@@ -16,8 +16,11 @@ import { BackLink, ScreenHeader } from "../components/ScreenHeader";
 
 const SHOWN = ["credit_note_number", "payment_date", "amount", "notes", "invoice"];
 
-/** A credit note (avoir) settles part or all of an invoice without money coming in. */
-export function CreditNoteScreen({ customerId }: { customerId: number }) {
+/**
+ * A credit note (avoir) settles part or all of an invoice without money coming in.
+ * Opened from a disputed invoice, it is prefilled for that invoice and what it still owes.
+ */
+export function CreditNoteScreen({ customerId, invoiceId }: { customerId: number; invoiceId?: number | undefined }) {
   const { t, locale } = useI18n();
   const nav = useNav();
   const [detail, setDetail] = useState<CustomerDetailView | null>(null);
@@ -26,12 +29,16 @@ export function CreditNoteScreen({ customerId }: { customerId: number }) {
   const [date, setDate] = useState(() => todayForInput(nav.info?.today));
   const [amount, setAmount] = useState("");
   const [reason, setReason] = useState("");
-  const [invoice, setInvoice] = useState("");
+  const [invoice, setInvoice] = useState(invoiceId === undefined ? "" : String(invoiceId));
   const { saving, error, send } = useSubmit();
 
   useEffect(() => {
-    customerGet(customerId).then(setDetail, (e: unknown) => setLoadError(toAppError(e)));
-  }, [customerId]);
+    customerGet(customerId).then((d) => {
+      setDetail(d);
+      const chosen = d.open_invoices.find((inv) => inv.id === invoiceId);
+      if (chosen) setAmount((typed) => (typed === "" ? amountForInput(chosen.remaining, locale) : typed));
+    }, (e: unknown) => setLoadError(toAppError(e)));
+  }, [customerId, invoiceId, locale]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

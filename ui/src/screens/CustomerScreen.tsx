@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useI18n } from "../i18n";
 import {
+  customerCollections,
   customerGet,
   customerSetArchived,
   promiseAdd,
@@ -22,6 +23,7 @@ import { termsInWords } from "../model/terms";
 import { timelineSentence } from "../model/timeline";
 import { segmentLabel } from "../model/policies";
 import { formatRate } from "../model/rates";
+import { PromisesCard } from "./CustomerPromises";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -54,6 +56,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const [promising, setPromising] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const collections = useLoad(() => customerCollections(c.id), [c.id, detail]);
+  const followUp = current(collections.state);
 
   const setArchived = async (archived: boolean) => {
     setBusy(true);
@@ -186,7 +190,13 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
           label={t("customer.outstanding")}
           value={b.outstanding}
           testid="customer-outstanding"
-          note={tn("customer.open_count", b.open_invoices)}
+          note={
+            followUp && !isZero(followUp.written_off)
+              ? `${tn("customer.open_count", b.open_invoices)} · ${t("customer.written_off_part", {
+                  amount: formatMoney(followUp.written_off, locale),
+                })}`
+              : tn("customer.open_count", b.open_invoices)
+          }
         />
         <Stat
           label={t("customer.overdue")}
@@ -336,6 +346,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
           </div>
         )}
       </section>
+
+      {followUp && <PromisesCard view={followUp} onChanged={onChanged} />}
 
       <section className="card" aria-labelledby="payments-title">
         <h2 className="card-title" id="payments-title">

@@ -1,9 +1,8 @@
 import { useState } from "react";
 import { useI18n } from "../i18n";
 import {
-  disputeOpen,
-  disputeResolve,
   invoiceCancel,
+  invoiceCollection,
   invoiceGet,
   invoicePenalties,
   toAppError,
@@ -17,6 +16,7 @@ import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner, StatusBadge } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
+import { DisputeButtons, DisputeDialog, DisputeFlag, DisputeHistory, FollowUpCard } from "./InvoiceFollowUp";
 
 export function InvoiceScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -42,7 +42,13 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
   const { t } = useI18n();
   const nav = useNav();
   const [confirm, setConfirm] = useState(false);
-  const [dispute, setDispute] = useState<"open" | "resolve" | null>(null);
+  const [dispute, setDispute] = useState<"open" | "reopen" | "resolve" | null>(null);
+  const collection = useLoad(() => invoiceCollection(inv.id), [inv.id, inv.settled, inv.status]);
+  const c = current(collection.state);
+  const changed = () => {
+    collection.reload();
+    onChanged();
+  };
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,39 +61,12 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
       await invoiceCancel(inv.id, reason.trim());
       setConfirm(false);
       nav.toast(t("invoice.cancelled_toast", { number: inv.number }));
-      onChanged();
+      changed();
     } catch (e) {
       setError(toAppError(e).message);
     } finally {
       setBusy(false);
     }
-  };
-
-  const sendDispute = async () => {
-    const text = reason.trim();
-    if (dispute === "open" && text === "") {
-      setError(t("dispute.reason_required"));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      if (dispute === "open") await disputeOpen(inv.id, text);
-      else await disputeResolve(inv.id, text);
-      nav.toast(t(dispute === "open" ? "dispute.open.toast" : "dispute.resolve.toast", { number: inv.number }));
-      setDispute(null);
-      setReason("");
-      onChanged();
-    } catch (e) {
-      setError(toAppError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const askDispute = (kind: "open" | "resolve") => {
-    setReason("");
-    setError(null);
-    setDispute(kind);
   };
 
   return (
@@ -101,6 +80,16 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
               {inv.customer_name}
             </button>
             <StatusBadge status={inv.status} daysLate={inv.days_late} />
+            {c?.open_dispute && (
+              <span className="badge badge-soon" data-testid="invoice-badge-disputed">
+                {t("invoice.badge.disputed")}
+              </span>
+            )}
+            {c?.stage === "written_off" && (
+              <span className="badge badge-cancelled" data-testid="invoice-badge-written-off">
+                {t("invoice.badge.written_off")}
+              </span>
+            )}
           </span>
         }
         actions={
@@ -124,26 +113,7 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
               >
                 {t("common.edit")}
               </button>
-              {!isZero(inv.remaining) && (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => askDispute("open")}
-                    data-testid="invoice-dispute-open"
-                  >
-                    {t("dispute.open")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => askDispute("resolve")}
-                    data-testid="invoice-dispute-resolve"
-                  >
-                    {t("dispute.resolve")}
-                  </button>
-                </>
-              )}
+              {c && <DisputeButtons inv={inv} c={c} onAsk={(a) => a !== "credit" && setDispute(a)} />}
               <button
                 type="button"
                 className="button button-danger-quiet"
@@ -156,6 +126,7 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
           )
         }
       />
+      {c && <DisputeFlag c={c} />}
       <section className="stats">
         <div className="stat">
           <span className="stat-label">{t("invoice.issue_date")}</span>
@@ -204,31 +175,25 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
           </p>
         )}
       </section>
+      {c && <FollowUpCard inv={inv} c={c} onDone={changed} />}
+      {c && <DisputeHistory c={c} />}
       {!cancelled && !isZero(inv.remaining) && inv.status === "overdue" && <Penalties id={inv.id} />}
-      {dispute && (
-        <ConfirmDialog
-          title={t(dispute === "open" ? "dispute.open.title" : "dispute.resolve.title", { number: inv.number })}
-          body={t(dispute === "open" ? "dispute.open.body" : "dispute.resolve.body")}
-          confirmLabel={t(dispute === "open" ? "dispute.open.confirm" : "dispute.resolve")}
-          busy={busy}
-          error={error}
-          onConfirm={() => void sendDispute()}
-          onCancel={() => {
+      {collection.state.kind === "failed" && (
+        <p className="muted" data-testid="invoice-collection-error">
+          {collection.state.error.message}
+        </p>
+      )}
+      {dispute && c && (
+        <DisputeDialog
+          inv={inv}
+          c={c}
+          action={dispute}
+          onClose={() => setDispute(null)}
+          onDone={() => {
             setDispute(null);
-            setError(null);
+            changed();
           }}
-        >
-          <label className="field">
-            <span className="field-label">{t(dispute === "open" ? "dispute.open.reason" : "dispute.resolve.note")}</span>
-            <input
-              className="input"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="dispute-text"
-              autoComplete="off"
-            />
-          </label>
-        </ConfirmDialog>
+        />
       )}
       {confirm && (
         <ConfirmDialog

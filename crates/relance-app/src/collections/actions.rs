@@ -107,6 +107,19 @@ fn handle(
     })
 }
 
+/// The channels of the customer's actions on `as_of`, for a front end that
+/// lets the user leave the channel out when there is only one.
+pub fn channels_due(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> AppResult<Vec<Channel>> {
+    let book = Book::load(ctx.store().conn(), Some(customer))?;
+    let agenda = book.agenda(as_of);
+    Ok(agenda
+        .customers
+        .into_iter()
+        .filter(|c| c.customer == customer)
+        .flat_map(|c| c.actions.into_iter().map(|a| a.channel))
+        .collect())
+}
+
 fn nothing_to_do() -> AppError {
     AppError::invalid(Field::LevelChannel, Problem::StepNotAllowed)
 }

@@ -1,10 +1,15 @@
-//! Events about one invoice, outside the schedule: disputes and escalation.
+//! Events about one invoice, outside the schedule: disputes and escalation,
+//! and the invoice's collection state as its page shows it.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use relance_domain::company::Language;
+use relance_domain::dunning::dispute::{self, DisputeRecord};
 use relance_domain::dunning::{DunningEvent, EscalationStage, InvoiceDunning};
 use relance_domain::ids::InvoiceId;
+use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
 use relance_store::activity::{self, ActivityKind, Subject};
+use relance_store::Conn;
 
 use crate::policies::Resolver;
 use crate::{AppError, AppResult, Context};
@@ -26,13 +31,59 @@ pub fn escalate(ctx: &mut impl Context, invoice: InvoiceId, to: EscalationStage)
     record(ctx, invoice, DunningEvent::Escalated { to }, ActivityKind::Escalated)
 }
 
+/// The stage codes a front end may name.
+const STAGES: &str = "injunction_prepared | handed_to_agency | written_off";
+
+/// `escalate` from what a front end sends: a stage code, and for a
+/// write-off the amount as typed (empty: all that remains) and the reason.
+pub fn escalate_to(
+    ctx: &mut impl Context,
+    invoice: InvoiceId,
+    to: &str,
+    amount: &str,
+    reason: &str,
+    on: NaiveDate,
+) -> AppResult<()> {
+    let to = to.trim().to_ascii_lowercase().replace('-', "_");
+    let stage = |remaining: Money| -> AppResult<EscalationStage> {
+        match to.as_str() {
+            "injunction_prepared" | "injunction" => Ok(EscalationStage::InjunctionPrepared { on }),
+            "handed_to_agency" | "agency" => Ok(EscalationStage::HandedToAgency { on }),
+            "written_off" | "write_off" => {
+                let amount = if amount.trim().is_empty() {
+                    remaining
+                } else {
+                    Money::parse(Field::Amount, amount)
+                        .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?
+                };
+                Ok(EscalationStage::WrittenOff { on, amount, reason: reason.to_string() })
+            }
+            _ => Err(AppError::invalid(Field::EscalationStage, Problem::InvalidFormat { expected: STAGES })),
+        }
+    };
+    record_with(ctx, invoice, ActivityKind::Escalated, |remaining| {
+        Ok(DunningEvent::Escalated { to: stage(remaining)? })
+    })
+}
+
 fn record(ctx: &mut impl Context, invoice: InvoiceId, event: DunningEvent, kind: ActivityKind) -> AppResult<()> {
+    record_with(ctx, invoice, kind, |_| Ok(event))
+}
+
+/// Checks and stores the event `make` builds from what the invoice still owes.
+fn record_with(
+    ctx: &mut impl Context,
+    invoice: InvoiceId,
+    kind: ActivityKind,
+    make: impl FnOnce(Money) -> AppResult<DunningEvent>,
+) -> AppResult<()> {
     let now = ctx.clock().now();
     let today = ctx.clock().today();
     ctx.store_mut().write(|tx| {
         let inv = relance_store::invoices::get(tx, invoice)?.ok_or(AppError::NotFound("invoice"))?;
         // A cancelled invoice owes nothing: the domain refuses what needs an open one.
         let remaining = if inv.cancelled { Money::ZERO } else { inv.data.total - inv.settled };
+        let event = make(remaining)?;
         let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(tx, invoice)?);
         let policy = Resolver::load(tx, Some(inv.customer_id))?.policy_for(inv.customer_id);
         let checked = state.check(&event, &policy, remaining)?;
@@ -54,4 +105,64 @@ fn record(ctx: &mut impl Context, invoice: InvoiceId, event: DunningEvent, kind:
         activity::record(tx, now, kind, subject, &details)?;
         Ok(())
     })
+}
+
+/// Where an invoice stands outside the schedule: its disputes, its stage
+/// after the formal notice, and the stages it may move to now.
+#[derive(Debug, Clone)]
+pub struct InvoiceCollection {
+    pub state: InvoiceDunning,
+    /// Every dispute, oldest first; the last one is open when `state.dispute` is set.
+    pub disputes: Vec<DisputeRecord>,
+    /// Stage codes the user may choose now (see `EscalationStage::next_steps`).
+    pub next_steps: Vec<&'static str>,
+    /// What the invoice still owes (payments and credit notes only).
+    pub remaining: Money,
+}
+
+/// The invoice's disputes and escalation, read-only.
+pub fn invoice_collection(ctx: &impl Context, invoice: InvoiceId) -> AppResult<InvoiceCollection> {
+    let conn = ctx.store().conn();
+    let inv = relance_store::invoices::get(conn, invoice)?.ok_or(AppError::NotFound("invoice"))?;
+    let remaining = if inv.cancelled { Money::ZERO } else { inv.data.total - inv.settled };
+    let events = relance_store::dunning::for_invoice(conn, invoice)?;
+    let state = InvoiceDunning::replay(&events);
+    let next_steps = state.stage.next_steps(state.formal_notice_sent_on.is_some(), remaining);
+    Ok(InvoiceCollection { disputes: dispute::history(&events), state, next_steps, remaining })
+}
+
+/// "Credited": a credit note that settles a disputed invoice completely
+/// closes its dispute, in the credit note's transaction, with a note naming
+/// the credit note. Called for each invoice the credit note was applied to.
+pub(crate) fn close_dispute_settled_by_credit_note(
+    tx: &Conn,
+    invoice: InvoiceId,
+    credit_note: &str,
+    on: NaiveDate,
+    now: DateTime<Utc>,
+    lang: Language,
+) -> AppResult<()> {
+    let Some(inv) = relance_store::invoices::get(tx, invoice)? else {
+        return Ok(());
+    };
+    if inv.settled < inv.data.total {
+        return Ok(());
+    }
+    let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(tx, invoice)?);
+    let Some(open) = state.dispute else {
+        return Ok(());
+    };
+    // The note is kept in the file like a note the user types: in the
+    // company's language at the time.
+    let note = match lang {
+        Language::Fr => format!("Réglé par l’avoir {credit_note}"),
+        Language::En => format!("Settled by credit note {credit_note}"),
+    };
+    // A credit note dated before the dispute closes it the day it opened.
+    let event = DunningEvent::DisputeResolved { on: on.max(open.since), note: Some(note.clone()) };
+    relance_store::dunning::append(tx, invoice, &event, on, now)?;
+    let subject = Subject { customer: Some(inv.customer_id), invoice: Some(invoice), payment: None };
+    let details = [("number", inv.data.number), ("note", note), ("credit_note", credit_note.to_string())];
+    activity::record(tx, now, ActivityKind::DisputeResolved, subject, &details)?;
+    Ok(())
 }

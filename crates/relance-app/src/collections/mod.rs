@@ -15,9 +15,10 @@ mod penalties;
 mod promises;
 mod rates;
 
-pub use actions::{action_done, postpone, skip};
+pub use actions::{action_done, channels_due, postpone, skip};
 pub use agenda::{agenda, AgendaView};
-pub use invoice_events::{dispute_open, dispute_resolve, escalate};
+pub(crate) use invoice_events::close_dispute_settled_by_credit_note;
+pub use invoice_events::{dispute_open, dispute_resolve, escalate, escalate_to, invoice_collection, InvoiceCollection};
 pub use penalties::{penalties, rate_tables, PenaltiesView};
-pub use promises::promise_add;
+pub use promises::{customer_promises, promise_add, promise_cancel, CustomerPromises, PromiseLine, PromiseOutcome};
 pub use rates::{rate_add, user_rates};

@@ -13,6 +13,39 @@ pub struct OpenDispute {
     pub reason: String,
 }
 
+/// One dispute of an invoice's history: when it opened and why, and when
+/// and how it closed (still open when `closed_on` is `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisputeRecord {
+    pub opened_on: NaiveDate,
+    pub reason: String,
+    pub closed_on: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// Every dispute of an invoice, oldest first, from its stored history
+/// (`(opened on, reason)` and `(closed on, note)` in order). A closing with
+/// no dispute open is ignored, as the replay does.
+pub fn history<'e>(events: impl IntoIterator<Item = &'e super::DunningEvent>) -> Vec<DisputeRecord> {
+    use super::DunningEvent;
+    let mut out: Vec<DisputeRecord> = Vec::new();
+    for e in events {
+        match e {
+            DunningEvent::DisputeOpened { on, reason } if out.last().is_none_or(|d| d.closed_on.is_some()) => {
+                out.push(DisputeRecord { opened_on: *on, reason: reason.clone(), closed_on: None, note: None });
+            }
+            DunningEvent::DisputeResolved { on, note } => {
+                if let Some(last) = out.last_mut().filter(|d| d.closed_on.is_none()) {
+                    last.closed_on = Some(*on);
+                    last.note = note.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Checks opening a dispute; returns it as it will be stored.
 pub fn check_open(current: Option<&OpenDispute>, on: NaiveDate, reason: &str) -> Result<OpenDispute, Validation> {
     let mut v = Validation::new();
@@ -63,5 +96,29 @@ mod tests {
         assert_eq!(before, Validation::single(Field::ActionDate, Problem::TooEarly));
         let none_open = check_resolve(None, d("2026-04-20"), None).unwrap_err();
         assert_eq!(none_open, Validation::single(Field::Dispute, Problem::StepNotAllowed));
+    }
+
+    #[test]
+    fn the_history_lists_each_dispute_with_its_closing() {
+        use crate::dunning::DunningEvent as E;
+        let events = [
+            E::DisputeOpened { on: d("2026-04-10"), reason: "prix".into() },
+            E::Postponed { on: d("2026-04-11"), until: d("2026-04-15") },
+            E::DisputeResolved { on: d("2026-04-12"), note: Some("accord".into()) },
+            E::DisputeResolved { on: d("2026-04-13"), note: None },
+            E::DisputeOpened { on: d("2026-04-20"), reason: "prix".into() },
+        ];
+        assert_eq!(
+            history(&events),
+            vec![
+                DisputeRecord {
+                    opened_on: d("2026-04-10"),
+                    reason: "prix".into(),
+                    closed_on: Some(d("2026-04-12")),
+                    note: Some("accord".into())
+                },
+                DisputeRecord { opened_on: d("2026-04-20"), reason: "prix".into(), closed_on: None, note: None },
+            ]
+        );
     }
 }

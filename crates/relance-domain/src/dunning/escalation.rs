@@ -51,11 +51,13 @@ impl EscalationStage {
     /// Checks a move from this stage to `to`, returning the stage to store
     /// (its reason trimmed).
     ///
-    /// Allowed: reminders -> court or agency, once the formal notice was sent
-    /// (both ask for it); court <-> agency (an agency may give a file back, a
-    /// court route may be abandoned); any stage -> written off. Written off
-    /// is final, and nothing goes back to reminders: that would be a new
-    /// decision, recorded as such by the user.
+    /// Allowed: reminders -> court, agency or write-off, once the formal
+    /// notice was sent (these are the stages after it: a court and an agency
+    /// ask for it, and a debt is not given up before the customer was
+    /// formally asked to pay); court <-> agency (an agency may give a file
+    /// back, a court route may be abandoned); court or agency -> written off.
+    /// Written off is final, and nothing goes back to reminders: that would
+    /// be a new decision, recorded as such by the user.
     pub fn check_move(
         &self,
         to: &EscalationStage,
@@ -75,7 +77,7 @@ impl EscalationStage {
         );
         if !allowed {
             v.push(Field::EscalationStage, Problem::StepNotAllowed);
-        } else if matches!(to, InjunctionPrepared { .. } | HandedToAgency { .. }) && !formal_notice_sent {
+        } else if !formal_notice_sent {
             v.push(Field::EscalationStage, Problem::NeedsFormalNotice);
         } else if self.since().zip(to.since()).is_some_and(|(from, on)| on < from) {
             v.push(Field::ActionDate, Problem::TooEarly);
@@ -94,6 +96,20 @@ impl EscalationStage {
             }
         }
         v.finish(|| clean)
+    }
+
+    /// The stage codes reachable from this one, in the order they are offered:
+    /// what `check_move` would accept, amounts and reasons aside.
+    pub fn next_steps(&self, formal_notice_sent: bool, remaining: Money) -> Vec<&'static str> {
+        if !formal_notice_sent || !remaining.is_positive() {
+            return Vec::new();
+        }
+        match self {
+            EscalationStage::Reminders => vec!["injunction_prepared", "handed_to_agency", "written_off"],
+            EscalationStage::InjunctionPrepared { .. } => vec!["handed_to_agency", "written_off"],
+            EscalationStage::HandedToAgency { .. } => vec!["injunction_prepared", "written_off"],
+            EscalationStage::WrittenOff { .. } => Vec::new(),
+        }
     }
 }
 
@@ -130,7 +146,8 @@ mod tests {
             (Reminders, agency.clone(), true, vec![]),
             (Reminders, court.clone(), false, vec![(Field::EscalationStage, Problem::NeedsFormalNotice)]),
             (Reminders, agency.clone(), false, vec![(Field::EscalationStage, Problem::NeedsFormalNotice)]),
-            (Reminders, off(10000, "liquidation"), false, vec![]),
+            (Reminders, off(10000, "liquidation"), false, vec![(Field::EscalationStage, Problem::NeedsFormalNotice)]),
+            (Reminders, off(10000, "liquidation"), true, vec![]),
             (court.clone(), agency.clone(), true, vec![]),
             (agency.clone(), court.clone(), true, vec![]),
             (court.clone(), off(10000, "liquidation"), true, vec![]),
@@ -161,6 +178,35 @@ mod tests {
     }
 
     #[test]
+    fn the_next_steps_are_the_moves_check_move_accepts() {
+        use EscalationStage::*;
+        let stages = [
+            Reminders,
+            InjunctionPrepared { on: d("2026-05-20") },
+            HandedToAgency { on: d("2026-05-20") },
+            WrittenOff { on: d("2026-05-20"), amount: Money::from_cents(100), reason: "x".into() },
+        ];
+        let on = d("2026-06-01");
+        let candidates = [
+            InjunctionPrepared { on },
+            HandedToAgency { on },
+            WrittenOff { on, amount: Money::from_cents(100), reason: "x".into() },
+        ];
+        for from in &stages {
+            for notice in [false, true] {
+                for remaining in [0, 100] {
+                    let accepted: Vec<&str> = candidates
+                        .iter()
+                        .filter(|to| from.check_move(to, notice, Money::from_cents(remaining)).is_ok())
+                        .map(|to| to.code())
+                        .collect();
+                    assert_eq!(from.next_steps(notice, Money::from_cents(remaining)), accepted, "{}", from.code());
+                }
+            }
+        }
+    }
+
+    #[test]
     fn nothing_to_escalate_on_a_paid_invoice() {
         let to = EscalationStage::InjunctionPrepared { on: d("2026-05-20") };
         assert_eq!(problems(&EscalationStage::Reminders, &to, true, 0), vec![(Field::Invoice, Problem::NotOpen)]);
@@ -173,7 +219,7 @@ mod tests {
             amount: Money::from_cents(500),
             reason: "  frais de recouvrement disproportionnés ".into(),
         };
-        let stored = EscalationStage::Reminders.check_move(&to, false, Money::from_cents(500)).unwrap();
+        let stored = EscalationStage::Reminders.check_move(&to, true, Money::from_cents(500)).unwrap();
         assert!(
             matches!(stored, EscalationStage::WrittenOff { reason, .. } if reason == "frais de recouvrement disproportionnés")
         );
