@@ -93,7 +93,11 @@ details: Array<[string, string]>, };
 
 export type BalanceView = { outstanding: string, overdue: string, credit: string, open_invoices: number, overdue_invoices: number, };
 
-export type CustomerDetailView = { customer: CustomerView, effective_terms: string, terms_warning: string | null, balance: BalanceView, open_invoices: Array<InvoiceView>, payments: Array<PaymentView>, timeline: Array<TimelineEntryView>, };
+export type CustomerDetailView = { customer: CustomerView, effective_terms: string, terms_warning: string | null, balance: BalanceView, open_invoices: Array<InvoiceView>, payments: Array<PaymentView>, timeline: Array<TimelineEntryView>, 
+/**
+ * Payment profile, reminder policy and contractual rate.
+ */
+collections: CustomerPolicyView, };
 
 export type AllocationPreviewView = { lines: Array<AllocationLineView>, 
 /**
@@ -159,7 +163,19 @@ kind: string, name: string, siren: string, siret: string, vat_number: string, co
 /**
  * Empty: the company's default terms.
  */
-terms: string, credit_limit: string, notes: string, };
+terms: string, credit_limit: string, notes: string, 
+/**
+ * Payment profile: `punctual`, `late`, `variable`, `at_risk`; empty: not classified.
+ */
+segment: string, 
+/**
+ * The customer's own reminder policy; null: follow the profile, then the default.
+ */
+policy_id: number | null, 
+/**
+ * Contractual late-payment rate in percent as typed; empty: the legal rate.
+ */
+contractual_rate: string, };
 
 export type InvoiceForm = { customer_id: number | null, number: string, issue_date: string, 
 /**
@@ -241,19 +257,37 @@ rate: string, source: string, };
 
 export type AgendaJson = { as_of: string, customers: Array<AgendaCustomerJson>, };
 
-export type AgendaCustomerJson = { customer_id: number, customer_name: string, actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
+export type AgendaCustomerJson = { customer_id: number, customer_name: string, 
+/**
+ * What the customer's actions chase, all invoices together.
+ */
+total: string, 
+/**
+ * At most two: the message (letter, email or call) covering every
+ * invoice with a message due, then the decision (court or agency).
+ */
+actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
 
 export type AgendaActionJson = { 
 /**
- * letter | email | phone_call | escalation
+ * The lead level's channel: letter | email | phone_call, or escalation
+ * for the decision.
  */
 channel: string, 
 /**
- * The furthest level among the invoices: it sets the tone.
+ * True for the decision to go to court or to an agency (not a message).
+ */
+decision: boolean, 
+/**
+ * The furthest level among the invoices: it sets the channel and the tone.
  */
 level: string, template: string, fee: string | null, total: string, invoices: Array<AgendaLineJson>, };
 
-export type AgendaLineJson = { number: string, level: string, due_date: string, days_late: number, amount_due: string, };
+export type AgendaLineJson = { invoice_id: number, number: string, 
+/**
+ * The invoice's own level (each invoice moves to its own next level).
+ */
+level: string, due_date: string, days_late: number, amount_due: string, };
 
 export type BrokenPromiseJson = { promise_id: number, amount: string, by: string, paid: string, invoices: Array<string>, };
 
@@ -281,6 +315,96 @@ basis: string,
  * the periods' roundings may not add up to `interest`.
  */
 interest: string, };
+
+export type PolicyLevelView = { 
+/**
+ * Stable code kept by the history; the editor sends it back unchanged.
+ */
+key: string, 
+/**
+ * Days from the due date; negative is before it.
+ */
+offset_days: number, 
+/**
+ * `letter`, `email`, `phone_call` or `escalation`.
+ */
+channel: string, 
+/**
+ * The tone: `courteous_notice`, `friendly_reminder`, `firm_reminder`, ...
+ */
+template: string, 
+/**
+ * Decimal string, or null for no fee.
+ */
+fee: string | null, formal_notice: boolean, };
+
+export type PolicyView = { id: number, name: string, 
+/**
+ * The policy "Rétablir le barème standard" resets.
+ */
+standard: boolean, levels: Array<PolicyLevelView>, 
+/**
+ * How many customers chose it as their own.
+ */
+customers: number, 
+/**
+ * The payment profiles (segment codes) that follow it.
+ */
+segments: Array<string>, is_default: boolean, };
+
+export type SegmentPolicyView = { 
+/**
+ * `punctual`, `late`, `variable` or `at_risk`.
+ */
+segment: string, 
+/**
+ * Null: the profile follows the default policy.
+ */
+policy_id: number | null, };
+
+export type PoliciesView = { policies: Array<PolicyView>, default_id: number, 
+/**
+ * The four profiles, in order.
+ */
+segments: Array<SegmentPolicyView>, };
+
+export type PolicyLevelForm = { 
+/**
+ * Empty for a new level: the core gives it a key.
+ */
+key: string, 
+/**
+ * Whole days as typed ("-5", "7").
+ */
+offset_days: string, channel: string, template: string, 
+/**
+ * Empty: no fee.
+ */
+fee: string, formal_notice: boolean, };
+
+export type PolicyForm = { name: string, 
+/**
+ * In schedule order; a problem of row N is reported on `levels.N.<field>`.
+ */
+levels: Array<PolicyLevelForm>, };
+
+export type CustomerPolicyView = { 
+/**
+ * Segment code, or null when not classified.
+ */
+segment: string | null, 
+/**
+ * The customer's own policy, or null to follow the profile / default.
+ */
+policy_id: number | null, 
+/**
+ * Decimal percent ("12.50"), or null for the legal rate (ECB + 10 points).
+ */
+contractual_rate: string | null, applied_policy_id: number, applied_policy_name: string, 
+/**
+ * Why it applies: `customer`, `segment` or `default`.
+ */
+applied_because: string, };
 
 export type WriteOffLineView = { customer_name: string, number: string, date: string, amount: string, reason: string, };
 
