@@ -143,9 +143,9 @@ fn a_quick_policy_for_one_customer_reaches_the_agenda() {
     app.click("nav-today");
     app.find("today-screen");
     let action = format!(r#"[data-testid="agenda-action"][data-customer-id="{customer_id}"][data-channel="email"]"#);
-    wait_css(&app, &action, |t| {
-        t.contains("Garage Leroy") && t.contains("Première relance") && t.contains("FA-2026-201")
-    });
+    let card = format!(r#"[data-testid="agenda-card"][data-customer-id="{customer_id}"]"#);
+    wait_css(&app, &card, |t| t.contains("Garage Leroy"));
+    wait_css(&app, &action, |t| t.contains("Première relance") && t.contains("FA-2026-201"));
     wait_css(&app, &format!(r#"{action} [data-testid="agenda-line"][data-number="FA-2026-201"]"#), |t| {
         t.contains("en retard de 3 j") && t.contains("480,00 €")
     });
