@@ -122,6 +122,35 @@ fn a_broken_promise_counts_in_the_customers_history_before_and_after_it_is_recor
 }
 
 #[test]
+fn a_broken_promise_with_nothing_else_due_can_be_noted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2025-02-08");
+    let c = customer(&mut ctx, "Garage Martin");
+    let f1 = invoice(&mut ctx, c, "F-1", "2025-01-01", "1 000,00"); // due 01-31
+    collections::promise_add(&mut ctx, c, "500", d("2025-02-20"), &[f1]).unwrap();
+    // A dispute pauses F-1 too: when the promise breaks, nothing is there to chase.
+    collections::dispute_open(&mut ctx, f1, "livraison incomplète", d("2025-02-10")).unwrap();
+
+    let agenda = collections::agenda(&ctx, d("2025-02-21")).unwrap().agenda;
+    assert_eq!(agenda.customers.len(), 1);
+    assert!(agenda.customers[0].actions.is_empty());
+    assert_eq!(agenda.customers[0].broken_promises.len(), 1);
+    // Doing an action is impossible, so the promise is noted on its own.
+    assert!(collections::action_done(&mut ctx, c, Channel::PhoneCall, d("2025-02-21")).is_err());
+    assert_eq!(collections::promises_acknowledge(&mut ctx, c, d("2025-02-21")).unwrap(), 1);
+
+    assert!(collections::agenda(&ctx, d("2025-02-21")).unwrap().agenda.customers.is_empty());
+    let recorded = collections::customer_promises(&ctx, c, d("2025-02-21")).unwrap();
+    assert_eq!((recorded.lines[0].outcome, recorded.broken), (PromiseOutcome::Broken, 1));
+    assert!(kinds(&ctx, c).contains(&"promise_broken".to_string()));
+    // Nothing left to note: refused, nothing written.
+    let counts = row_counts(ctx.store.conn()).unwrap();
+    let again = collections::promises_acknowledge(&mut ctx, c, d("2025-02-22")).unwrap_err();
+    assert_eq!(problems(again), [(Field::Promise, Problem::StepNotAllowed)]);
+    assert_eq!(row_counts(ctx.store.conn()).unwrap(), counts);
+}
+
+#[test]
 fn a_credit_note_that_settles_a_disputed_invoice_closes_the_dispute_and_reopening_pauses_again() {
     let dir = tempfile::tempdir().unwrap();
     let mut ctx = open(&dir, "2025-02-10");

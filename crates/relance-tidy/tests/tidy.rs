@@ -103,6 +103,7 @@ fn only_the_platform_folder_imports_tauri_api_and_no_markup_from_data() {
 const RELEASED: &[(i64, &str)] = &[
     (1, "676e34af8bdf29d7770b8166223e9d3eb23ec5e42e86301a0df6933a0efca159"),
     (2, "864c4b5514b7fbac39c35b21826783d9410d1fd6745f559d43858eefbe65de87"),
+    (3, "25f43781402c6836b83edb88a053d0df5cb7addd5d2b76a98c8304e0969c3038"),
 ];
 
 #[test]

@@ -39,6 +39,15 @@ pub fn action_done(core: State<'_, Core>, customer: i64, channel: String) -> Res
     })
 }
 
+/// Records the customer's past-due promises as seen (kept or broken).
+#[tauri::command]
+pub fn promises_acknowledge(core: State<'_, Core>, customer: i64) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::collections::promises_acknowledge(ctx, CustomerId(customer), today).map(|_| ())
+    })
+}
+
 #[tauri::command]
 pub fn action_skip(core: State<'_, Core>, customer: i64, channel: String, reason: String) -> Result<(), ErrorView> {
     core.with(|ctx| {

@@ -64,6 +64,8 @@ export const today = (page: number) => call<TodayView>("today", { page });
 /** The day's reminder actions and broken promises, per customer. */
 export const agenda = () => call<AgendaJson>("agenda");
 export const actionDone = (customer: number, channel: string) => call<null>("action_done", { customer, channel });
+/** Records the customer's past-due promises as seen, without chasing it. */
+export const promisesAcknowledge = (customer: number) => call<null>("promises_acknowledge", { customer });
 export const actionSkip = (customer: number, channel: string, reason: string) =>
   call<null>("action_skip", { customer, channel, reason });
 /** `until` as typed: dd/mm/yyyy or yyyy-mm-dd. */
@@ -118,6 +120,7 @@ export const COMMANDS = [
   "agenda",
   "action_done",
   "action_skip",
+  "promises_acknowledge",
   "action_postpone",
   "promise_add",
   "dispute_open",

@@ -9,6 +9,7 @@ import {
   actionPostpone,
   actionSkip,
   agenda,
+  promisesAcknowledge,
   toAppError,
   type AgendaActionJson,
   type AgendaCustomerJson,
@@ -27,6 +28,7 @@ type Handlers = {
   busy: boolean;
   onDone: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
   onAsk: (ask: Ask) => void;
+  onAcknowledge: (c: AgendaCustomerJson) => void;
 };
 
 export function Agenda({ onChanged }: { onChanged?: () => void }) {
@@ -93,6 +95,8 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const handlers: Handlers = {
     busy,
     onDone: done,
+    onAcknowledge: (c) =>
+      void run(() => promisesAcknowledge(c.customer_id), t("agenda.promise_noted_toast", { name: c.customer_name })),
     onAsk: (next) => {
       setError(null);
       setAnswer("");
@@ -198,6 +202,23 @@ function CustomerCard({ customer: c, handlers }: { customer: AgendaCustomerJson;
       {c.broken_promises.map((p) => (
         <BrokenPromise key={p.promise_id} promise={p} />
       ))}
+      {/* Marking the message done records the promise as broken; with no
+          message due (every invoice paused or at its last level) the user
+          still needs a way to say "seen", or the card would stay forever. */}
+      {c.broken_promises.length > 0 && !message && (
+        <footer className="agenda-foot">
+          <span className="muted">{t("agenda.promise_noted.hint")}</span>
+          <button
+            type="button"
+            className="button"
+            disabled={handlers.busy}
+            onClick={() => handlers.onAcknowledge(c)}
+            data-testid="agenda-promise-noted"
+          >
+            {t("agenda.promise_noted")}
+          </button>
+        </footer>
+      )}
       {message && <ActionBlock customer={c} action={message} handlers={handlers} showTotal={both} />}
       {decision && <ActionBlock customer={c} action={decision} handlers={handlers} showTotal={both} />}
     </article>

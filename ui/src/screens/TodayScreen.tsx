@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { loadDemo, today, type TodayGroupView, type TodayView } from "../platform";
-import { formatDate, formatLongDate, isZero, share } from "../format";
+import { formatDate, formatLongDate, formatMoney, isZero, share } from "../format";
 import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat } from "../components/Bits";
@@ -55,12 +55,21 @@ function TodayBody({
   onPage: (page: number) => void;
   busy: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const nav = useNav();
   return (
     <>
       <section className="stats" aria-label={t("today.totals")}>
-        <Stat label={t("today.total_outstanding")} value={data.total_outstanding} testid="today-total-outstanding" />
+        <Stat
+          label={t("today.total_outstanding")}
+          value={data.total_outstanding}
+          testid="today-total-outstanding"
+          note={
+            isZero(data.total_written_off)
+              ? undefined
+              : t("today.written_off_apart", { amount: formatMoney(data.total_written_off, locale) })
+          }
+        />
         <Stat
           label={t("today.total_overdue")}
           value={data.total_overdue}

@@ -107,6 +107,24 @@ fn handle(
     })
 }
 
+/// Records the customer's promises whose date has passed (kept or broken)
+/// without chasing it: the agenda shows a broken promise until the user has
+/// seen it, and a customer may have nothing else due (every invoice paused,
+/// escalated or at its last level). Returns how many were recorded.
+pub fn promises_acknowledge(ctx: &mut impl Context, customer: CustomerId, as_of: NaiveDate) -> AppResult<usize> {
+    let now = ctx.clock().now();
+    ctx.store_mut().write(|tx| {
+        let book = Book::load(tx, Some(customer))?;
+        let agenda = book.agenda(as_of);
+        let mine = agenda.customers.into_iter().find(|c| c.customer == customer);
+        let Some(mine) = mine.filter(|c| !c.broken_promises.is_empty() || !c.kept_promises.is_empty()) else {
+            return Err(AppError::invalid(Field::Promise, Problem::StepNotAllowed));
+        };
+        record_promise_outcomes(tx, &mine, as_of, now)?;
+        Ok(mine.broken_promises.len() + mine.kept_promises.len())
+    })
+}
+
 /// The channels of the customer's actions on `as_of`, for a front end that
 /// lets the user leave the channel out when there is only one.
 pub fn channels_due(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> AppResult<Vec<Channel>> {

@@ -15,7 +15,7 @@ mod penalties;
 mod promises;
 mod rates;
 
-pub use actions::{action_done, channels_due, postpone, skip};
+pub use actions::{action_done, channels_due, postpone, promises_acknowledge, skip};
 pub use agenda::{agenda, AgendaView};
 pub(crate) use invoice_events::close_dispute_settled_by_credit_note;
 pub use invoice_events::{dispute_open, dispute_resolve, escalate, escalate_to, invoice_collection, InvoiceCollection};
