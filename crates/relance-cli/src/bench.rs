@@ -123,6 +123,11 @@ pub fn run(cli: &Cli, a: &BenchArgs, lang: Language) -> anyhow::Result<()> {
     results.push(measure("overdue report (every line)", "overdue_report", runs, None, || {
         relance_app::reports::overdue(&ctx, today).map(|_| ())
     })?);
+    // The Today screen opens on the agenda: every unpaid invoice's history
+    // replayed, every customer's policy resolved, then grouped.
+    results.push(measure("agenda of the day (every customer)", "agenda", runs, None, || {
+        relance_app::collections::agenda(&ctx, today).map(|_| ())
+    })?);
     let file_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     drop(ctx);
 
