@@ -35,6 +35,50 @@ pub fn escalate(ctx: &mut impl Context, invoice: InvoiceId, to: EscalationStage)
 /// The stage codes a front end may name.
 const STAGES: &str = "injunction_prepared | handed_to_agency | written_off";
 
+/// A stage as a front end names it, with a write-off's amount as typed
+/// (`None`: all that remains). A pure check, so that a front end refuses a
+/// bad argument before it opens anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StageAsked {
+    Injunction,
+    Agency,
+    WriteOff { amount: Option<Money> },
+}
+
+impl StageAsked {
+    /// `to` is a stage code (`injunction_prepared`, `handed_to_agency`,
+    /// `written_off`, or their short forms, hyphens allowed); `amount` is
+    /// read only for a write-off.
+    pub fn parse(to: &str, amount: &str) -> AppResult<StageAsked> {
+        match to.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "injunction_prepared" | "injunction" => Ok(StageAsked::Injunction),
+            "handed_to_agency" | "agency" => Ok(StageAsked::Agency),
+            "written_off" | "write_off" => {
+                let amount = if amount.trim().is_empty() {
+                    None
+                } else {
+                    Some(
+                        Money::parse(Field::Amount, amount)
+                            .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?,
+                    )
+                };
+                Ok(StageAsked::WriteOff { amount })
+            }
+            _ => Err(AppError::invalid(Field::EscalationStage, Problem::InvalidFormat { expected: STAGES })),
+        }
+    }
+
+    fn stage(&self, on: NaiveDate, remaining: Money, reason: &str) -> EscalationStage {
+        match self {
+            StageAsked::Injunction => EscalationStage::InjunctionPrepared { on },
+            StageAsked::Agency => EscalationStage::HandedToAgency { on },
+            StageAsked::WriteOff { amount } => {
+                EscalationStage::WrittenOff { on, amount: amount.unwrap_or(remaining), reason: reason.to_string() }
+            }
+        }
+    }
+}
+
 /// `escalate` from what a front end sends: a stage code, and for a
 /// write-off the amount as typed (empty: all that remains) and the reason.
 pub fn escalate_to(
@@ -45,25 +89,9 @@ pub fn escalate_to(
     reason: &str,
     on: NaiveDate,
 ) -> AppResult<()> {
-    let to = to.trim().to_ascii_lowercase().replace('-', "_");
-    let stage = |remaining: Money| -> AppResult<EscalationStage> {
-        match to.as_str() {
-            "injunction_prepared" | "injunction" => Ok(EscalationStage::InjunctionPrepared { on }),
-            "handed_to_agency" | "agency" => Ok(EscalationStage::HandedToAgency { on }),
-            "written_off" | "write_off" => {
-                let amount = if amount.trim().is_empty() {
-                    remaining
-                } else {
-                    Money::parse(Field::Amount, amount)
-                        .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?
-                };
-                Ok(EscalationStage::WrittenOff { on, amount, reason: reason.to_string() })
-            }
-            _ => Err(AppError::invalid(Field::EscalationStage, Problem::InvalidFormat { expected: STAGES })),
-        }
-    };
+    let asked = StageAsked::parse(to, amount)?;
     record_with(ctx, invoice, ActivityKind::Escalated, |remaining| {
-        Ok(DunningEvent::Escalated { to: stage(remaining)? })
+        Ok(DunningEvent::Escalated { to: asked.stage(on, remaining, reason) })
     })
 }
 
