@@ -339,3 +339,33 @@ fn a_payment_that_settles_a_disputed_invoice_closes_the_dispute_in_its_transacti
     assert!(closed[0].details.contains(&("payment".to_string(), paid.0.to_string())), "{:?}", closed[0].details);
     assert!(ctx.store.check_invariants().unwrap().is_empty());
 }
+
+#[test]
+fn the_customer_page_counts_as_overdue_only_what_is_still_to_collect() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2025-03-05");
+    let c = customer(&mut ctx, "Garage Martin");
+    let f1 = invoice(&mut ctx, c, "F-1", "2025-01-01", "1 000,00"); // due 01-31
+    let f2 = invoice(&mut ctx, c, "F-2", "2025-01-01", "200,00");
+    invoice(&mut ctx, c, "F-3", "2025-03-01", "500,00"); // due 03-31: not late
+    collections::action_done(&mut ctx, c, Channel::Letter, d("2025-03-05")).unwrap();
+    collections::escalate(&mut ctx, f1, written_off("2025-03-05", 30_000, "client en liquidation")).unwrap();
+    collections::escalate(&mut ctx, f2, written_off("2025-03-05", 20_000, "montant trop faible")).unwrap();
+
+    let figures = |ctx: &LocalContext| {
+        let b = customers::detail(ctx, c).unwrap().balance;
+        (b.outstanding, b.overdue, b.open_invoices, b.overdue_invoices, reports::written_off_owed(ctx, c).unwrap())
+    };
+    // Reste dû: the books (1 700), of which 500 written off; en retard: what
+    // is still to collect past due, F-1's 700 (F-2 written off whole).
+    assert_eq!(figures(&ctx), (Money::from_cents(170_000), Money::from_cents(70_000), 3, 1, Money::from_cents(50_000)));
+    // Like Today's figures for this customer.
+    let t = today::view(&ctx, Page { size: 50, index: 0 }).unwrap();
+    assert_eq!(t.today.groups[0].overdue, Money::from_cents(70_000));
+
+    // Paid 800 after the write-off: F-1 owes 200, all of it written off, so
+    // nothing of it is still to collect.
+    let input = PaymentInput { date: "2025-03-05".into(), amount: "800".into(), ..Default::default() };
+    payments::record(&mut ctx, c, &input, &Allocation::ToInvoice(f1)).unwrap();
+    assert_eq!(figures(&ctx), (Money::from_cents(90_000), Money::ZERO, 3, 0, Money::from_cents(40_000)));
+}
