@@ -231,7 +231,7 @@ pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
     Ok(CustomerDetail {
         effective_terms: customer.data.terms.unwrap_or(company_terms),
         terms_warning: customer.data.terms_warning(company_terms),
-        balance: relance_store::customers::balance(conn, id, today)?,
+        balance: still_to_collect(conn, id, today)?,
         open_invoices,
         payments: relance_store::payments::for_customer(conn, id, DETAIL_HISTORY)?,
         timeline: activity::for_customer(conn, id, DETAIL_HISTORY)?,
@@ -239,6 +239,29 @@ pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
         policy: Resolver::load(conn, Some(id))?.applied(id),
         customer,
     })
+}
+
+/// The customer page's figures, consistent with Today and the overdue report:
+/// - "reste dû" (`outstanding`) is the whole debt of the books: every unpaid
+///   invoice's total less its payments and credit notes, written-off amounts
+///   included (a write-off is not a payment); the page says their part apart
+///   ("dont X passés en perte", `reports::written_off_owed`);
+/// - "en retard" (`overdue`) is what is still to collect past its due date:
+///   the overdue part of the debt less the written-off amounts of overdue
+///   invoices (each capped at what the invoice still owes), and
+///   `overdue_invoices` counts the overdue invoices with something left to
+///   collect (an invoice written off whole is not counted).
+fn still_to_collect(conn: &Conn, id: CustomerId, today: NaiveDate) -> AppResult<Balance> {
+    let mut balance = relance_store::customers::balance(conn, id, today)?;
+    for (due_date, written_off, remaining) in relance_store::dunning::written_off_of_customer(conn, id)? {
+        if due_date < today {
+            balance.overdue -= written_off;
+            if written_off >= remaining {
+                balance.overdue_invoices = balance.overdue_invoices.saturating_sub(1);
+            }
+        }
+    }
+    Ok(balance)
 }
 
 /// The customer an invoice or payment is for: it must exist and not be archived.

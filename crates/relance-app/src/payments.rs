@@ -97,7 +97,8 @@ pub fn record(
         }
         (Err(e), _) => return Err(e),
     };
-    let currency = crate::company::get(ctx, Language::Fr)?.currency;
+    let company = crate::company::get(ctx, Language::Fr)?;
+    let (currency, lang) = (company.currency, company.language);
     let now = ctx.clock().now();
     ctx.store_mut().write(|tx| {
         let plan = plan(tx, customer, data.amount, allocation)?;
@@ -119,6 +120,12 @@ pub fn record(
                 ("credit", plan.unallocated.to_string()),
             ],
         )?;
+        // A disputed invoice this payment settles completely: its dispute ends here.
+        let by =
+            crate::collections::SettledBy::Payment { id, date: data.date, amount: data.amount, currency: &currency };
+        for line in &plan.lines {
+            crate::collections::close_dispute_if_settled(tx, line.invoice, &by, data.date, now, lang)?;
+        }
         Ok((id, plan))
     })
 }
@@ -155,14 +162,8 @@ pub fn record_credit_note(
             &[("number", data.number.clone()), ("amount", data.amount.to_string()), ("invoices", numbers(tx, &plan)?)],
         )?;
         for line in &plan.lines {
-            crate::collections::close_dispute_settled_by_credit_note(
-                tx,
-                line.invoice,
-                &data.number,
-                data.date,
-                now,
-                lang,
-            )?;
+            let by = crate::collections::SettledBy::CreditNote(&data.number);
+            crate::collections::close_dispute_if_settled(tx, line.invoice, &by, data.date, now, lang)?;
         }
         Ok((id, plan))
     })

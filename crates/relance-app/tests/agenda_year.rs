@@ -174,6 +174,10 @@ impl Year {
             payments::record(&mut self.ctx, customer, &input, &Allocation::ToInvoice(id)).unwrap();
             assert_eq!(invoices::get(&self.ctx, id).unwrap().remaining, Money::ZERO);
             self.invoices[k].paid = true;
+            // Paid in full, a disputed invoice's dispute ends with the payment.
+            if self.invoices[k].disputed_until.take().is_some() {
+                assert_eq!(collections::invoice_collection(&self.ctx, id).unwrap().state.dispute, None);
+            }
         }
     }
 

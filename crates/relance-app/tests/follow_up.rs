@@ -4,11 +4,13 @@
 
 use chrono::NaiveDate;
 use relance_app::collections::{self, PromiseOutcome};
+use relance_app::payments::Allocation;
 use relance_app::{customers, invoices, payments, reports, today, AppError, FixedClock, LocalContext, Page};
 use relance_domain::customer::CustomerInput;
 use relance_domain::dunning::{Channel, EscalationStage};
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::invoice::{CreditNoteInput, InvoiceInput};
+use relance_domain::payment::PaymentInput;
 use relance_domain::validation::{Field, Problem};
 use relance_domain::Money;
 use relance_store::counts::row_counts;
@@ -292,4 +294,78 @@ fn escalate_from_a_front_end_defaults_the_amount_to_what_remains_and_refuses_an_
             reason: "l’agence a renoncé".into()
         }
     );
+}
+
+#[test]
+fn a_payment_that_settles_a_disputed_invoice_closes_the_dispute_in_its_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2025-02-10");
+    let c = customer(&mut ctx, "Garage Martin");
+    let f1 = invoice(&mut ctx, c, "F-1", "2025-01-01", "1 000,00");
+    let f2 = invoice(&mut ctx, c, "F-2", "2025-01-01", "500,00");
+    let f3 = invoice(&mut ctx, c, "F-3", "2025-01-01", "200,00");
+    collections::dispute_open(&mut ctx, f1, "Pièce défectueuse", d("2025-02-10")).unwrap();
+    collections::dispute_open(&mut ctx, f2, "Prix", d("2025-02-10")).unwrap();
+
+    // One payment: F-1 settled in full, F-2 in part, F-3 (never disputed) in full.
+    let input = PaymentInput {
+        date: "2025-02-20".into(),
+        amount: "1 300,00".into(),
+        method: "transfer".into(),
+        reference: "VIR-7".into(),
+    };
+    let lines = vec![(f1, "1 000,00".to_string()), (f2, "100".to_string()), (f3, "200".to_string())];
+    let (paid, _) = payments::record(&mut ctx, c, &input, &Allocation::Chosen(lines)).unwrap();
+
+    let f1_state = collections::invoice_collection(&ctx, f1).unwrap();
+    assert_eq!(f1_state.state.dispute, None, "fully settled: the dispute is closed");
+    assert_eq!(f1_state.disputes.len(), 1);
+    assert_eq!(f1_state.disputes[0].closed_on, Some(d("2025-02-20")));
+    assert_eq!(
+        f1_state.disputes[0].note.as_deref(),
+        Some("Réglé par le paiement du 20/02/2025 de 1\u{a0}300,00\u{a0}€")
+    );
+    let f2_state = collections::invoice_collection(&ctx, f2).unwrap();
+    assert!(f2_state.state.dispute.is_some(), "a partial payment does not end the dispute");
+    assert_eq!(f2_state.disputes[0].closed_on, None);
+    let f3_events = relance_store::dunning::for_invoice(ctx.store.conn(), f3).unwrap();
+    assert!(f3_events.is_empty(), "an undisputed invoice gets no event: {f3_events:?}");
+
+    // Logged once, for F-1, naming the payment.
+    let timeline = relance_store::activity::for_customer(ctx.store.conn(), c, 100).unwrap();
+    let closed: Vec<_> = timeline.iter().filter(|a| a.kind == "dispute_resolved").collect();
+    assert_eq!(closed.len(), 1);
+    assert!(closed[0].details.contains(&("number".to_string(), "F-1".to_string())), "{:?}", closed[0].details);
+    assert!(closed[0].details.contains(&("payment".to_string(), paid.0.to_string())), "{:?}", closed[0].details);
+    assert!(ctx.store.check_invariants().unwrap().is_empty());
+}
+
+#[test]
+fn the_customer_page_counts_as_overdue_only_what_is_still_to_collect() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2025-03-05");
+    let c = customer(&mut ctx, "Garage Martin");
+    let f1 = invoice(&mut ctx, c, "F-1", "2025-01-01", "1 000,00"); // due 01-31
+    let f2 = invoice(&mut ctx, c, "F-2", "2025-01-01", "200,00");
+    invoice(&mut ctx, c, "F-3", "2025-03-01", "500,00"); // due 03-31: not late
+    collections::action_done(&mut ctx, c, Channel::Letter, d("2025-03-05")).unwrap();
+    collections::escalate(&mut ctx, f1, written_off("2025-03-05", 30_000, "client en liquidation")).unwrap();
+    collections::escalate(&mut ctx, f2, written_off("2025-03-05", 20_000, "montant trop faible")).unwrap();
+
+    let figures = |ctx: &LocalContext| {
+        let b = customers::detail(ctx, c).unwrap().balance;
+        (b.outstanding, b.overdue, b.open_invoices, b.overdue_invoices, reports::written_off_owed(ctx, c).unwrap())
+    };
+    // Reste dû: the books (1 700), of which 500 written off; en retard: what
+    // is still to collect past due, F-1's 700 (F-2 written off whole).
+    assert_eq!(figures(&ctx), (Money::from_cents(170_000), Money::from_cents(70_000), 3, 1, Money::from_cents(50_000)));
+    // Like Today's figures for this customer.
+    let t = today::view(&ctx, Page { size: 50, index: 0 }).unwrap();
+    assert_eq!(t.today.groups[0].overdue, Money::from_cents(70_000));
+
+    // Paid 800 after the write-off: F-1 owes 200, all of it written off, so
+    // nothing of it is still to collect.
+    let input = PaymentInput { date: "2025-03-05".into(), amount: "800".into(), ..Default::default() };
+    payments::record(&mut ctx, c, &input, &Allocation::ToInvoice(f1)).unwrap();
+    assert_eq!(figures(&ctx), (Money::from_cents(90_000), Money::ZERO, 3, 0, Money::from_cents(40_000)));
 }

@@ -278,11 +278,13 @@ pub fn dispute_resolve(cli: &Cli, a: &DisputeResolveArgs, lang: Language) -> any
 }
 
 pub fn escalate(cli: &Cli, a: &EscalateArgs, lang: Language) -> anyhow::Result<()> {
+    let amount = a.amount.as_deref().unwrap_or("");
+    let reason = a.reason.as_deref().unwrap_or("");
+    // Every argument is checked before the data file is opened (or created).
+    relance_app::collections::StageAsked::parse(&a.to, amount)?;
     let mut ctx = session::open(cli, lang)?;
     let on = ctx.clock().today();
     let invoice = invoice_id(&ctx, &a.invoice)?;
-    let amount = a.amount.as_deref().unwrap_or("");
-    let reason = a.reason.as_deref().unwrap_or("");
     relance_app::collections::escalate_to(&mut ctx, invoice, &a.to, amount, reason, on)?;
     let view = relance_app::collections::invoice_collection(&ctx, invoice)?;
     if cli.json {

@@ -246,6 +246,10 @@ fn a_bad_date_or_argument_writes_nothing_not_even_the_file() {
     assert!(err.starts_with("--customers <N> : "), "{err}");
     let err = refused(&d, &["ajoute"]);
     assert_eq!(err, "Commande inconnue : ajoute.");
+    let err = refused(&d, &["escalate", "--invoice", "F-1", "--to", "tribunal"]);
+    assert!(err.starts_with("Étape de recouvrement : format non reconnu"), "{err}");
+    let err = refused(&d, &["escalate", "--invoice", "F-1", "--to", "write-off", "--amount", "beaucoup"]);
+    assert!(err.starts_with("Montant : "), "{err}");
     assert!(!d.exists(), "no folder was created");
 }
 

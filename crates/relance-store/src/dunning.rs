@@ -236,6 +236,23 @@ pub fn write_offs(conn: &Conn, as_of: Option<NaiveDate>) -> Result<Vec<WriteOff>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// One customer's unpaid invoices that hold a written-off amount: per
+/// invoice, its due date, the written-off amount capped at what it still
+/// owes, and what it still owes (payments and credits only).
+pub fn written_off_of_customer(conn: &Conn, customer: CustomerId) -> Result<Vec<(NaiveDate, Money, Money)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.due_date, MIN(e.amount_cents, i.total_cents - i.settled_cents), i.total_cents - i.settled_cents
+         FROM invoices i INDEXED BY invoices_unpaid_by_customer
+         JOIN dunning_events e ON e.invoice_id = i.id
+         WHERE i.customer_id = ?1 AND i.cancelled_at IS NULL AND i.settled_cents < i.total_cents
+           AND e.kind = 'escalated' AND e.stage = 'written_off'",
+    )?;
+    let rows = stmt.query_map([customer.0], |r| {
+        Ok((get_date(r, 0)?, Money::from_cents(r.get::<_, Option<i64>>(1)?.unwrap_or(0)), Money::from_cents(r.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// What the unpaid invoices hold of written-off amounts: per invoice, its
 /// customer, due date and the written-off amount capped at what it still
 /// owes (a payment after the write-off reduces what is lost). Reads the

@@ -226,6 +226,79 @@ fn one_card_per_customer_postpone_skip_and_a_broken_promise() {
     });
 }
 
+/// Runs the CLI on the app's data folder; panics if it refuses.
+fn cli(app: &App, args: &[&str]) {
+    let out =
+        Command::new(cli_binary()).arg("--data-dir").arg(app.data_dir()).args(args).output().expect("the CLI runs");
+    assert!(out.status.success(), "relance {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A broken promise on an invoice that is also disputed: nothing else is due,
+/// so the card offers « C'est noté »; clicking it removes the card and the
+/// customer's page counts the promise as not kept.
+#[test]
+fn a_broken_promise_on_a_disputed_invoice_is_noted() {
+    let Some(mut app) = App::launch("agenda-promise-noted") else { return };
+    app.find("welcome");
+    app.click("welcome-empty");
+    app.wait_for_text("screen-title", |t| t == "Réglages", SHORT);
+    app.type_into("company-name", "Atelier Dupont");
+    app.click("company-save");
+    app.wait_for_text("screen-title", |t| t == "Clients", SHORT);
+    let roux = new_customer(&app, "Menuiserie Roux");
+    let today = late_invoice(&app, "FA-1", 40, "640,00");
+
+    // Promised 20 days ago for 5 days ago, unpaid; disputed 3 days ago.
+    let (by, made, disputed) = (days_before(&today, 5), days_before(&today, 20), days_before(&today, 3));
+    cli(
+        &app,
+        &[
+            "promise",
+            "add",
+            "--customer",
+            &roux,
+            "--amount",
+            "640",
+            "--date",
+            &by,
+            "--invoices",
+            "FA-1",
+            "--as-of",
+            &made,
+        ],
+    );
+    cli(&app, &["dispute", "add", "--invoice", "FA-1", "--reason", "Livraison incomplète", "--as-of", &disputed]);
+    app.restart();
+    app.find("today-screen");
+    let roux_card = card(&roux);
+    wait_css(&app, &format!(r#"{roux_card} [data-testid="agenda-broken-promise"]"#), |t| {
+        t.contains("Promesse non tenue : 640,00 € promis pour le") && t.contains("FA-1")
+    });
+    assert_eq!(count(&app, &format!(r#"{roux_card} [data-testid="agenda-action"]"#)), 0, "nothing else is due");
+    assert_eq!(
+        count(&app, &format!(r#"{roux_card} [data-testid="agenda-customer-total"]"#)),
+        0,
+        "no 0,00 € to recover"
+    );
+    wait_css(&app, &format!(r#"{roux_card} [data-testid="agenda-promise-noted"]"#), |t| t == "C’est noté");
+    shot(&app, "agenda-promise-noted-01-card");
+
+    press(&app, &format!(r#"{roux_card} [data-testid="agenda-promise-noted"]"#));
+    wait_text(&app, "toast", |t| t == "Promesse non tenue notée pour Menuiserie Roux.");
+    wait_until_gone(&app, &roux_card);
+    app.find("agenda-empty");
+    shot(&app, "agenda-promise-noted-02-agenda-empty");
+
+    go_to_customer(&app, &roux, "Menuiserie Roux");
+    wait_text(&app, "customer-broken-promises", |t| t == "1 promesse non tenue");
+    wait_css(&app, r#"[data-testid="customer-promise-entry"][data-status="broken"]"#, |t| {
+        t.contains("640,00 €") && t.contains("Non tenue") && t.contains("FA-1")
+    });
+    let script = "document.querySelector('[data-testid=\"customer-promises\"]')?.scrollIntoView({ block: 'center' })";
+    let _ = app.block_on(app.client().execute(script, vec![]));
+    shot(&app, "agenda-promise-noted-03-customer");
+}
+
 #[test]
 fn today_with_the_example_business() {
     let Some(app) = App::launch("agenda-demo") else { return };

@@ -6,7 +6,7 @@
 //! days late, is on today's agenda. Then, in the window: a dispute on F-3
 //! (flag shown, F-3 leaves the agenda), closed, reopened with its reason; F-1
 //! handed to an agency, then partly written off, and the customer page says
-//! how much of what is owed was written off.
+//! how much of what is owed was written off and leaves it out of what is late.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test disputes -- --nocapture`
 
@@ -242,6 +242,9 @@ fn dispute_closed_reopened_and_a_write_off_after_the_formal_notice() {
     click_css(&app, r#"[data-testid="invoice-detail"] .meta-line button.link"#);
     app.find("customer-detail");
     wait_css(&app, ".stats .stat:first-child .stat-note", |t| t.contains("dont 300,00 € passés en perte"));
+    // "Reste dû" is the books' debt; "En retard" what is still to collect, like Today.
+    wait_text(&app, "customer-outstanding", |t| t == "1 450,00 €");
+    wait_text(&app, "customer-overdue", |t| t == "1 150,00 €");
     settle();
     app.screenshot("disputes-09-customer-written-off");
 

@@ -194,10 +194,14 @@ function CustomerCard({ customer: c, handlers }: { customer: AgendaCustomerJson;
         >
           {c.customer_name}
         </button>
-        <span className="agenda-customer-total">
-          <span className="muted">{t("agenda.customer_total")}</span>{" "}
-          <Money value={c.total} testid="agenda-customer-total" />
-        </span>
+        {/* Nothing to collect through this card when only a broken promise
+            shows (its invoices paused): no "0,00 €" to recover. */}
+        {c.actions.length > 0 && (
+          <span className="agenda-customer-total">
+            <span className="muted">{t("agenda.customer_total")}</span>{" "}
+            <Money value={c.total} testid="agenda-customer-total" />
+          </span>
+        )}
       </header>
       {c.broken_promises.map((p) => (
         <BrokenPromise key={p.promise_id} promise={p} />

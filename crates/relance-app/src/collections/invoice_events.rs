@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use relance_domain::company::Language;
 use relance_domain::dunning::dispute::{self, DisputeRecord};
 use relance_domain::dunning::{DunningEvent, EscalationStage, InvoiceDunning};
-use relance_domain::ids::InvoiceId;
+use relance_domain::ids::{InvoiceId, PaymentId};
+use relance_domain::money::Currency;
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
 use relance_store::activity::{self, ActivityKind, Subject};
@@ -34,6 +35,50 @@ pub fn escalate(ctx: &mut impl Context, invoice: InvoiceId, to: EscalationStage)
 /// The stage codes a front end may name.
 const STAGES: &str = "injunction_prepared | handed_to_agency | written_off";
 
+/// A stage as a front end names it, with a write-off's amount as typed
+/// (`None`: all that remains). A pure check, so that a front end refuses a
+/// bad argument before it opens anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StageAsked {
+    Injunction,
+    Agency,
+    WriteOff { amount: Option<Money> },
+}
+
+impl StageAsked {
+    /// `to` is a stage code (`injunction_prepared`, `handed_to_agency`,
+    /// `written_off`, or their short forms, hyphens allowed); `amount` is
+    /// read only for a write-off.
+    pub fn parse(to: &str, amount: &str) -> AppResult<StageAsked> {
+        match to.trim().to_ascii_lowercase().replace('-', "_").as_str() {
+            "injunction_prepared" | "injunction" => Ok(StageAsked::Injunction),
+            "handed_to_agency" | "agency" => Ok(StageAsked::Agency),
+            "written_off" | "write_off" => {
+                let amount = if amount.trim().is_empty() {
+                    None
+                } else {
+                    Some(
+                        Money::parse(Field::Amount, amount)
+                            .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?,
+                    )
+                };
+                Ok(StageAsked::WriteOff { amount })
+            }
+            _ => Err(AppError::invalid(Field::EscalationStage, Problem::InvalidFormat { expected: STAGES })),
+        }
+    }
+
+    fn stage(&self, on: NaiveDate, remaining: Money, reason: &str) -> EscalationStage {
+        match self {
+            StageAsked::Injunction => EscalationStage::InjunctionPrepared { on },
+            StageAsked::Agency => EscalationStage::HandedToAgency { on },
+            StageAsked::WriteOff { amount } => {
+                EscalationStage::WrittenOff { on, amount: amount.unwrap_or(remaining), reason: reason.to_string() }
+            }
+        }
+    }
+}
+
 /// `escalate` from what a front end sends: a stage code, and for a
 /// write-off the amount as typed (empty: all that remains) and the reason.
 pub fn escalate_to(
@@ -44,25 +89,9 @@ pub fn escalate_to(
     reason: &str,
     on: NaiveDate,
 ) -> AppResult<()> {
-    let to = to.trim().to_ascii_lowercase().replace('-', "_");
-    let stage = |remaining: Money| -> AppResult<EscalationStage> {
-        match to.as_str() {
-            "injunction_prepared" | "injunction" => Ok(EscalationStage::InjunctionPrepared { on }),
-            "handed_to_agency" | "agency" => Ok(EscalationStage::HandedToAgency { on }),
-            "written_off" | "write_off" => {
-                let amount = if amount.trim().is_empty() {
-                    remaining
-                } else {
-                    Money::parse(Field::Amount, amount)
-                        .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?
-                };
-                Ok(EscalationStage::WrittenOff { on, amount, reason: reason.to_string() })
-            }
-            _ => Err(AppError::invalid(Field::EscalationStage, Problem::InvalidFormat { expected: STAGES })),
-        }
-    };
+    let asked = StageAsked::parse(to, amount)?;
     record_with(ctx, invoice, ActivityKind::Escalated, |remaining| {
-        Ok(DunningEvent::Escalated { to: stage(remaining)? })
+        Ok(DunningEvent::Escalated { to: asked.stage(on, remaining, reason) })
     })
 }
 
@@ -131,13 +160,22 @@ pub fn invoice_collection(ctx: &impl Context, invoice: InvoiceId) -> AppResult<I
     Ok(InvoiceCollection { disputes: dispute::history(&events), state, next_steps, remaining })
 }
 
-/// "Credited": a credit note that settles a disputed invoice completely
-/// closes its dispute, in the credit note's transaction, with a note naming
-/// the credit note. Called for each invoice the credit note was applied to.
-pub(crate) fn close_dispute_settled_by_credit_note(
+/// What settled an invoice completely, named in the note that closes its dispute.
+pub(crate) enum SettledBy<'a> {
+    /// A credit note, by its number.
+    CreditNote(&'a str),
+    /// An ordinary payment: its id, date and amount (all of it, not only
+    /// the part allocated to this invoice), in the company's currency.
+    Payment { id: PaymentId, date: NaiveDate, amount: Money, currency: &'a Currency },
+}
+
+/// Closes the open dispute of `invoice` when what was just allocated to it
+/// (a credit note or a payment, in the caller's transaction) settled it
+/// completely; does nothing for a partial settlement or an undisputed invoice.
+pub(crate) fn close_dispute_if_settled(
     tx: &Conn,
     invoice: InvoiceId,
-    credit_note: &str,
+    by: &SettledBy<'_>,
     on: NaiveDate,
     now: DateTime<Utc>,
     lang: Language,
@@ -154,15 +192,48 @@ pub(crate) fn close_dispute_settled_by_credit_note(
     };
     // The note is kept in the file like a note the user types: in the
     // company's language at the time.
-    let note = match lang {
-        Language::Fr => format!("Réglé par l’avoir {credit_note}"),
-        Language::En => format!("Settled by credit note {credit_note}"),
+    let (note, detail) = match (by, lang) {
+        (SettledBy::CreditNote(number), Language::Fr) => {
+            (format!("Réglé par l’avoir {number}"), ("credit_note", number.to_string()))
+        }
+        (SettledBy::CreditNote(number), Language::En) => {
+            (format!("Settled by credit note {number}"), ("credit_note", number.to_string()))
+        }
+        (SettledBy::Payment { id, date, amount, currency }, Language::Fr) => (
+            format!("Réglé par le paiement du {} de {}", date.format("%d/%m/%Y"), french_amount(*amount, currency)),
+            ("payment", id.0.to_string()),
+        ),
+        (SettledBy::Payment { id, date, amount, currency }, Language::En) => (
+            format!("Settled by the payment of {} {currency} on {}", amount, date.format("%d/%m/%Y")),
+            ("payment", id.0.to_string()),
+        ),
     };
-    // A credit note dated before the dispute closes it the day it opened.
+    // Settled on a date before the dispute: it closes the day it opened.
     let event = DunningEvent::DisputeResolved { on: on.max(open.since), note: Some(note.clone()) };
     relance_store::dunning::append(tx, invoice, &event, on, now)?;
-    let subject = Subject { customer: Some(inv.customer_id), invoice: Some(invoice), payment: None };
-    let details = [("number", inv.data.number), ("note", note), ("credit_note", credit_note.to_string())];
+    let payment = match by {
+        SettledBy::Payment { id, .. } => Some(*id),
+        SettledBy::CreditNote(_) => None,
+    };
+    let subject = Subject { customer: Some(inv.customer_id), invoice: Some(invoice), payment };
+    let details = [("number", inv.data.number), ("note", note), (detail.0, detail.1)];
     activity::record(tx, now, ActivityKind::DisputeResolved, subject, &details)?;
     Ok(())
+}
+
+/// "1234.50" in euros -> "1 234,50 €" (no-break spaces), as a French note
+/// writes it; another currency keeps its code.
+fn french_amount(amount: Money, currency: &Currency) -> String {
+    let canonical = amount.to_string();
+    let (sign, body) = canonical.strip_prefix('-').map_or(("", canonical.as_str()), |b| ("-", b));
+    let (int, frac) = body.split_once('.').unwrap_or((body, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('\u{a0}');
+        }
+        grouped.push(c);
+    }
+    let unit = if currency.code() == "EUR" { "€" } else { currency.code() };
+    format!("{sign}{grouped},{frac}\u{a0}{unit}")
 }

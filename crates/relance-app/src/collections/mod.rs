@@ -17,8 +17,10 @@ mod rates;
 
 pub use actions::{action_done, channels_due, postpone, promises_acknowledge, skip};
 pub use agenda::{agenda, AgendaView};
-pub(crate) use invoice_events::close_dispute_settled_by_credit_note;
-pub use invoice_events::{dispute_open, dispute_resolve, escalate, escalate_to, invoice_collection, InvoiceCollection};
+pub(crate) use invoice_events::{close_dispute_if_settled, SettledBy};
+pub use invoice_events::{
+    dispute_open, dispute_resolve, escalate, escalate_to, invoice_collection, InvoiceCollection, StageAsked,
+};
 pub use penalties::{penalties, rate_tables, PenaltiesView};
 pub use promises::{customer_promises, promise_add, promise_cancel, CustomerPromises, PromiseLine, PromiseOutcome};
 pub use rates::{rate_add, user_rates};

@@ -65,7 +65,11 @@ fn promise(id: i64, customer: &Cust, invoice_ids: &[i64], made_on: &str, by: &st
 }
 
 fn day(customers: &[Cust], today: &str) -> Agenda {
-    let policy = Policy::standard();
+    day_under(&Policy::standard(), customers, today)
+}
+
+/// The agenda of `today` for customers who all follow `policy`.
+fn day_under(policy: &Policy, customers: &[Cust], today: &str) -> Agenda {
     let invoices: Vec<Vec<AgendaInvoice>> = customers
         .iter()
         .map(|c| {
@@ -83,7 +87,7 @@ fn day(customers: &[Cust], today: &str) -> Agenda {
     let input: Vec<AgendaCustomer> = customers
         .iter()
         .zip(&invoices)
-        .map(|(c, inv)| AgendaCustomer { id: CustomerId(c.id), policy: &policy, invoices: inv, promises: &c.promises })
+        .map(|(c, inv)| AgendaCustomer { id: CustomerId(c.id), policy, invoices: inv, promises: &c.promises })
         .collect();
     agenda(&input, d(today))
 }
@@ -400,4 +404,47 @@ fn postponed_and_escalated_invoices_wait() {
             vec![],
         ),
     ]);
+}
+
+/// Why, the policy as edited, the book, the day, the agenda expected.
+type EditedDay<'a> = (&'a str, &'a Policy, Vec<Cust>, &'a str, Vec<&'a str>);
+
+/// The policy edited after levels were handled under the standard one: a
+/// handled level is never proposed again, wherever it moved, and a new level
+/// behind the invoice's progress is not proposed either.
+#[test]
+fn levels_moved_or_renamed_by_an_edit_of_the_policy() {
+    let edited = |edit: &dyn Fn(&mut Vec<super::policy::Level>)| {
+        let mut levels = Policy::standard().levels().to_vec();
+        edit(&mut levels);
+        levels.sort_by_key(|l| l.offset_days);
+        Policy::new(levels).unwrap()
+    };
+    // reminder_1 (done at J+7) now comes at J+18, after reminder_2 (done at J+15).
+    let moved = edited(&|l| l.iter_mut().find(|l| l.key == "reminder_1").unwrap().offset_days = 18);
+    // reminder_2 renamed: a new key at J+15, behind the phone call done at J+21.
+    let renamed = edited(&|l| l.iter_mut().find(|l| l.key == "reminder_2").unwrap().key = "second_letter".into());
+    let both_reminders = || vec![cust(1, vec![inv(1, "2026-03-31", 100, &["reminder_1", "reminder_2"], &[])])];
+    let called = || vec![cust(1, vec![inv(1, "2026-03-31", 100, &["phone_call"], &[])])];
+    let cases: Vec<EditedDay> = vec![
+        ("a done level moved past another done one: not again", &moved, both_reminders(), "2026-04-18", vec![]),
+        (
+            "the schedule goes on at the next level",
+            &moved,
+            both_reminders(),
+            "2026-04-21",
+            vec!["C1 phone_call phone_call 100.00: #1 phone_call"],
+        ),
+        ("a renamed level behind the progress: not proposed", &renamed, called(), "2026-04-29", vec![]),
+        (
+            "then the formal notice on its date",
+            &renamed,
+            called(),
+            "2026-04-30",
+            vec!["C1 letter formal_notice 100.00: #1 formal_notice"],
+        ),
+    ];
+    for (why, policy, customers, today, want) in cases {
+        assert_eq!(summary(&day_under(policy, &customers, today)), want, "{why} (on {today})");
+    }
 }

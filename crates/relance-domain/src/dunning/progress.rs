@@ -4,6 +4,8 @@
 //! turns what the user asks into the event to store (or says why not), and
 //! `apply` folds a stored event into the state and never fails.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use super::dispute::{self, OpenDispute};
@@ -34,6 +36,10 @@ pub struct InvoiceDunning {
     /// The furthest level done or skipped. Levels at or before its offset
     /// are never proposed again.
     pub last_handled: Option<HandledLevel>,
+    /// The key of every level ever done or skipped, not only the furthest:
+    /// an edit of the policy may move a handled level past another one, and
+    /// a handled level is never proposed again, wherever it now stands.
+    pub handled_keys: BTreeSet<String>,
     /// When the mise en demeure was sent: the levels after it count their
     /// delay from this day (see `schedule`).
     pub formal_notice_sent_on: Option<NaiveDate>,
@@ -47,6 +53,7 @@ impl Default for InvoiceDunning {
     fn default() -> Self {
         InvoiceDunning {
             last_handled: None,
+            handled_keys: BTreeSet::new(),
             formal_notice_sent_on: None,
             postponed_until: None,
             dispute: None,
@@ -75,6 +82,18 @@ impl InvoiceDunning {
 
     fn handled_offset(&self) -> Option<i32> {
         self.last_handled.as_ref().map(|h| h.level.offset_days)
+    }
+
+    /// Whether the level with this key was done or skipped, whatever its
+    /// place in the policy now.
+    pub fn was_handled(&self, key: &str) -> bool {
+        self.handled_keys.contains(key)
+    }
+
+    /// Whether `level` of the current policy is still to come: never handled,
+    /// and beyond the furthest level handled (its offset when it was handled).
+    pub fn is_ahead(&self, level: &super::policy::Level) -> bool {
+        !self.was_handled(&level.key) && self.handled_offset().is_none_or(|h| level.offset_days > h)
     }
 
     /// Checks what the user asks against this state, the customer's policy
@@ -117,8 +136,9 @@ impl InvoiceDunning {
         }
     }
 
-    /// A level can be done or skipped if it is in the policy, beyond the
-    /// last one handled, and not beyond a formal notice still to send.
+    /// A level can be done or skipped if it is in the policy, never handled,
+    /// beyond the furthest one handled, and not beyond a formal notice still
+    /// to send.
     fn check_level(
         &self,
         asked: &LevelMark,
@@ -136,13 +156,10 @@ impl InvoiceDunning {
             v.push(Field::DunningLevel, Problem::Unknown);
             return Err(v);
         };
-        let handled = self.handled_offset();
-        if handled.is_some_and(|h| level.offset_days <= h) {
+        if !self.is_ahead(level) {
             v.push(Field::DunningLevel, Problem::StepNotAllowed);
         }
-        let notice_pending = policy
-            .formal_notice()
-            .filter(|n| n.offset_days < level.offset_days && handled.is_none_or(|h| h < n.offset_days));
+        let notice_pending = policy.formal_notice().filter(|n| n.offset_days < level.offset_days && self.is_ahead(n));
         if notice_pending.is_some() {
             v.push(Field::DunningLevel, Problem::NeedsFormalNotice);
         }
@@ -173,6 +190,7 @@ impl InvoiceDunning {
     }
 
     fn handle(&mut self, level: &LevelMark, on: NaiveDate, handling: Handling) {
+        self.handled_keys.insert(level.key.clone());
         if self.handled_offset().is_none_or(|h| level.offset_days > h) {
             self.last_handled = Some(HandledLevel { level: level.clone(), on, handling });
         }

@@ -2,8 +2,9 @@
 //!
 //! The rules, in the order they apply:
 //! - a level's date is the due date plus its offset;
-//! - levels at or before the last one handled (done or skipped) are never
-//!   proposed again, nor that level itself if an edit of the policy moved it later;
+//! - levels at or before the furthest one handled (done or skipped) are never
+//!   proposed again, nor any level ever handled, wherever an edit of the
+//!   policy moved it (later, even past another handled level);
 //! - of the levels whose date has come, only the furthest is proposed: when
 //!   the app was not opened for days, the customer gets one letter at the
 //!   right level, not a pile of every reminder missed;
@@ -32,20 +33,17 @@ pub fn level_date(policy: &Policy, level: &Level, due: NaiveDate, state: &Invoic
 
 /// The levels still to come on `today`, in schedule order: not handled yet,
 /// and not a pre-due notice once the due date has passed.
-fn pending<'p>(
+fn pending<'s, 'p: 's>(
     policy: &'p Policy,
     due: NaiveDate,
-    state: &InvoiceDunning,
+    state: &'s InvoiceDunning,
     today: NaiveDate,
-) -> impl Iterator<Item = &'p Level> {
-    let handled = state.last_handled.as_ref().map(|h| (h.level.offset_days, h.level.key.clone()));
+) -> impl Iterator<Item = &'p Level> + 's {
     let overdue = today > due;
-    // The key too: a level handled then moved later by an edit of the policy
-    // is the same level, not a new one to send again.
-    policy.levels().iter().filter(move |l| {
-        handled.as_ref().is_none_or(|(offset, key)| l.offset_days > *offset && l.key != *key)
-            && !(overdue && l.offset_days < 0)
-    })
+    // Every handled key, not only the furthest: a level handled then moved
+    // by an edit of the policy, even past another handled level, is the same
+    // level, not a new one to send again.
+    policy.levels().iter().filter(move |l| state.is_ahead(l) && !(overdue && l.offset_days < 0))
 }
 
 /// The level to propose on `today`, ignoring pauses (see `agenda`).
@@ -148,6 +146,150 @@ mod tests {
         let on = |today: &str| due_level(&edited, d("2026-03-31"), &state, d(today)).map(|l| l.key.as_str());
         assert_eq!(on("2026-04-10"), None);
         assert_eq!(on("2026-04-15"), Some("reminder_2"));
+    }
+
+    /// The standard policy after an edit: `edit` changes the levels, which
+    /// are then put back in offset order.
+    fn edited(edit: impl Fn(&mut Vec<Level>)) -> Policy {
+        let mut levels = Policy::standard().levels().to_vec();
+        edit(&mut levels);
+        levels.sort_by_key(|l| l.offset_days);
+        Policy::new(levels).unwrap()
+    }
+
+    fn set_offset(levels: &mut [Level], key: &str, offset_days: i32) {
+        levels.iter_mut().find(|l| l.key == key).unwrap().offset_days = offset_days;
+    }
+
+    fn rename(levels: &mut [Level], key: &str, new_key: &str) {
+        levels.iter_mut().find(|l| l.key == key).unwrap().key = new_key.to_string();
+    }
+
+    /// Events, the edit of the policy, today, the level expected, why.
+    type EditCase = (Vec<DunningEvent>, fn(&mut Vec<Level>), &'static str, Option<&'static str>, &'static str);
+
+    /// Levels handled under the standard policy, then the policy edited:
+    /// a handled level is never proposed again, and a level behind the
+    /// invoice's progress (even a new one) is not proposed either.
+    #[test]
+    fn the_level_proposed_after_an_edit_of_the_policy() {
+        let skipped = |key: &str, on: &str| DunningEvent::LevelSkipped {
+            level: Policy::standard().level(key).unwrap().mark(),
+            on: d(on),
+            reason: "déjà appelé".into(),
+        };
+        let done = |key: &str, on: &str| DunningEvent::LevelDone {
+            level: Policy::standard().level(key).unwrap().mark(),
+            on: d(on),
+            channel: Channel::Letter,
+        };
+        let both_reminders = vec![done("reminder_1", "2026-04-07"), done("reminder_2", "2026-04-15")];
+        let cases: Vec<EditCase> = vec![
+            (
+                both_reminders.clone(),
+                |l| set_offset(l, "reminder_1", 18),
+                "2026-04-18",
+                None,
+                "a done level moved past another done level: not again",
+            ),
+            (
+                both_reminders.clone(),
+                |l| set_offset(l, "reminder_1", 18),
+                "2026-04-21",
+                Some("phone_call"),
+                "the moved level does not hide the next one",
+            ),
+            (
+                vec![skipped("reminder_1", "2026-04-07"), done("reminder_2", "2026-04-15")],
+                |l| set_offset(l, "reminder_1", 18),
+                "2026-04-19",
+                None,
+                "a skipped level moved past a done one: not again",
+            ),
+            (
+                both_reminders.clone(),
+                |l| {
+                    set_offset(l, "reminder_1", 25);
+                    set_offset(l, "reminder_2", 22);
+                },
+                "2026-04-29",
+                Some("phone_call"),
+                "two done levels moved past an undone one: only that one",
+            ),
+            (
+                both_reminders.clone(),
+                |l| rename(l, "reminder_1", "first_email"),
+                "2026-04-20",
+                None,
+                "renamed level behind the progress: not proposed",
+            ),
+            (
+                vec![done("phone_call", "2026-04-21")],
+                |l| rename(l, "reminder_2", "second_letter"),
+                "2026-04-29",
+                None,
+                "renamed level before the furthest handled one: not proposed",
+            ),
+            (
+                vec![done("phone_call", "2026-04-21")],
+                |l| rename(l, "reminder_2", "second_letter"),
+                "2026-04-30",
+                Some("formal_notice"),
+                "the schedule goes on after the renamed level",
+            ),
+            (
+                vec![done("formal_notice", "2026-04-30")],
+                |l| {
+                    set_offset(l, "formal_notice", 40);
+                    set_offset(l, "escalation", 55);
+                },
+                "2026-05-24",
+                None,
+                "a sent notice moved later is not sent again",
+            ),
+            (
+                vec![done("formal_notice", "2026-04-30")],
+                |l| {
+                    set_offset(l, "formal_notice", 40);
+                    set_offset(l, "escalation", 55);
+                },
+                "2026-05-25",
+                Some("escalation"),
+                "escalation on the later of J+55 and 15 days after the notice was sent",
+            ),
+            (
+                vec![done("reminder_1", "2026-04-07")],
+                |l| set_offset(l, "reminder_2", 5),
+                "2026-06-30",
+                Some("formal_notice"),
+                "an undone level moved behind the progress is dropped; the notice is never jumped",
+            ),
+        ];
+        for (i, (events, edit, today, want, why)) in cases.into_iter().enumerate() {
+            let state = InvoiceDunning::replay(&events);
+            let policy = edited(edit);
+            let got = due_level(&policy, d("2026-03-31"), &state, d(today)).map(|l| l.key.as_str());
+            assert_eq!(got, want, "case {i}: {why} (today {today})");
+        }
+    }
+
+    #[test]
+    fn a_handled_level_moved_later_cannot_be_recorded_again() {
+        let state = handled(&[("reminder_1", "2026-04-07"), ("reminder_2", "2026-04-15")]);
+        let policy = edited(|l| set_offset(l, "reminder_1", 18));
+        let again = DunningEvent::LevelDone {
+            level: policy.level("reminder_1").unwrap().mark(),
+            on: d("2026-04-18"),
+            channel: Channel::Email,
+        };
+        let refused = state.check(&again, &policy, crate::money::Money::from_cents(100)).unwrap_err();
+        assert_eq!(refused.issues[0].field, crate::validation::Field::DunningLevel);
+        let next = DunningEvent::LevelDone {
+            level: policy.level("phone_call").unwrap().mark(),
+            on: d("2026-04-21"),
+            channel: Channel::PhoneCall,
+        };
+        assert!(state.check(&next, &policy, crate::money::Money::from_cents(100)).is_ok());
     }
 
     #[test]
