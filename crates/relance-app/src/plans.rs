@@ -100,7 +100,9 @@ fn compute(ctx: &impl Context, req: &PlanRequest, replacing: Option<PlanId>) -> 
     }
     let split = match &req.split {
         SplitRequest::Count(n) => Some(Split::Count(*n)),
-        SplitRequest::Amount(raw) => v.check(Money::parse_positive(Field::PlanInstallmentAmount, raw)).map(Split::Amount),
+        SplitRequest::Amount(raw) => {
+            v.check(Money::parse_positive(Field::PlanInstallmentAmount, raw)).map(Split::Amount)
+        }
     };
     let down = if req.down_payment.trim().is_empty() {
         Some(None)
@@ -266,21 +268,20 @@ fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> Ap
         }
     }
     let breaks = if follow.status == PlanStatus::Running { breaks_on(&follow, settings.grace_days) } else { None };
-    let resume_levels = if matches!(follow.status, PlanStatus::Defaulted { .. })
-        && matches!(plan.record, PlanRecord::Running)
-    {
-        let policy = Resolver::load(conn, Some(plan.data.customer))?.policy_for(plan.data.customer);
-        let mut out = Vec::new();
-        for l in policy.levels().iter().filter(|l| l.offset_days >= 0) {
-            out.push((l.key.clone(), l.offset_days, l.is_formal_notice));
-            if l.is_formal_notice {
-                break;
+    let resume_levels =
+        if matches!(follow.status, PlanStatus::Defaulted { .. }) && matches!(plan.record, PlanRecord::Running) {
+            let policy = Resolver::load(conn, Some(plan.data.customer))?.policy_for(plan.data.customer);
+            let mut out = Vec::new();
+            for l in policy.levels().iter().filter(|l| l.offset_days >= 0) {
+                out.push((l.key.clone(), l.offset_days, l.is_formal_notice));
+                if l.is_formal_notice {
+                    break;
+                }
             }
-        }
-        out
-    } else {
-        Vec::new()
-    };
+            out
+        } else {
+            Vec::new()
+        };
     Ok(PlanView { plan, customer_name, invoice_numbers, follow, breaks_on: breaks, settings, resume_levels })
 }
 
@@ -513,8 +514,7 @@ pub fn agreement(ctx: &impl Context, id: PlanId) -> AppResult<PlanAgreement> {
     let conn = ctx.store().conn();
     let plan = get(conn, id)?;
     let creditor = crate::company::get(ctx, relance_domain::company::Language::Fr)?;
-    let debtor =
-        relance_store::customers::get(conn, plan.data.customer)?.ok_or(AppError::NotFound("customer"))?.data;
+    let debtor = relance_store::customers::get(conn, plan.data.customer)?.ok_or(AppError::NotFound("customer"))?.data;
     let mut invoices = Vec::new();
     for (inv, owed) in &plan.data.invoices {
         let i = relance_store::invoices::get(conn, *inv)?.ok_or(AppError::NotFound("invoice"))?;

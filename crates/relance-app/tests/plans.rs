@@ -26,14 +26,19 @@ fn open(dir: &tempfile::TempDir, today: &str) -> LocalContext {
 }
 
 fn customer(ctx: &mut LocalContext, name: &str) -> CustomerId {
-    let input = CustomerInput { kind: "business".into(), name: name.into(), terms: "net:30".into(), ..Default::default() };
+    let input =
+        CustomerInput { kind: "business".into(), name: name.into(), terms: "net:30".into(), ..Default::default() };
     customers::create(ctx, &input).unwrap().id
 }
 
 /// Issued `date`, due 30 days later.
 fn invoice(ctx: &mut LocalContext, c: CustomerId, number: &str, date: &str, total: &str) -> InvoiceId {
-    let input =
-        InvoiceInput { number: number.into(), issue_date: date.into(), total: Some(total.into()), ..Default::default() };
+    let input = InvoiceInput {
+        number: number.into(),
+        issue_date: date.into(),
+        total: Some(total.into()),
+        ..Default::default()
+    };
     invoices::create(ctx, c, &input).unwrap()
 }
 
@@ -127,7 +132,7 @@ fn the_plan_breaks_the_day_after_the_grace_days_and_reminders_resume_at_the_form
     let mut ctx = open(&dir, "2026-01-05");
     let c = customer(&mut ctx, "Boulangerie Roux");
     let a = invoice(&mut ctx, c, "F-1", "2025-10-01", "900,00"); // due 2025-10-31, long overdue
-    // Before the plan the collections chase it.
+                                                                 // Before the plan the collections chase it.
     assert!(!channels(&ctx, "2026-01-05").is_empty());
     let plan = plans::create(&mut ctx, &request(c, vec![a], 3, "2026-02-02")).unwrap();
     // While it runs, its invoice is paused; the plan's notice replaces the reminders.
@@ -148,7 +153,10 @@ fn the_plan_breaks_the_day_after_the_grace_days_and_reminders_resume_at_the_form
 
     // Too early to record the default on the 17th.
     let mut early = open(&dir, "2026-02-17");
-    assert_eq!(problems(plans::record_default(&mut early, plan, None).unwrap_err()), [(Field::Plan, Problem::StepNotAllowed)]);
+    assert_eq!(
+        problems(plans::record_default(&mut early, plan, None).unwrap_err()),
+        [(Field::Plan, Problem::StepNotAllowed)]
+    );
     let mut ctx = open(&dir, "2026-02-18");
     plans::record_default(&mut ctx, plan, None).unwrap();
     assert_eq!(channels(&ctx, "2026-02-18"), [(Channel::Letter, "formal_notice".to_string())]);

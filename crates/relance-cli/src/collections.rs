@@ -7,6 +7,7 @@ use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_wire::collections::{AgendaJson, PenaltiesJson};
+use relance_wire::plans::AgendaWithPlansJson;
 
 use crate::args::{
     ActionDoneArgs, ActionPostponeArgs, ActionSkipArgs, Cli, DisputeAddArgs, DisputeResolveArgs, EscalateArgs,
@@ -49,11 +50,12 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     let ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
     let view = relance_app::collections::agenda(&ctx, as_of)?;
+    let plan_actions = crate::plans::agenda_actions(&ctx, as_of)?;
     if cli.json {
-        return print_json(&AgendaJson::from(&view));
+        return print_json(&AgendaWithPlansJson { agenda: AgendaJson::from(&view), plans: plan_actions });
     }
     let json = AgendaJson::from(&view);
-    if json.customers.is_empty() {
+    if json.customers.is_empty() && plan_actions.is_empty() {
         print(&match lang {
             Language::Fr => format!("Rien à faire le {}.", date(as_of, lang)),
             Language::En => format!("Nothing to do on {}.", date(as_of, lang)),
@@ -99,6 +101,9 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
                 amount(b.amount, lang),
             ]);
         }
+    }
+    for row in crate::plans::agenda_rows(&plan_actions, lang) {
+        table.push(row);
     }
     print(&table.render());
     Ok(())

@@ -131,7 +131,8 @@ fn head(r: &rusqlite::Row<'_>) -> rusqlite::Result<Plan> {
     let frequency =
         Frequency::from_code(&frequency_code, day).ok_or_else(|| corrupt(format!("frequency {frequency_code}")))?;
     let remainder_code: String = r.get(13)?;
-    let remainder = Remainder::from_code(&remainder_code).ok_or_else(|| corrupt(format!("remainder {remainder_code}")))?;
+    let remainder =
+        Remainder::from_code(&remainder_code).ok_or_else(|| corrupt(format!("remainder {remainder_code}")))?;
     let down: i64 = r.get(12)?;
     let status: String = r.get(2)?;
     let defaulted_on = opt_date(15)?;

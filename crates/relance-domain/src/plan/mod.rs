@@ -67,9 +67,16 @@ impl PlanData {
 pub enum PlanRecord {
     Running,
     /// The default was recorded and the collections resumed at this level.
-    Defaulted { on: NaiveDate, resumed_level: Option<String> },
+    Defaulted {
+        on: NaiveDate,
+        resumed_level: Option<String>,
+    },
     /// Renegotiated: `by` replaces it.
-    Replaced { on: NaiveDate, by: PlanId, defaulted_on: Option<NaiveDate> },
+    Replaced {
+        on: NaiveDate,
+        by: PlanId,
+        defaulted_on: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

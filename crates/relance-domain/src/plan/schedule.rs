@@ -316,10 +316,7 @@ mod tests {
     #[test]
     fn business_days_move_weekends_and_holidays() {
         // 2026-05-01 is a Friday holiday; 2026-06-01 a Monday; 2026-08-01 a Saturday.
-        let t = Terms {
-            business_days: true,
-            ..terms("400.00", Split::Count(4), "2026-05-01", Frequency::Monthly)
-        };
+        let t = Terms { business_days: true, ..terms("400.00", Split::Count(4), "2026-05-01", Frequency::Monthly) };
         let dates: Vec<String> = schedule(&t, d("2026-04-20")).unwrap().iter().map(|i| i.due.to_string()).collect();
         assert_eq!(dates, ["2026-05-04", "2026-06-01", "2026-07-01", "2026-08-03"]);
     }
