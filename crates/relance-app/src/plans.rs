@@ -137,7 +137,7 @@ fn compute(ctx: &impl Context, req: &PlanRequest, replacing: Option<PlanId>) -> 
             // Problems of the total come from the invoices chosen.
             for i in more.issues {
                 let field = if i.field == Field::Total { Field::PlanInvoices } else { i.field };
-                if !(field == Field::PlanInvoices && !v.is_empty()) {
+                if field != Field::PlanInvoices || v.is_empty() {
                     v.push(field, i.problem);
                 }
             }

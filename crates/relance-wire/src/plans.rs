@@ -318,3 +318,51 @@ pub struct AgendaWithPlansJson {
     pub agenda: crate::collections::AgendaJson,
     pub plans: Vec<PlanActionJson>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(form: &PlanForm) -> Vec<(Field, Problem)> {
+        form.request().unwrap_err().issues.into_iter().map(|i| (i.field, i.problem)).collect()
+    }
+
+    #[test]
+    fn the_form_becomes_a_request_or_names_its_fields() {
+        let form = PlanForm {
+            customer_id: Some(3),
+            invoice_ids: vec![7, 8],
+            installments: Some(4),
+            first_date: "31/01/2026".into(),
+            frequency: "month".into(),
+            remainder: "last".into(),
+            ..Default::default()
+        };
+        let r = form.request().unwrap();
+        assert_eq!(r.customer, CustomerId(3));
+        assert_eq!(r.invoices, [InvoiceId(7), InvoiceId(8)]);
+        assert_eq!(r.split, SplitRequest::Count(4));
+        assert_eq!(r.first.to_string(), "2026-01-31");
+        assert_eq!((r.frequency, r.remainder), (Frequency::Monthly, Remainder::Last));
+        // An amount per installment wins over a count.
+        let r = PlanForm { installment_amount: "250,00".into(), ..form.clone() }.request().unwrap();
+        assert_eq!(r.split, SplitRequest::Amount("250,00".into()));
+
+        let bad = PlanForm {
+            installments: None,
+            first_date: "31/02/2026".into(),
+            frequency: "yearly".into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            fields(&bad),
+            [
+                (Field::PlanFirstDate, Problem::InvalidDate),
+                (Field::PlanFrequency, Problem::InvalidFormat { expected: "week | two_weeks | month" }),
+                (Field::PlanInstallments, Problem::Required),
+            ]
+        );
+        let no_day = PlanForm { frequency: "day_of_month".into(), ..form };
+        assert_eq!(fields(&no_day), [(Field::PlanDayOfMonth, Problem::Required)]);
+    }
+}

@@ -46,7 +46,7 @@ function PlanBody({ plan, onChanged }: { plan: PlanView; onChanged: () => void }
   const { t } = useI18n();
   const nav = useNav();
   const [paying, setPaying] = useState(false);
-  const open = plan.status === "running" || (plan.status === "defaulted" && !plan.default_recorded);
+  const open = plan.status === "running" || plan.status === "defaulted";
   return (
     <>
       <section className="card stack" aria-labelledby="plan-status-title">
