@@ -300,7 +300,9 @@ pub fn for_customer(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) 
     relance_store::plans::for_customer(conn, customer)?.into_iter().map(|p| view(conn, p, as_of, settings)).collect()
 }
 
-/// An installment of a running plan due this week (Monday to Sunday of `as_of`), or late.
+/// An installment to watch: of a running plan, due this week (Monday to
+/// Sunday of `as_of`) or within the notice days, or late; or the unpaid
+/// installments of a plan that broke and whose default is not recorded yet.
 #[derive(Debug, Clone)]
 pub struct DueInstallment {
     pub plan: PlanId,
@@ -310,21 +312,27 @@ pub struct DueInstallment {
     pub due: NaiveDate,
     pub left: Money,
     pub late: bool,
+    /// The plan broke on this day: the user chooses where the reminders resume.
+    pub broken_on: Option<NaiveDate>,
 }
 
-/// The installments still to pay this week or already late, of running plans.
+/// The installments still to pay this week (or within the notice days) or
+/// already late, of running plans, and those of plans that just broke.
 pub fn due_this_week(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<DueInstallment>> {
     let conn = ctx.store().conn();
     let settings = relance_store::plans::settings(conn)?;
     let monday = as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday()));
-    let sunday = monday + Duration::days(6);
+    let horizon = (monday + Duration::days(6)).max(as_of + Duration::days(i64::from(settings.notice_days)));
     let mut out = Vec::new();
     for p in relance_store::plans::running(conn, None)? {
         let v = view(conn, p, as_of, settings)?;
-        if v.follow.status != PlanStatus::Running {
-            continue;
-        }
-        for s in v.follow.installments.iter().filter(|s| s.left().is_positive() && s.installment.due <= sunday) {
+        let broken_on = match v.follow.status {
+            PlanStatus::Running => None,
+            PlanStatus::Defaulted { on } => Some(on),
+            PlanStatus::Completed | PlanStatus::Replaced { .. } => continue,
+        };
+        let watched = |due: NaiveDate| if broken_on.is_some() { due < as_of } else { due <= horizon };
+        for s in v.follow.installments.iter().filter(|s| s.left().is_positive() && watched(s.installment.due)) {
             out.push(DueInstallment {
                 plan: v.plan.id,
                 customer: v.plan.data.customer,
@@ -333,6 +341,7 @@ pub fn due_this_week(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<DueI
                 due: s.installment.due,
                 left: s.left(),
                 late: s.installment.due < as_of,
+                broken_on,
             });
         }
     }

@@ -151,6 +151,15 @@ fn the_plan_breaks_the_day_after_the_grace_days_and_reminders_resume_at_the_form
     assert_eq!(v.resume_levels.last().map(|l| (l.0.as_str(), l.2)), Some(("formal_notice", true)));
     assert!(plans::agenda(&ctx, d("2026-02-18")).unwrap().is_empty());
 
+    // Today's watch list: the notice window reaches into next week (Friday 2026-01-30 for Monday 02-02)...
+    let due = plans::due_this_week(&ctx, d("2026-01-30")).unwrap();
+    assert_eq!(due.iter().map(|i| (i.number, i.late, i.broken_on)).collect::<Vec<_>>(), [(1, false, None)]);
+    assert!(plans::due_this_week(&ctx, d("2026-01-28")).unwrap().is_empty());
+    // ...a late installment stays on it, and once the plan broke it says so until the default is recorded.
+    assert!(plans::due_this_week(&ctx, d("2026-02-17")).unwrap()[0].late);
+    let broken = plans::due_this_week(&ctx, d("2026-02-18")).unwrap();
+    assert_eq!(broken.iter().map(|i| (i.number, i.broken_on)).collect::<Vec<_>>(), [(1, Some(d("2026-02-18")))]);
+
     // Too early to record the default on the 17th.
     let mut early = open(&dir, "2026-02-17");
     assert_eq!(
@@ -162,8 +171,9 @@ fn the_plan_breaks_the_day_after_the_grace_days_and_reminders_resume_at_the_form
     assert_eq!(channels(&ctx, "2026-02-18"), [(Channel::Letter, "formal_notice".to_string())]);
     let v = plans::show(&ctx, plan, d("2026-02-18")).unwrap();
     assert_eq!(v.follow.status, PlanStatus::Defaulted { on: d("2026-02-18") });
-    // Recorded once.
+    // Recorded once; the plan leaves Today's watch list.
     assert!(plans::record_default(&mut ctx, plan, None).is_err());
+    assert!(plans::due_this_week(&ctx, d("2026-02-18")).unwrap().is_empty());
     assert!(ctx.store.check_invariants().unwrap().is_empty());
 }
 

@@ -238,7 +238,7 @@ impl From<&AppPlanView> for PlanView {
     }
 }
 
-/// An installment still to pay this week, or late, of a running plan.
+/// An installment to watch on Today: due this week or soon, late, or of a plan that just broke.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DueInstallmentView {
     pub plan_id: i64,
@@ -248,6 +248,8 @@ pub struct DueInstallmentView {
     pub due_date: String,
     pub left: String,
     pub late: bool,
+    /// The plan broke on this day and its default is not recorded yet.
+    pub broken_on: Option<String>,
 }
 
 impl From<&DueInstallment> for DueInstallmentView {
@@ -260,6 +262,7 @@ impl From<&DueInstallment> for DueInstallmentView {
             due_date: date(d.due),
             left: money(d.left),
             late: d.late,
+            broken_on: d.broken_on.map(date),
         }
     }
 }

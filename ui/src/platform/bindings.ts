@@ -544,7 +544,11 @@ breaks_on: string | null, installments: Array<InstallmentView>,
  */
 resume_levels: Array<ResumeLevelView>, };
 
-export type DueInstallmentView = { plan_id: number, customer_id: number, customer_name: string, number: number, due_date: string, left: string, late: boolean, };
+export type DueInstallmentView = { plan_id: number, customer_id: number, customer_name: string, number: number, due_date: string, left: string, late: boolean, 
+/**
+ * The plan broke on this day and its default is not recorded yet.
+ */
+broken_on: string | null, };
 
 export type PlanActionJson = { plan_id: number, customer_id: number, customer_name: string, 
 /**

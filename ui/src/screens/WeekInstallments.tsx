@@ -1,6 +1,7 @@
 // Today: "Échéances de la semaine": installments of running plans due this
-// week (Monday to Sunday) or already late, each opening its plan. Shows
-// nothing when no plan has an installment this week.
+// week (Monday to Sunday) or within the notice days, or already late, and
+// those of a plan that just broke (until the user chooses where the
+// reminders resume), each opening its plan. Shows nothing when none.
 import { useI18n } from "../i18n";
 import { plansDue } from "../platform";
 import { formatDate } from "../format";
@@ -47,7 +48,13 @@ export function WeekInstallments({ reloadKey }: { reloadKey: unknown }) {
                 </td>
                 <td>
                   {formatDate(d.due_date)}
-                  {d.late && <span className="badge badge-overdue badge-inline">{t("plan.installment.late")}</span>}
+                  {d.broken_on !== null ? (
+                    <span className="badge badge-overdue badge-inline" data-testid="week-installment-broken">
+                      {t("plan.status.defaulted", { date: formatDate(d.broken_on) })}
+                    </span>
+                  ) : (
+                    d.late && <span className="badge badge-overdue badge-inline">{t("plan.installment.late")}</span>
+                  )}
                 </td>
                 <td className="num">
                   <Money value={d.left} />
