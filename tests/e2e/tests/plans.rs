@@ -109,4 +109,32 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="plan_created"]"#, |t| {
         t.contains("Échéancier accordé") && t.contains("3 échéances")
     });
+    scroll_to(&app, "customer-plans");
+    app.screenshot("plans-05-customer-plans");
+
+    // Settings: the grace days; a bad value is named under its field, a good one changes the plan's deadline.
+    app.click("nav-settings");
+    app.find("plan-settings");
+    assert_eq!(value_of(&app, "plan-settings-grace"), "15");
+    app.type_into("plan-settings-grace", "quinze");
+    app.click("plan-settings-save");
+    wait_text(&app, "error-plan_grace_days", |t| t.contains("entre 0 et 90"));
+    app.type_into("plan-settings-grace", "20");
+    app.click("plan-settings-save");
+    wait_text(&app, "toast", |t| t == "Réglages des échéanciers enregistrés.");
+    scroll_to(&app, "plan-settings");
+    app.screenshot("plans-06-settings");
+    app.click("nav-clients");
+    wait_css(&app, r#"[data-testid="customer-row"]"#, |t| t.contains("Garage Leroy"));
+    click_css(&app, r#"[data-testid="customer-row"] button"#);
+    app.find("customer-detail");
+    click_css(&app, r#"[data-testid="customer-plan"] button"#);
+    wait_text(&app, "plan-breaks-on", |t| t.contains("délai de grâce de 20 jours"));
+}
+
+/// Brings a section into the window before a screenshot.
+fn scroll_to(app: &App, testid: &str) {
+    let script = format!(r#"document.querySelector('[data-testid="{testid}"]').scrollIntoView({{block: "center"}})"#);
+    app.block_on(app.client().execute(&script, Vec::new())).expect("scrolls");
+    std::thread::sleep(Duration::from_millis(300));
 }
