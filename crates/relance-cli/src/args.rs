@@ -205,6 +205,18 @@ pub enum PlanAction {
     Create(PlanCreateArgs),
     /// A plan at --as-of: each installment paid, partly paid, to come or late.
     Show(PlanShowArgs),
+    /// Record that a plan broke (an installment unpaid after the grace days) and resume its invoices'
+    /// reminders at --level (default: the formal notice).
+    Default(PlanDefaultArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanDefaultArgs {
+    /// Plan id.
+    pub id: i64,
+    /// The reminder level to resume at (a level key of the customer's policy, e.g. reminder_2).
+    #[arg(long, value_name = "KEY")]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -33,7 +33,7 @@ fn channel_label(channel: Channel, lang: Language) -> &'static str {
 
 /// A level of the standard policy in words (the same names as the UI's);
 /// a level a user named is shown as its key.
-fn level_label(key: &str, lang: Language) -> String {
+pub(crate) fn level_label(key: &str, lang: Language) -> String {
     let (fr, en) = match key {
         "pre_due" => ("avis avant échéance", "pre-due notice"),
         "reminder_1" => ("première relance", "first reminder"),

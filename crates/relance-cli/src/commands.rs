@@ -34,6 +34,7 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Promise { action: PromiseAction::Add(a) } => collections::promise_add(cli, a, lang),
         Command::Plan { action: PlanAction::Create(a) } => plans::create(cli, a, lang),
         Command::Plan { action: PlanAction::Show(a) } => plans::show(cli, a, lang),
+        Command::Plan { action: PlanAction::Default(a) } => plans::default(cli, a, lang),
         Command::Dispute { action: DisputeAction::Add(a) } => collections::dispute_add(cli, a, lang),
         Command::Promise { action: PromiseAction::Cancel(a) } => collections::promise_cancel(cli, a, lang),
         Command::Dispute { action: DisputeAction::Resolve(a) } => collections::dispute_resolve(cli, a, lang),

@@ -10,7 +10,7 @@ use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
 use relance_wire::plans::{PlanActionJson, PlanView};
 
-use crate::args::{Cli, PlanCreateArgs, PlanShowArgs};
+use crate::args::{Cli, PlanCreateArgs, PlanDefaultArgs, PlanShowArgs};
 use crate::commands::print_json;
 use crate::human::{amount, date, print, tr, Table};
 use crate::session;
@@ -149,6 +149,30 @@ pub fn show(cli: &Cli, a: &PlanShowArgs, lang: Language) -> anyhow::Result<()> {
         ]);
     }
     print(&table.render());
+    Ok(())
+}
+
+pub fn default(cli: &Cli, a: &PlanDefaultArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    relance_app::plans::record_default(&mut ctx, PlanId(a.id), a.level.as_deref())?;
+    let today = ctx.clock().today();
+    let v = PlanView::from(&relance_app::plans::show(&ctx, PlanId(a.id), today)?);
+    if cli.json {
+        return print_json(&v);
+    }
+    let level = crate::collections::level_label(v.resumed_level.as_deref().unwrap_or_default(), lang);
+    print(&match lang {
+        Language::Fr => format!(
+            "Échéancier {} non respecté le {}\u{a0}; les relances de ses factures reprennent au niveau «\u{a0}{level}\u{a0}».",
+            v.id,
+            v.status_on.as_deref().map(|d| day(d, lang)).unwrap_or_default()
+        ),
+        Language::En => format!(
+            "Plan {} broken on {}; its invoices' reminders resume at the {level}.",
+            v.id,
+            v.status_on.as_deref().map(|d| day(d, lang)).unwrap_or_default()
+        ),
+    });
     Ok(())
 }
 

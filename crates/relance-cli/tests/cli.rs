@@ -807,6 +807,18 @@ fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_age
     assert_eq!(json(d, &["plan", "show", "1", "--as-of", "2025-06-14"])["status"], "running");
     let broken = json(d, &["plan", "show", "1", "--as-of", "2025-06-15"]);
     assert_eq!((broken["status"].as_str(), broken["status_on"].as_str()), (Some("defaulted"), Some("2025-06-15")));
+
+    // Too early the day before; on the day, the reminders resume at the formal notice.
+    refused(d, &["plan", "default", "1", "--as-of", "2025-06-14"]);
+    let text = ok(d, &["plan", "default", "1", "--as-of", "2025-06-15"]);
+    assert_eq!(
+        text.trim(),
+        format!("Échéancier 1 non respecté le 15/06/2025{NBSP}; les relances de ses factures reprennent au niveau «{NBSP}mise en demeure{NBSP}».")
+    );
+    let agenda = json(d, &["agenda", "--as-of", "2025-06-15"]);
+    assert_eq!(agenda["customers"][0]["actions"][0]["level"], "formal_notice", "{agenda}");
+    assert!(agenda["plans"].as_array().unwrap().is_empty());
+    assert_eq!(counts(d).dunning_events, 2, "the level before the notice skipped on each unpaid invoice");
 }
 
 #[test]
