@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod invoices;
 pub mod payments;
+pub mod plans;
 pub mod policies;
 pub mod reports;
 pub mod today;

@@ -59,6 +59,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PromiseAction,
     },
+    /// Installment plans (échéanciers).
+    Plan {
+        #[command(subcommand)]
+        action: PlanAction,
+    },
     /// Disputed invoices.
     Dispute {
         #[command(subcommand)]
@@ -192,6 +197,66 @@ pub enum PromiseAction {
     Add(PromiseAddArgs),
     /// Withdraw an open promise: its invoices' reminders resume.
     Cancel(PromiseCancelArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanAction {
+    /// Agree an installment plan over open invoices; their reminders pause while it runs. Prints its id.
+    Create(PlanCreateArgs),
+    /// A plan at --as-of: each installment paid, partly paid, to come or late.
+    Show(PlanShowArgs),
+    /// Record that a plan broke (an installment unpaid after the grace days) and resume its invoices'
+    /// reminders at --level (default: the formal notice).
+    Default(PlanDefaultArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanDefaultArgs {
+    /// Plan id.
+    pub id: i64,
+    /// The reminder level to resume at (a level key of the customer's policy, e.g. reminder_2).
+    #[arg(long, value_name = "KEY")]
+    pub level: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanCreateArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    /// Invoice numbers, comma-separated.
+    #[arg(long, value_name = "N1,N2", value_delimiter = ',', required = true)]
+    pub invoices: Vec<String>,
+    /// Number of installments (after the down payment).
+    #[arg(long, value_name = "K", required_unless_present = "amount", conflicts_with = "amount")]
+    pub installments: Option<u32>,
+    /// Amount per installment instead of a number of installments.
+    #[arg(long, value_name = "AMOUNT")]
+    pub amount: Option<String>,
+    /// Date of the first installment.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub first: String,
+    /// week | two_weeks | month | day:N (day N of each month).
+    #[arg(long, value_name = "FREQ", default_value = "month")]
+    pub every: String,
+    /// Paid on the day of the agreement, as installment 0.
+    #[arg(long, value_name = "AMOUNT")]
+    pub down_payment: Option<String>,
+    /// first | last: which installment takes the cents left by the split.
+    #[arg(long, default_value = "first")]
+    pub remainder: String,
+    /// Move dates on a weekend or a French public holiday to the next business day.
+    #[arg(long)]
+    pub business_days: bool,
+    /// Add the penalties and the indemnity owed so far (default: waived).
+    #[arg(long)]
+    pub with_penalties: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanShowArgs {
+    /// Plan id (as printed by `plan create`).
+    pub id: i64,
 }
 
 #[derive(Debug, Args)]

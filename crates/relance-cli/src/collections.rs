@@ -7,6 +7,7 @@ use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_wire::collections::{AgendaJson, PenaltiesJson};
+use relance_wire::plans::AgendaWithPlansJson;
 
 use crate::args::{
     ActionDoneArgs, ActionPostponeArgs, ActionSkipArgs, Cli, DisputeAddArgs, DisputeResolveArgs, EscalateArgs,
@@ -32,7 +33,7 @@ fn channel_label(channel: Channel, lang: Language) -> &'static str {
 
 /// A level of the standard policy in words (the same names as the UI's);
 /// a level a user named is shown as its key.
-fn level_label(key: &str, lang: Language) -> String {
+pub(crate) fn level_label(key: &str, lang: Language) -> String {
     let (fr, en) = match key {
         "pre_due" => ("avis avant échéance", "pre-due notice"),
         "reminder_1" => ("première relance", "first reminder"),
@@ -49,11 +50,12 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     let ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
     let view = relance_app::collections::agenda(&ctx, as_of)?;
+    let plan_actions = crate::plans::agenda_actions(&ctx, as_of)?;
     if cli.json {
-        return print_json(&AgendaJson::from(&view));
+        return print_json(&AgendaWithPlansJson { agenda: AgendaJson::from(&view), plans: plan_actions });
     }
     let json = AgendaJson::from(&view);
-    if json.customers.is_empty() {
+    if json.customers.is_empty() && plan_actions.is_empty() {
         print(&match lang {
             Language::Fr => format!("Rien à faire le {}.", date(as_of, lang)),
             Language::En => format!("Nothing to do on {}.", date(as_of, lang)),
@@ -99,6 +101,9 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
                 amount(b.amount, lang),
             ]);
         }
+    }
+    for row in crate::plans::agenda_rows(&plan_actions, lang) {
+        table.push(row);
     }
     print(&table.render());
     Ok(())

@@ -16,11 +16,11 @@ use relance_wire::views::{
 use serde::Serialize;
 
 use crate::args::{
-    ActionAction, Cli, Command, CustomerAction, DemoArgs, DisputeAction, InvoiceAction, PaymentAction, PromiseAction,
-    RateAction,
+    ActionAction, Cli, Command, CustomerAction, DemoArgs, DisputeAction, InvoiceAction, PaymentAction, PlanAction,
+    PromiseAction, RateAction,
 };
 use crate::human::{amount, date, eprint, print, tr, Table};
-use crate::{bench, collections, session};
+use crate::{bench, collections, plans, session};
 
 pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     match &cli.command {
@@ -32,6 +32,9 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Agenda => collections::agenda(cli, lang),
         Command::Penalties(a) => collections::penalties(cli, a, lang),
         Command::Promise { action: PromiseAction::Add(a) } => collections::promise_add(cli, a, lang),
+        Command::Plan { action: PlanAction::Create(a) } => plans::create(cli, a, lang),
+        Command::Plan { action: PlanAction::Show(a) } => plans::show(cli, a, lang),
+        Command::Plan { action: PlanAction::Default(a) } => plans::default(cli, a, lang),
         Command::Dispute { action: DisputeAction::Add(a) } => collections::dispute_add(cli, a, lang),
         Command::Promise { action: PromiseAction::Cancel(a) } => collections::promise_cancel(cli, a, lang),
         Command::Dispute { action: DisputeAction::Resolve(a) } => collections::dispute_resolve(cli, a, lang),

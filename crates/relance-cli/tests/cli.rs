@@ -755,3 +755,121 @@ fn a_half_year_rate_is_added_once_with_its_source() {
     let p = json(d, &["penalties", "--invoice", "F-3", "--as-of", "2026-08-15"]);
     assert_eq!(p["periods"][0]["annual_rate"], "12.15");
 }
+
+#[test]
+fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_agenda() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    ok(d, &["invoice", "add", "--customer", "1", "--number", "F-2", "--date", "2025-02-01", "--amount", "200,01"]);
+    assert!(!json(d, &["agenda", "--as-of", "2025-04-01"])["customers"].as_array().unwrap().is_empty());
+    let id = ok(
+        d,
+        &[
+            "plan",
+            "create",
+            "--customer",
+            "1",
+            "--invoices",
+            "F-1,F-2",
+            "--installments",
+            "3",
+            "--first",
+            "2025-04-30",
+            "--every",
+            "month",
+            "--as-of",
+            "2025-04-01",
+        ],
+    );
+    assert_eq!(id.trim(), "1");
+    let plan = json(d, &["plan", "show", "1", "--as-of", "2025-04-01"]);
+    assert_eq!(plan["status"], "running");
+    assert_eq!(plan["total"], "1200.01");
+    let dates: Vec<&str> =
+        plan["installments"].as_array().unwrap().iter().map(|i| i["due_date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2025-04-30", "2025-05-30", "2025-06-30"]);
+    let amounts: Vec<&str> =
+        plan["installments"].as_array().unwrap().iter().map(|i| i["amount"].as_str().unwrap()).collect();
+    assert_eq!(amounts, ["400.01", "400.00", "400.00"]);
+
+    // The plan's invoices are paused; its notice shows in the agenda instead.
+    let agenda = json(d, &["agenda", "--as-of", "2025-04-28"]);
+    assert!(agenda["customers"].as_array().unwrap().is_empty(), "{agenda}");
+    assert_eq!(agenda["plans"][0]["kind"], "notice");
+    assert_eq!(agenda["plans"][0]["left"], "400.01");
+    let text = ok(d, &["agenda", "--as-of", "2025-04-28"]);
+    assert!(text.contains("avis d’échéance"), "{text}");
+
+    // A payment pays the first installment; the human output says so.
+    ok(d, &["payment", "add", "--customer", "1", "--date", "2025-04-29", "--amount", "400,01"]);
+    let text = ok(d, &["plan", "show", "1", "--as-of", "2025-04-30"]);
+    assert!(text.starts_with("Échéancier 1 — Garage Martin — factures F-1, F-2 — en cours"), "{text}");
+    assert!(text.lines().nth(2).unwrap().contains("payée"), "{text}");
+    assert!(text.lines().nth(3).unwrap().contains("à venir"), "{text}");
+
+    // Unpaid second installment: broken the day after the 15 grace days.
+    assert_eq!(json(d, &["plan", "show", "1", "--as-of", "2025-06-14"])["status"], "running");
+    let broken = json(d, &["plan", "show", "1", "--as-of", "2025-06-15"]);
+    assert_eq!((broken["status"].as_str(), broken["status_on"].as_str()), (Some("defaulted"), Some("2025-06-15")));
+
+    // Too early the day before; on the day, the reminders resume at the formal notice.
+    refused(d, &["plan", "default", "1", "--as-of", "2025-06-14"]);
+    let text = ok(d, &["plan", "default", "1", "--as-of", "2025-06-15"]);
+    assert_eq!(
+        text.trim(),
+        format!("Échéancier 1 non respecté le 15/06/2025{NBSP}; les relances de ses factures reprennent au niveau «{NBSP}mise en demeure{NBSP}».")
+    );
+    let agenda = json(d, &["agenda", "--as-of", "2025-06-15"]);
+    assert_eq!(agenda["customers"][0]["actions"][0]["level"], "formal_notice", "{agenda}");
+    assert!(agenda["plans"].as_array().unwrap().is_empty());
+    assert_eq!(counts(d).dunning_events, 2, "the level before the notice skipped on each unpaid invoice");
+}
+
+#[test]
+fn a_bad_plan_is_refused_naming_the_field_and_nothing_is_written() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    let before = counts(d);
+    let err = refused(
+        d,
+        &[
+            "plan",
+            "create",
+            "--customer",
+            "1",
+            "--invoices",
+            "F-1",
+            "--installments",
+            "61",
+            "--first",
+            "2025-04-30",
+            "--as-of",
+            "2025-04-01",
+        ],
+    );
+    assert_eq!(err, "Nombre d’échéances : 60 échéances au plus.");
+    let err = refused(
+        d,
+        &["plan", "create", "--customer", "1", "--invoices", "F-9", "--installments", "3", "--first", "2025-04-30"],
+    );
+    assert_eq!(err, "Factures de l’échéancier : introuvable.");
+    let err = refused(
+        d,
+        &[
+            "plan",
+            "create",
+            "--customer",
+            "1",
+            "--invoices",
+            "F-1",
+            "--installments",
+            "3",
+            "--first",
+            "2025-03-30",
+            "--as-of",
+            "2025-04-01",
+        ],
+    );
+    assert_eq!(err, "Première échéance : trop tôt : choisissez une date plus tardive.");
+    assert_eq!(counts(d), before);
+}

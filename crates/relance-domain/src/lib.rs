@@ -15,6 +15,7 @@ pub mod legal_ids;
 pub mod money;
 pub mod payment;
 pub mod penalties;
+pub mod plan;
 pub mod rates;
 pub mod status;
 pub mod terms;

@@ -67,6 +67,19 @@ pub enum Field {
     Promise,
     PromiseDate,
     EscalationStage,
+    // Installment plans
+    Plan,
+    PlanInvoices,
+    PlanInstallments,
+    PlanInstallmentAmount,
+    PlanFirstDate,
+    PlanFrequency,
+    PlanDayOfMonth,
+    PlanDownPayment,
+    PlanPenalties,
+    PlanGraceDays,
+    PlanNoticeDays,
+    PlanReminderDays,
     // Rates the user adds
     Rate,
     RateHalfYear,
@@ -131,6 +144,18 @@ impl Field {
             Promise => "promise",
             PromiseDate => "promise_date",
             EscalationStage => "escalation_stage",
+            Plan => "plan",
+            PlanInvoices => "plan_invoices",
+            PlanInstallments => "plan_installments",
+            PlanInstallmentAmount => "plan_installment_amount",
+            PlanFirstDate => "plan_first_date",
+            PlanFrequency => "plan_frequency",
+            PlanDayOfMonth => "plan_day_of_month",
+            PlanDownPayment => "plan_down_payment",
+            PlanPenalties => "plan_penalties",
+            PlanGraceDays => "plan_grace_days",
+            PlanNoticeDays => "plan_notice_days",
+            PlanReminderDays => "plan_reminder_days",
             Rate => "rate",
             RateHalfYear => "rate_half_year",
             RateSource => "rate_source",
@@ -199,6 +224,17 @@ pub enum Problem {
     },
     /// A contractual late-payment rate below three times the legal interest
     /// rate of the half-year (L441-10). Decimal percent, and the half-year.
+    /// More installments than allowed (or than the cents to share).
+    TooManyInstallments {
+        max: u32,
+    },
+    /// A whole number outside its bounds.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// The date is too far ahead.
+    TooLate,
     BelowLegalFloor {
         floor: String,
         year: i32,

@@ -36,6 +36,10 @@ pub enum ActivityKind {
     PolicyDeleted,
     PolicyRestored,
     PolicyAssigned,
+    PlanCreated,
+    PlanRenegotiated,
+    PlanDefaulted,
+    PlanSettingsSaved,
 }
 
 impl ActivityKind {
@@ -68,6 +72,10 @@ impl ActivityKind {
             PolicyDeleted => "policy_deleted",
             PolicyRestored => "policy_restored",
             PolicyAssigned => "policy_assigned",
+            PlanCreated => "plan_created",
+            PlanRenegotiated => "plan_renegotiated",
+            PlanDefaulted => "plan_defaulted",
+            PlanSettingsSaved => "plan_settings_saved",
         }
     }
 }

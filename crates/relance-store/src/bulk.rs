@@ -20,7 +20,7 @@ pub fn drop_indexes(conn: &Conn) -> Result<DroppedIndexes> {
             "SELECT name, sql FROM sqlite_schema
              WHERE type = 'index' AND sql IS NOT NULL
                AND tbl_name IN ('customers', 'invoices', 'payments', 'allocations', 'activity',
-                                'dunning_events', 'promises', 'promise_invoices')
+                                'dunning_events', 'promises', 'promise_invoices', 'plans', 'plan_invoices')
              ORDER BY name",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -12,6 +12,7 @@ pub struct RowCounts {
     pub activity: u64,
     pub dunning_events: u64,
     pub promises: u64,
+    pub plans: u64,
 }
 
 pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
@@ -20,7 +21,8 @@ pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
         .prepare_cached(
             "SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM invoices), (SELECT COUNT(*) FROM payments),
                 (SELECT COUNT(*) FROM allocations), (SELECT COUNT(*) FROM activity),
-                (SELECT COUNT(*) FROM dunning_events), (SELECT COUNT(*) FROM promises)",
+                (SELECT COUNT(*) FROM dunning_events), (SELECT COUNT(*) FROM promises),
+                (SELECT COUNT(*) FROM plans)",
         )?
         .query_row([], |r| {
             Ok(RowCounts {
@@ -31,6 +33,7 @@ pub fn row_counts(conn: &Conn) -> Result<RowCounts> {
                 activity: n(r, 4)?,
                 dunning_events: n(r, 5)?,
                 promises: n(r, 6)?,
+                plans: n(r, 7)?,
             })
         })?)
 }

@@ -12,6 +12,7 @@ pub mod dunning;
 pub mod invoices;
 mod migrations;
 pub mod payments;
+pub mod plans;
 pub mod policies;
 pub mod promises;
 pub mod rates;

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "initial", include_str!("migrations/0001_initial.sql")),
     (2, "collections", include_str!("migrations/0002_collections.sql")),
     (3, "policies", include_str!("migrations/0003_policies.sql")),
+    (4, "plans", include_str!("migrations/0004_plans.sql")),
 ];
 
 /// The schema version this build writes.

@@ -28,7 +28,7 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
-    assert_eq!(version, 3, "the v1 file reaches 0003_policies");
+    assert_eq!(version, 4, "the v1 file reaches 0004_plans");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 59]);
@@ -38,6 +38,16 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
         ["dunning_events", "promises", "promise_invoices", "rate_entries"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(collections, [0, 0, 0, 0]);
     policies_start_as_the_standard_default(&store);
+    plans_start_empty_with_the_default_settings(&store);
+}
+
+/// After 0004 no plan exists and the follow-up settings are the defaults
+/// (15 grace days, notice 3 days before, reminder 3 days after).
+fn plans_start_empty_with_the_default_settings(store: &Store) {
+    let plans: Vec<i64> = ["plans", "plan_invoices", "plan_installments"].iter().map(|t| count(store, t)).collect();
+    assert_eq!(plans, [0, 0, 0]);
+    let s = relance_store::plans::settings(store.conn()).unwrap();
+    assert_eq!((s.grace_days, s.notice_days, s.reminder_days), (15, 3, 3));
 }
 
 /// After 0003 every file has the standard policy as its default, and no
@@ -70,7 +80,7 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 3, "the v2 file reaches 0003_policies");
+    assert_eq!(version, 4, "the v2 file reaches 0004_plans");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 63]);
@@ -85,4 +95,5 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
     };
     assert_eq!(levels, ["formal_notice", "formal_notice"]);
     policies_start_as_the_standard_default(&store);
+    plans_start_empty_with_the_default_settings(&store);
 }

@@ -8,6 +8,7 @@ use ts_rs::{Config, TS};
 use crate::collections::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
+use crate::plans::*;
 use crate::policies::*;
 use crate::views::*;
 
@@ -36,6 +37,8 @@ pub fn typescript() -> String {
         PolicyForm, CustomerPolicyView,
         WriteOffLineView, DisputeView, InvoiceCollectionView, PromiseView,
         CustomerCollectionsView, EscalateForm,
+        PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, ResumeLevelView,
+        PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

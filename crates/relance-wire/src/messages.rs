@@ -66,6 +66,18 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         Rate => ("Taux", "Rate"),
         RateHalfYear => ("Semestre", "Half-year"),
         RateSource => ("Source du taux", "Rate source"),
+        Plan => ("Échéancier", "Installment plan"),
+        PlanInvoices => ("Factures de l’échéancier", "Invoices of the plan"),
+        PlanInstallments => ("Nombre d’échéances", "Number of installments"),
+        PlanInstallmentAmount => ("Montant par échéance", "Amount per installment"),
+        PlanFirstDate => ("Première échéance", "First installment"),
+        PlanFrequency => ("Fréquence", "Frequency"),
+        PlanDayOfMonth => ("Jour du mois", "Day of the month"),
+        PlanDownPayment => ("Acompte", "Down payment"),
+        PlanPenalties => ("Pénalités et indemnité", "Penalties and indemnity"),
+        PlanGraceDays => ("Délai de grâce", "Grace days"),
+        PlanNoticeDays => ("Préavis avant échéance", "Notice before an installment"),
+        PlanReminderDays => ("Relance après échéance", "Reminder after an installment"),
     };
     pick(lang, fr, en)
 }
@@ -144,6 +156,15 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             fr_en("il faut d’abord envoyer la mise en demeure", "the formal notice must be sent first")
         }
         TooEarly => fr_en("trop tôt : choisissez une date plus tardive", "too early: choose a later date"),
+        TooManyInstallments { max } => match lang {
+            Language::Fr => format!("{max} échéances au plus"),
+            Language::En => format!("at most {max} installments"),
+        },
+        OutOfRange { min, max } => match lang {
+            Language::Fr => format!("entre {min} et {max}"),
+            Language::En => format!("between {min} and {max}"),
+        },
+        TooLate => fr_en("trop lointain : un an au plus", "too far ahead: one year at most"),
         InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
         BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
@@ -334,6 +355,9 @@ mod tests {
             Problem::StepNotAllowed,
             Problem::NeedsFormalNotice,
             Problem::TooEarly,
+            Problem::TooLate,
+            Problem::TooManyInstallments { max: 60 },
+            Problem::OutOfRange { min: 0, max: 90 },
             Problem::InUse { customers: 2, segments: 1, default: true },
             Problem::BelowLegalFloor { floor: "19.86".into(), year: 2026, half: 1 },
         ];

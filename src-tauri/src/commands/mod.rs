@@ -10,6 +10,7 @@ mod company;
 mod customers;
 mod invoices;
 mod payments;
+mod plans;
 mod policies;
 mod today;
 
@@ -55,5 +56,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         policies::policy_delete,
         policies::policy_restore_standard,
         policies::policy_assign,
+        plans::plan_preview,
+        plans::plan_create,
+        plans::plan_renegotiate,
+        plans::plan_get,
+        plans::customer_plans,
+        plans::plans_due,
+        plans::plan_default,
+        plans::plan_payment_record,
+        plans::plan_settings_get,
+        plans::plan_settings_save,
     ]
 }

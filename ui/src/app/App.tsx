@@ -12,6 +12,8 @@ import { InvoiceFormScreen } from "../screens/InvoiceFormScreen";
 import { PaymentScreen } from "../screens/PaymentScreen";
 import { CreditNoteScreen } from "../screens/CreditNoteScreen";
 import { SettingsScreen } from "../screens/SettingsScreen";
+import { PlanScreen } from "../screens/PlanScreen";
+import { PlanWizardScreen } from "../screens/PlanWizardScreen";
 import { NavContext, type Nav } from "./nav";
 import { isTyping, routeForLetter, sectionOf, sectionRoute, type Route } from "./routes";
 import { SCREENS, screenForChord, shortcutLabel } from "./screens";
@@ -48,6 +50,10 @@ function body(route: Route): ReactElement {
       return <PaymentScreen customerId={route.customerId} />;
     case "credit-note":
       return <CreditNoteScreen customerId={route.customerId} invoiceId={route.invoiceId} />;
+    case "plan":
+      return <PlanScreen id={route.id} />;
+    case "plan-new":
+      return <PlanWizardScreen customerId={route.customerId} invoiceId={route.invoiceId} replaces={route.replaces} />;
     case "settings":
       return <SettingsScreen then={route.then} />;
   }

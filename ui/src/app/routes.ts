@@ -20,6 +20,8 @@ export type Route =
   | { name: "invoice-edit"; id: number }
   | { name: "payment"; customerId: number | null }
   | { name: "credit-note"; customerId: number; invoiceId?: number | undefined }
+  | { name: "plan"; id: number }
+  | { name: "plan-new"; customerId: number; invoiceId?: number | undefined; replaces?: number | undefined }
   | { name: "settings"; then: Route | null };
 
 /** The navigation entry a route belongs to (highlighted in the nav). */
@@ -32,6 +34,8 @@ export function sectionOf(route: Route): ScreenId {
     case "customer-new":
     case "customer-edit":
     case "credit-note":
+    case "plan":
+    case "plan-new":
       return "clients";
     case "invoices":
     case "invoice":

@@ -64,6 +64,16 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
   dispute_resolved: { kind: "dispute_resolved", details: [["number", "FA-2026-001"]] },
   escalated: { kind: "escalated", details: [["number", "FA-2026-001"], ["stage", "handed_to_agency"]] },
   rate_added: { kind: "rate_added", details: [["kind", "ecb"], ["half_year_start", "2026-07-01"], ["rate", "2.40"]] },
+  plan_created: {
+    kind: "plan_created",
+    details: [["plan", "1"], ["total", "1200.01"], ["installments", "3"], ["first", "2026-04-30"], ["invoices", "F-1, F-2"]],
+  },
+  plan_renegotiated: {
+    kind: "plan_renegotiated",
+    details: [["plan", "2"], ["total", "900.00"], ["installments", "6"], ["first", "2026-05-30"], ["invoices", "F-1"], ["replaced", "1"]],
+  },
+  plan_defaulted: { kind: "plan_defaulted", details: [["plan", "1"], ["on", "2026-06-15"], ["level", "formal_notice"]] },
+  plan_settings_saved: { kind: "plan_settings_saved", details: [["grace", "15"], ["notice", "3"], ["reminder", "3"]] },
 };
 
 describe("timelineSentence", () => {
@@ -92,6 +102,15 @@ describe("timelineSentence", () => {
     expect(say(EXAMPLES.invoice_cancelled, "fr")).toBe("Facture FA-2026-001 annulée");
     expect(say(EXAMPLES.credit_note_recorded, "fr")).toBe(
       `Avoir AV-2026-001 de 100,00${nbsp}€ enregistré, imputé sur FA-2026-001`,
+    );
+  });
+
+  it("words the plans in French", () => {
+    expect(say(EXAMPLES.plan_created, "fr")).toBe(
+      `Échéancier accordé${nbsp}: 1${nnbsp}200,01${nbsp}€ en 3 échéances à partir du 30/04/2026 (F-1, F-2)`,
+    );
+    expect(say(EXAMPLES.plan_defaulted, "fr")).toBe(
+      `Échéancier non respecté le 15/06/2026${nbsp}; les relances reprennent à la mise en demeure`,
     );
   });
 

@@ -36,6 +36,10 @@ export const ACTIVITY_KINDS = [
   "dispute_resolved",
   "escalated",
   "rate_added",
+  "plan_created",
+  "plan_renegotiated",
+  "plan_defaulted",
+  "plan_settings_saved",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -125,6 +129,20 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
         : t("timeline.escalated", { number: text("number"), stage: t(stageLabel(text("stage"))) });
     case "rate_added":
       return t("timeline.rate_added");
+    case "plan_created":
+    case "plan_renegotiated": {
+      const params = {
+        total: money("total"),
+        count: text("installments"),
+        first: date("first"),
+        invoices: text("invoices"),
+      };
+      return t(`timeline.${entry.kind}`, params);
+    }
+    case "plan_defaulted":
+      return t("timeline.plan_defaulted", { on: date("on"), level: t(levelLabel(text("level"))).toLowerCase() });
+    case "plan_settings_saved":
+      return t("timeline.plan_settings_saved", { grace: text("grace") });
     default:
       return t("timeline.other");
   }

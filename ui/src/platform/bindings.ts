@@ -473,3 +473,87 @@ amount: string,
  * Written off only: why.
  */
 reason: string, };
+
+export type PlanForm = { customer_id: number | null, invoice_ids: Array<number>, 
+/**
+ * Add the penalties and indemnity owed so far (else they are waived).
+ */
+include_penalties: boolean, installments: number | null, installment_amount: string, first_date: string, 
+/**
+ * week | two_weeks | month | day_of_month
+ */
+frequency: string, 
+/**
+ * With `day_of_month`: 1 to 31.
+ */
+day_of_month: number | null, down_payment: string, 
+/**
+ * first | last: which installment takes the cents left by the split.
+ */
+remainder: string, 
+/**
+ * Move dates on a weekend or a public holiday to the next business day.
+ */
+business_days: boolean, };
+
+export type PlanInvoiceView = { id: number, number: string, 
+/**
+ * What it still owed when the plan was agreed (or now, in a preview).
+ */
+owed: string, };
+
+export type InstallmentPreviewView = { 
+/**
+ * 0 for the down payment.
+ */
+number: number, due_date: string, amount: string, running_total: string, };
+
+export type PlanPreviewView = { invoices: Array<PlanInvoiceView>, invoices_owed: string, penalties: string, penalties_waived: boolean, total: string, installments: Array<InstallmentPreviewView>, };
+
+export type InstallmentView = { number: number, due_date: string, amount: string, paid: string, left: string, 
+/**
+ * paid | partly_paid | upcoming | late
+ */
+status: string, };
+
+export type ResumeLevelView = { key: string, offset_days: number, formal_notice: boolean, };
+
+export type PlanView = { id: number, customer_id: number, customer_name: string, 
+/**
+ * running | completed | defaulted | replaced
+ */
+status: string, 
+/**
+ * The day it defaulted or was replaced.
+ */
+status_on: string | null, 
+/**
+ * True once the default was recorded and the reminders resumed.
+ */
+default_recorded: boolean, resumed_level: string | null, replaced_by: number | null, agreed_on: string, invoices: Array<string>, total: string, paid: string, left: string, overpaid: string, penalties: string, penalties_waived: boolean, 
+/**
+ * week | two_weeks | month | day_of_month
+ */
+frequency: string, grace_days: number, 
+/**
+ * The day it breaks if nothing more is paid (running plans only).
+ */
+breaks_on: string | null, installments: Array<InstallmentView>, 
+/**
+ * When it defaulted and the default is not recorded yet: the levels to resume at.
+ */
+resume_levels: Array<ResumeLevelView>, };
+
+export type DueInstallmentView = { plan_id: number, customer_id: number, customer_name: string, number: number, due_date: string, left: string, late: boolean, 
+/**
+ * The plan broke on this day and its default is not recorded yet.
+ */
+broken_on: string | null, };
+
+export type PlanActionJson = { plan_id: number, customer_id: number, customer_name: string, 
+/**
+ * notice (before the date) | reminder (late)
+ */
+kind: string, number: number, due_date: string, left: string, };
+
+export type PlanSettingsView = { grace_days: number, notice_days: number, reminder_days: number, };

@@ -66,6 +66,16 @@ describe("commands", () => {
     await commands.policyDelete(1);
     await commands.policyRestoreStandard();
     await commands.policyAssign("late", null);
+    await commands.planPreview(form);
+    await commands.planCreate(form);
+    await commands.planRenegotiate(1, form);
+    await commands.planGet(1);
+    await commands.customerPlans(1);
+    await commands.plansDue();
+    await commands.planDefault(1, null);
+    await commands.planPaymentRecord(1, form);
+    await commands.planSettingsGet();
+    await commands.planSettingsSave(form);
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -97,6 +107,16 @@ describe("commands", () => {
       policy_delete: ["id"],
       policy_restore_standard: [],
       policy_assign: ["policy", "scope"],
+      plan_preview: ["form"],
+      plan_create: ["form"],
+      plan_renegotiate: ["form", "id"],
+      plan_get: ["id"],
+      customer_plans: ["id"],
+      plans_due: [],
+      plan_default: ["id", "level"],
+      plan_payment_record: ["form", "id"],
+      plan_settings_get: [],
+      plan_settings_save: ["form"],
     });
   });
 });

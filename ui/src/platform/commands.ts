@@ -16,6 +16,7 @@ import type {
   CustomerPageView,
   CustomerSavedView,
   DemoSummaryView,
+  DueInstallmentView,
   EscalateForm,
   InvoiceCollectionView,
   InvoiceForm,
@@ -25,6 +26,10 @@ import type {
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
+  PlanForm,
+  PlanPreviewView,
+  PlanSettingsView,
+  PlanView,
   PoliciesView,
   PolicyForm,
   PromiseForm,
@@ -97,6 +102,23 @@ export const policyRestoreStandard = () => call<number>("policy_restore_standard
 /** `scope`: "default" or a segment code; `policy` null makes a segment follow the default. */
 export const policyAssign = (scope: string, policy: number | null) => call<null>("policy_assign", { scope, policy });
 
+/** The plan wizard's live schedule (nothing written). */
+export const planPreview = (form: PlanForm) => call<PlanPreviewView>("plan_preview", { form });
+export const planCreate = (form: PlanForm) => call<number>("plan_create", { form });
+/** A new plan replaces plan `id`; both stay in the history. */
+export const planRenegotiate = (id: number, form: PlanForm) => call<number>("plan_renegotiate", { id, form });
+export const planGet = (id: number) => call<PlanView>("plan_get", { id });
+export const customerPlans = (id: number) => call<PlanView[]>("customer_plans", { id });
+/** Installments of running plans due this week, or late. */
+export const plansDue = () => call<DueInstallmentView[]>("plans_due");
+/** Records the default; reminders resume at `level` (null: the formal notice). */
+export const planDefault = (id: number, level: string | null) => call<null>("plan_default", { id, level });
+/** A payment for the plan, applied to its invoices oldest first. */
+export const planPaymentRecord = (id: number, form: PaymentForm) =>
+  call<number>("plan_payment_record", { id, form });
+export const planSettingsGet = () => call<PlanSettingsView>("plan_settings_get");
+export const planSettingsSave = (form: PlanSettingsView) => call<PlanSettingsView>("plan_settings_save", { form });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -138,4 +160,14 @@ export const COMMANDS = [
   "policy_delete",
   "policy_restore_standard",
   "policy_assign",
+  "plan_preview",
+  "plan_create",
+  "plan_renegotiate",
+  "plan_get",
+  "customer_plans",
+  "plans_due",
+  "plan_default",
+  "plan_payment_record",
+  "plan_settings_get",
+  "plan_settings_save",
 ] as const;

@@ -24,6 +24,7 @@ import { timelineSentence } from "../model/timeline";
 import { segmentLabel } from "../model/policies";
 import { formatRate } from "../model/rates";
 import { PromisesCard } from "./CustomerPromises";
+import { PlansCard } from "./CustomerPlans";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -348,6 +349,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       </section>
 
       {followUp && <PromisesCard view={followUp} onChanged={onChanged} />}
+
+      <PlansCard customerId={c.id} canCreate={!c.archived && detail.open_invoices.length > 0} reloadKey={detail} />
 
       <section className="card" aria-labelledby="payments-title">
         <h2 className="card-title" id="payments-title">

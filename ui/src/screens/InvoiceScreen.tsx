@@ -105,6 +105,16 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
                   {t("action.record_payment")}
                 </button>
               )}
+              {!isZero(inv.remaining) && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => nav.go({ name: "plan-new", customerId: inv.customer_id, invoiceId: inv.id })}
+                  data-testid="invoice-new-plan"
+                >
+                  {t("plan.button")}
+                </button>
+              )}
               <button
                 type="button"
                 className="button"

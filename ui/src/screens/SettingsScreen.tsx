@@ -22,6 +22,7 @@ import { parseTerms } from "../model/terms";
 import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, type RateKind } from "../model/rates";
 import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
+import { PlanSettingsSection } from "./PlanSettingsSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -245,6 +246,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
         </form>
       )}
       <PoliciesSection />
+      <PlanSettingsSection />
       <RatesSection />
     </div>
   );

@@ -9,6 +9,7 @@ import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { Pager, PAGE_SIZE } from "../components/Pager";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { Agenda } from "./Agenda";
+import { WeekInstallments } from "./WeekInstallments";
 
 export function TodayScreen() {
   const { t, tn, locale } = useI18n();
@@ -37,6 +38,7 @@ export function TodayScreen() {
       ) : (
         <>
           <Agenda onChanged={reload} />
+          <WeekInstallments reloadKey={data} />
           <TodayBody data={data} page={page} onPage={setPage} busy={state.kind === "loading"} />
         </>
       )}

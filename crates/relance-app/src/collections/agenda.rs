@@ -25,6 +25,9 @@ pub(super) struct Book {
     pub invoices: Vec<(UnpaidInvoice, InvoiceDunning)>,
     pub promises: HashMap<CustomerId, Vec<Promise>>,
     pub policies: HashMap<CustomerId, Rc<Policy>>,
+    /// Invoices in a running installment plan, each paused until the day
+    /// the plan breaks: the plan's own notices and reminders replace these.
+    pub paused: HashMap<InvoiceId, NaiveDate>,
 }
 
 impl Book {
@@ -45,19 +48,19 @@ impl Book {
         // The policy choices are read once, then each customer resolved in memory.
         let resolver = Resolver::load(conn, only)?;
         let policies = customers.iter().map(|c| (*c, resolver.policy_for(*c))).collect();
-        Ok(Book { invoices, promises, policies })
+        let paused = crate::plans::paused_invoices(conn)?;
+        Ok(Book { invoices, promises, policies, paused })
     }
 
     /// Runs the domain's agenda over the book.
     pub fn agenda(&self, as_of: NaiveDate) -> Agenda {
-        let invoices: Vec<AgendaInvoice<'_>> = self
-            .invoices
-            .iter()
-            .map(|(i, state)| AgendaInvoice { id: i.id, due_date: i.due_date, remaining: i.remaining, state })
-            .collect();
         let mut by_customer: HashMap<CustomerId, Vec<AgendaInvoice<'_>>> = HashMap::new();
-        for ((row, _), inv) in self.invoices.iter().zip(invoices) {
-            by_customer.entry(row.customer).or_default().push(inv);
+        for (i, state) in &self.invoices {
+            if self.paused.get(&i.id).is_some_and(|until| as_of < *until) {
+                continue;
+            }
+            let inv = AgendaInvoice { id: i.id, due_date: i.due_date, remaining: i.remaining, state };
+            by_customer.entry(i.customer).or_default().push(inv);
         }
         let none: Vec<Promise> = Vec::new();
         let no_invoices: Vec<AgendaInvoice<'_>> = Vec::new();
