@@ -6,6 +6,14 @@
 //! 2026-11-23: `action done --customer 4 --channel letter`, `promise add
 //! --customer 2 --amount 100 --date 2026-12-10`, `dispute add --invoice
 //! FA-2026-00014 --reason "Livraison incomplète"`.
+//! The v3 file has, made by version 3's CLI at 2026-11-23: `action done
+//! --customer 3 --channel letter`, `promise add --customer 2 --amount 100
+//! --date 2026-12-10`, `dispute add --invoice FA-2026-00003`, `rate add --kind
+//! ecb --half-year 2026-07-01 --rate 2.15` (a test value, not an official
+//! one), and, as version 3's settings screen writes them (version 3's CLI has
+//! no policy command), a policy "Rapide" (J+3 e-mail, J+20 formal notice)
+//! chosen for the segment at_risk, customer 1 in that segment, customer 4
+//! on "Rapide" in the segment late with a contractual rate of 15.5 %.
 
 use std::path::PathBuf;
 
@@ -95,5 +103,47 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
     };
     assert_eq!(levels, ["formal_notice", "formal_notice"]);
     policies_start_as_the_standard_default(&store);
+    plans_start_empty_with_the_default_settings(&store);
+}
+
+#[test]
+fn a_schema_v3_file_opens_migrates_and_keeps_its_policies_and_profiles() {
+    use relance_domain::dunning::Segment;
+    use relance_domain::ids::CustomerId;
+    use relance_store::policies::{self, Scope};
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("relance.sqlite3");
+    std::fs::copy(fixture("schema-v3.sqlite3"), &copy).unwrap();
+
+    let store = Store::open(&copy).unwrap();
+    let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 4, "the v3 file reaches 0004_plans");
+    let counts: Vec<i64> =
+        ["customers", "invoices", "payments", "allocations", "activity", "dunning_events", "promises"]
+            .iter()
+            .map(|t| count(&store, t))
+            .collect();
+    assert_eq!(counts, [5, 30, 22, 22, 64, 3, 1]);
+    assert!(store.check_invariants().unwrap().is_empty());
+    assert_eq!(count(&store, "rate_entries"), 1);
+
+    let all = policies::all(store.conn()).unwrap();
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Rapide", "Standard"]);
+    let rapide = &all[0];
+    let offsets: Vec<i32> = rapide.levels.iter().map(|l| l.offset_days).collect();
+    assert_eq!(offsets, [3, 20]);
+    let mut assignments = policies::assignments(store.conn()).unwrap();
+    assignments.sort_by_key(|(scope, _)| scope.code());
+    assert_eq!(assignments, [(Scope::Segment(Segment::AtRisk), rapide.id), (Scope::Default, all[1].id)]);
+
+    let first = policies::customer_profile(store.conn(), CustomerId(1)).unwrap().unwrap();
+    assert_eq!((first.segment, first.policy, first.contractual_rate), (Some(Segment::AtRisk), None, None));
+    let fourth = policies::customer_profile(store.conn(), CustomerId(4)).unwrap().unwrap();
+    assert_eq!(
+        (fourth.segment, fourth.policy, fourth.contractual_rate.as_deref()),
+        (Some(Segment::Late), Some(rapide.id), Some("15.5"))
+    );
     plans_start_empty_with_the_default_settings(&store);
 }
