@@ -173,7 +173,20 @@ pub fn promise_add(cli: &Cli, a: &PromiseAddArgs, lang: Language) -> anyhow::Res
     if cli.json {
         return print_json(&serde_json::json!({ "id": id.0 }));
     }
-    print(&id.0.to_string());
+    print(&match lang {
+        Language::Fr => format!(
+            "Promesse n° {} enregistrée pour le {} ; les relances des factures concernées attendent cette date.",
+            id.0,
+            date(by, lang)
+        ),
+        Language::En => {
+            format!(
+                "Promise no. {} recorded for {}; the reminders of its invoices wait until then.",
+                id.0,
+                date(by, lang)
+            )
+        }
+    });
     Ok(())
 }
 

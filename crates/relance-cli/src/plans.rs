@@ -69,11 +69,17 @@ pub fn create(cli: &Cli, a: &PlanCreateArgs, lang: Language) -> anyhow::Result<(
         business_days: a.business_days,
     };
     let id = relance_app::plans::create(&mut ctx, &req)?;
+    let today = ctx.clock().today();
+    let v = PlanView::from(&relance_app::plans::show(&ctx, id, today)?);
     if cli.json {
-        let today = ctx.clock().today();
-        return print_json(&PlanView::from(&relance_app::plans::show(&ctx, id, today)?));
+        return print_json(&v);
     }
-    print(&id.0.to_string());
+    print(tr(
+        lang,
+        "Échéancier enregistré ; les relances de ses factures sont suspendues tant qu’il est respecté.",
+        "Plan saved; its invoices' reminders are paused while it is kept.",
+    ));
+    print_plan(&v, lang);
     Ok(())
 }
 
@@ -106,6 +112,12 @@ pub fn show(cli: &Cli, a: &PlanShowArgs, lang: Language) -> anyhow::Result<()> {
     if cli.json {
         return print_json(&v);
     }
+    print_plan(&v, lang);
+    Ok(())
+}
+
+/// The plan's head line and its schedule, as `plan show` and `plan create` print them.
+fn print_plan(v: &PlanView, lang: Language) {
     let mut head = match lang {
         Language::Fr => format!(
             "Échéancier {} — {} — factures {} — {} : {} (payé {}, reste {})",
@@ -149,7 +161,6 @@ pub fn show(cli: &Cli, a: &PlanShowArgs, lang: Language) -> anyhow::Result<()> {
         ]);
     }
     print(&table.render());
-    Ok(())
 }
 
 pub fn default(cli: &Cli, a: &PlanDefaultArgs, lang: Language) -> anyhow::Result<()> {

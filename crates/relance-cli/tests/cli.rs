@@ -525,7 +525,7 @@ fn a_promise_pauses_the_agenda_and_a_dispute_pauses_its_invoice() {
             ]
         )
         .trim(),
-        "1"
+        "Promesse n° 1 enregistrée pour le 10/03/2025 ; les relances des factures concernées attendent cette date."
     );
     assert_eq!(json(d, &["agenda", "--as-of", "2025-03-05"])["customers"], serde_json::json!([]));
     let after = json(d, &["agenda", "--as-of", "2025-03-11"]);
@@ -572,10 +572,15 @@ fn a_dispute_is_resolved_with_a_note_and_a_cancelled_promise_resumes_the_reminde
     );
     assert_eq!(refused(d, &["dispute", "resolve", "--invoice", "F-9"]), "Facture : introuvable.");
 
-    let id = ok(
+    let added = ok(
         d,
         &["promise", "add", "--customer", "1", "--amount", "500", "--date", "2025-03-10", "--as-of", "2025-02-24"],
     );
+    assert_eq!(
+        added.trim(),
+        "Promesse n° 1 enregistrée pour le 10/03/2025 ; les relances des factures concernées attendent cette date."
+    );
+    let id = "1";
     assert_eq!(json(d, &["agenda", "--as-of", "2025-02-25"])["customers"], serde_json::json!([]));
     let cancelled = ok(d, &["promise", "cancel", "--promise", id.trim(), "--as-of", "2025-02-25"]);
     assert_eq!(cancelled.trim(), "Promesse n° 1 annulée ; les relances de ses factures reprennent.");
@@ -781,7 +786,15 @@ fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_age
             "2025-04-01",
         ],
     );
-    assert_eq!(id.trim(), "1");
+    let mut lines = id.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Échéancier enregistré ; les relances de ses factures sont suspendues tant qu’il est respecté.")
+    );
+    assert!(lines
+        .next()
+        .unwrap_or_default()
+        .starts_with("Échéancier 1 — Garage Martin — factures F-1, F-2 — en cours"));
     let plan = json(d, &["plan", "show", "1", "--as-of", "2025-04-01"]);
     assert_eq!(plan["status"], "running");
     assert_eq!(plan["total"], "1200.01");
