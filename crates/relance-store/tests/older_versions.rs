@@ -36,7 +36,7 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
-    assert_eq!(version, 4, "the v1 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v1 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 59]);
@@ -49,11 +49,13 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     plans_start_empty_with_the_default_settings(&store);
 }
 
-/// After 0004 no plan exists and the follow-up settings are the defaults
+/// After 0004 and 0005 no plan exists, nothing is recorded about an
+/// installment, and the follow-up settings are the defaults
 /// (15 grace days, notice 3 days before, reminder 3 days after).
 fn plans_start_empty_with_the_default_settings(store: &Store) {
-    let plans: Vec<i64> = ["plans", "plan_invoices", "plan_installments"].iter().map(|t| count(store, t)).collect();
-    assert_eq!(plans, [0, 0, 0]);
+    let plans: Vec<i64> =
+        ["plans", "plan_invoices", "plan_installments", "plan_reminders"].iter().map(|t| count(store, t)).collect();
+    assert_eq!(plans, [0, 0, 0, 0]);
     let s = relance_store::plans::settings(store.conn()).unwrap();
     assert_eq!((s.grace_days, s.notice_days, s.reminder_days), (15, 3, 3));
 }
@@ -88,7 +90,7 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 4, "the v2 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v2 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 63]);
@@ -118,7 +120,7 @@ fn a_schema_v3_file_opens_migrates_and_keeps_its_policies_and_profiles() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 4, "the v3 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v3 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity", "dunning_events", "promises"]
             .iter()

@@ -165,6 +165,10 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::En => format!("between {min} and {max}"),
         },
         TooLate => fr_en("trop lointain : un an au plus", "too far ahead: one year at most"),
+        InPlan { plan } => match lang {
+            Language::Fr => format!("cette facture fait partie de l’échéancier n° {plan} : renégociez-le d’abord"),
+            Language::En => format!("this invoice is part of installment plan no. {plan}: renegotiate it first"),
+        },
         InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
         BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
@@ -356,6 +360,7 @@ mod tests {
             Problem::NeedsFormalNotice,
             Problem::TooEarly,
             Problem::TooLate,
+            Problem::InPlan { plan: 3 },
             Problem::TooManyInstallments { max: 60 },
             Problem::OutOfRange { min: 0, max: 90 },
             Problem::InUse { customers: 2, segments: 1, default: true },
