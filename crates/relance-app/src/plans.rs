@@ -359,6 +359,8 @@ pub struct PlanAction {
     pub customer: CustomerId,
     pub customer_name: String,
     pub action: InstallmentAction,
+    /// Days past the installment's date on the day asked (0 or less for a notice).
+    pub days_late: i64,
 }
 
 /// The installment actions of `as_of`, for the agenda: they replace the
@@ -381,6 +383,7 @@ fn plan_actions(conn: &Conn, customer: Option<CustomerId>, as_of: NaiveDate) -> 
                 customer: v.plan.data.customer,
                 customer_name: v.customer_name.clone(),
                 action,
+                days_late: (as_of - action.due).num_days(),
             });
         }
     }

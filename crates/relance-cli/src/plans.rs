@@ -176,11 +176,6 @@ pub fn default(cli: &Cli, a: &PlanDefaultArgs, lang: Language) -> anyhow::Result
     Ok(())
 }
 
-/// The installment actions of the day, for `relance agenda`.
-pub fn agenda_actions(ctx: &LocalContext, as_of: chrono::NaiveDate) -> anyhow::Result<Vec<PlanActionJson>> {
-    Ok(relance_app::plans::agenda(ctx, as_of)?.iter().map(PlanActionJson::from).collect())
-}
-
 /// Rows of the agenda's table for the installment actions.
 pub fn agenda_rows(actions: &[PlanActionJson], lang: Language) -> Vec<Vec<String>> {
     actions

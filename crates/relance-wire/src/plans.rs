@@ -277,6 +277,8 @@ pub struct PlanActionJson {
     pub kind: String,
     pub number: u32,
     pub due_date: String,
+    /// Days past the date today (0 or less for a notice).
+    pub days_late: i64,
     pub left: String,
 }
 
@@ -289,6 +291,7 @@ impl From<&PlanAction> for PlanActionJson {
             kind: a.action.kind.code().to_string(),
             number: a.action.number,
             due_date: date(a.action.due),
+            days_late: a.days_late,
             left: money(a.action.left),
         }
     }
