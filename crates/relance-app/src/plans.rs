@@ -400,6 +400,23 @@ pub struct InstallmentActionRef {
     pub kind: InstallmentActionKind,
 }
 
+/// What the agenda proposes on `as_of` for installment `number` of `plan`
+/// (at most one action per installment a day), for a front end that lets the
+/// user leave the kind out.
+pub fn proposed_kind(
+    ctx: &impl Context,
+    plan: PlanId,
+    number: u32,
+    as_of: NaiveDate,
+) -> AppResult<Option<InstallmentActionKind>> {
+    let conn = ctx.store().conn();
+    let customer = get(conn, plan)?.data.customer;
+    Ok(plan_actions(conn, Some(customer), as_of)?
+        .into_iter()
+        .find(|a| a.plan == plan && a.action.number == number)
+        .map(|a| a.action.kind))
+}
+
 /// What the user did about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InstallmentHandling {

@@ -1,10 +1,13 @@
-//! `relance plan create|show`, and the installment actions of `relance agenda`.
+//! `relance plan create|show|default|done|skip|postpone`, and the installment
+//! actions of `relance agenda`.
 
-use relance_app::plans::{PlanRequest, SplitRequest};
+use relance_app::plans::{InstallmentActionRef, InstallmentHandling, PlanRequest, SplitRequest};
 use relance_app::{AppError, Context, LocalContext};
 use relance_domain::company::Language;
 use relance_domain::dates::parse_date;
+use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::plan::follow::InstallmentActionKind;
 use relance_domain::plan::{Frequency, PlanId, Remainder};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
@@ -195,4 +198,65 @@ pub fn agenda_rows(actions: &[PlanActionJson], lang: Language) -> Vec<Vec<String
             ]
         })
         .collect()
+}
+
+/// What `plan done|skip|postpone` asks, as typed.
+pub enum Handling<'a> {
+    Done(&'a str),
+    Skip(&'a str),
+    Postpone(&'a str),
+}
+
+/// Records what was done about installment `number`'s notice or reminder of
+/// the day (the kind is the one the agenda proposes: one per installment).
+pub fn handle(cli: &Cli, id: i64, number: u32, how: Handling<'_>, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let handling = match how {
+        Handling::Done(raw) => InstallmentHandling::Done(match raw.trim().to_ascii_lowercase().as_str() {
+            "phone" | "phone_call" => Channel::PhoneCall,
+            "letter" => Channel::Letter,
+            "email" => Channel::Email,
+            _ => {
+                return Err(invalid(Field::LevelChannel, Problem::InvalidFormat { expected: "letter | email | phone" }))
+            }
+        }),
+        Handling::Skip(reason) => InstallmentHandling::Skipped(reason.to_string()),
+        Handling::Postpone(raw) => InstallmentHandling::Postponed(
+            parse_date(Field::PostponedUntil, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?,
+        ),
+    };
+    let plan = PlanId(id);
+    let kind = relance_app::plans::proposed_kind(&ctx, plan, number, as_of)?
+        .ok_or_else(|| invalid(Field::Plan, Problem::StepNotAllowed))?;
+    let done = relance_app::plans::handle_installment_action(
+        &mut ctx,
+        InstallmentActionRef { plan, number, kind },
+        &handling,
+        as_of,
+    )?;
+    if cli.json {
+        return print_json(&PlanActionJson::from(&done));
+    }
+    let what = match kind {
+        InstallmentActionKind::Notice => tr(lang, "Avis d’échéance", "Installment notice"),
+        InstallmentActionKind::Reminder => tr(lang, "Relance d’échéance", "Installment reminder"),
+    };
+    let outcome = match (&handling, lang) {
+        (InstallmentHandling::Done(_), Language::Fr) => format!("fait le {}", date(as_of, lang)),
+        (InstallmentHandling::Done(_), Language::En) => format!("done on {}", date(as_of, lang)),
+        (InstallmentHandling::Skipped(_), Language::Fr) => format!("passé le {}", date(as_of, lang)),
+        (InstallmentHandling::Skipped(_), Language::En) => format!("skipped on {}", date(as_of, lang)),
+        (InstallmentHandling::Postponed(u), Language::Fr) => format!("reporté au {}", date(*u, lang)),
+        (InstallmentHandling::Postponed(u), Language::En) => format!("postponed until {}", date(*u, lang)),
+    };
+    print(&match lang {
+        Language::Fr => {
+            format!("{what} {outcome} : échéancier {id}, échéance n° {number} du {}.", date(done.action.due, lang))
+        }
+        Language::En => {
+            format!("{what} {outcome}: plan {id}, installment no. {number} due {}.", date(done.action.due, lang))
+        }
+    });
+    Ok(())
 }

@@ -1,8 +1,9 @@
 //! Installment plans in the real app: from the customer's page the wizard
 //! shows the schedule computed live, the plan is saved, its first
 //! installment shows on Today among the week's installments while the
-//! invoice's reminders pause, and a payment recorded on the plan's page pays
-//! the first installment.
+//! invoice's reminders pause, its notice is on the customer's agenda card and
+//! « Marquer comme fait » records it (by letter) in the customer's timeline,
+//! and a payment recorded on the plan's page pays the first installment.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test plans -- --nocapture`
 
@@ -79,8 +80,21 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
         t.contains("Garage Leroy") && t.contains("N° 1") && t.contains("333,34 €")
     });
     assert_eq!(count(&app, r#"[data-testid="agenda-action"]"#), 0, "the plan replaces the reminders");
+    // The first installment is due today: its notice is on the customer's card.
+    wait_css(&app, r#"[data-testid="agenda-card"]"#, |t| t.contains("Garage Leroy"));
+    wait_css(&app, r#"[data-testid="agenda-card"] [data-testid="agenda-installment-do"]"#, |t| {
+        t == format!("Prévenir de l’échéance n° 1 du {today} (333,34 €)")
+    });
+    assert_eq!(count(&app, r#"[data-testid="agenda-installment"][data-kind="notice"][data-number="1"]"#), 1);
     std::thread::sleep(Duration::from_millis(300));
     app.screenshot("plans-03-today");
+    // Done by letter: recorded, and never proposed again for that installment.
+    click_css(&app, r#"[data-testid="agenda-installment-channel"] option[value="letter"]"#);
+    app.click("agenda-installment-done");
+    wait_text(&app, "toast", |t| t == "Action enregistrée pour Garage Leroy : échéance n° 1");
+    wait_text(&app, "agenda-empty", |t| t.starts_with("Aucune relance"));
+    assert_eq!(count(&app, r#"[data-testid="agenda-installment"]"#), 0);
+    app.screenshot("plans-03b-today-notice-done");
 
     // A payment on the plan's page pays the first installment.
     click_css(&app, r#"[data-testid="week-installment"] button"#);
@@ -109,6 +123,13 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="plan_created"]"#, |t| {
         t.contains("Échéancier accordé") && t.contains("3 échéances")
     });
+    wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="installment_action_done"]"#, |t| {
+        t.contains(&format!("Avis d’échéance envoyé (courrier) le {today} : échéance n° 1 du {today}, 333,34 €"))
+    });
+    let script = r#"document.querySelector('[data-kind="installment_action_done"]').scrollIntoView({block: "center"})"#;
+    app.block_on(app.client().execute(script, Vec::new())).expect("scrolls");
+    std::thread::sleep(Duration::from_millis(300));
+    app.screenshot("plans-05a-timeline");
     scroll_to(&app, "customer-plans");
     app.screenshot("plans-05-customer-plans");
 
