@@ -257,6 +257,9 @@ pub struct PlanView {
     /// The reminder levels the user may resume at once the plan defaulted
     /// (key, offset), up to the formal notice; the default is the formal notice.
     pub resume_levels: Vec<(String, i32, bool)>,
+    /// What was recorded about its installments' notices and reminders, in
+    /// order, with the channel of the done ones.
+    pub handled: Vec<(Handled, Option<Channel>)>,
 }
 
 fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> AppResult<PlanView> {
@@ -285,7 +288,8 @@ fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> Ap
         } else {
             Vec::new()
         };
-    Ok(PlanView { plan, customer_name, invoice_numbers, follow, breaks_on: breaks, settings, resume_levels })
+    let handled = relance_store::plans::reminders(conn, plan.id)?.into_iter().map(|r| (r.handled, r.channel)).collect();
+    Ok(PlanView { plan, customer_name, invoice_numbers, follow, breaks_on: breaks, settings, resume_levels, handled })
 }
 
 /// One plan, followed on `as_of`.
@@ -374,9 +378,8 @@ fn plan_actions(conn: &Conn, customer: Option<CustomerId>, as_of: NaiveDate) -> 
     let settings = relance_store::plans::settings(conn)?;
     let mut out = Vec::new();
     for p in relance_store::plans::running(conn, customer)? {
-        let handled: Vec<Handled> =
-            relance_store::plans::reminders(conn, p.id)?.into_iter().map(|r| r.handled).collect();
         let v = view(conn, p, as_of, settings)?;
+        let handled: Vec<Handled> = v.handled.iter().map(|(h, _)| *h).collect();
         for action in actions(&v.follow, as_of, settings, &handled) {
             out.push(PlanAction {
                 plan: v.plan.id,

@@ -11,7 +11,7 @@ use relance_domain::plan::follow::InstallmentActionKind;
 use relance_domain::plan::{Frequency, PlanId, Remainder};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
-use relance_wire::plans::{PlanActionJson, PlanView};
+use relance_wire::plans::{InstallmentFollowUpView, PlanActionJson, PlanView};
 
 use crate::args::{Cli, PlanCreateArgs, PlanDefaultArgs, PlanShowArgs};
 use crate::commands::print_json;
@@ -141,14 +141,17 @@ pub fn show(cli: &Cli, a: &PlanShowArgs, lang: Language) -> anyhow::Result<()> {
         (tr(lang, "Montant", "Amount"), true),
         (tr(lang, "Payé", "Paid"), true),
         (tr(lang, "Statut", "Status"), false),
+        (tr(lang, "Suivi", "Follow-up"), false),
     ]);
     for i in &v.installments {
+        let follow_up: Vec<String> = i.follow_up.iter().map(|f| follow_up_label(f, lang)).collect();
         table.push(vec![
             i.number.to_string(),
             day(&i.due_date, lang),
             amount(money(&i.amount), lang),
             amount(money(&i.paid), lang),
             status_label(&i.status, lang).to_string(),
+            follow_up.join(", "),
         ]);
     }
     print(&table.render());
@@ -259,4 +262,25 @@ pub fn handle(cli: &Cli, id: i64, number: u32, how: Handling<'_>, lang: Language
         }
     });
     Ok(())
+}
+
+/// « avis fait le 28/04/2025 (e-mail) », « relance reportée au 05/06/2025 ».
+fn follow_up_label(f: &InstallmentFollowUpView, lang: Language) -> String {
+    let what = if f.kind == "reminder" { tr(lang, "relance", "reminder") } else { tr(lang, "avis", "notice") };
+    let on = day(&f.date, lang);
+    let channel = match f.channel.as_deref() {
+        Some("letter") => tr(lang, " (courrier)", " (letter)"),
+        Some("email") => " (e-mail)",
+        Some("phone_call") => tr(lang, " (appel)", " (call)"),
+        _ => "",
+    };
+    let reminder = f.kind == "reminder";
+    match (f.outcome.as_str(), lang) {
+        ("done", Language::Fr) => format!("{what} {} le {on}{channel}", if reminder { "faite" } else { "fait" }),
+        ("done", Language::En) => format!("{what} done on {on}{channel}"),
+        ("skipped", Language::Fr) => format!("{what} {} le {on}", if reminder { "passée" } else { "passé" }),
+        ("skipped", Language::En) => format!("{what} skipped on {on}"),
+        (_, Language::Fr) => format!("{what} {} au {on}", if reminder { "reportée" } else { "reporté" }),
+        (_, Language::En) => format!("{what} postponed until {on}"),
+    }
 }

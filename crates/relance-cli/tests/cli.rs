@@ -821,6 +821,13 @@ fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_age
     assert!(json(d, &["agenda", "--as-of", "2025-06-04"])["plans"].as_array().unwrap().is_empty());
     ok(d, &["plan", "skip", "1", "--installment", "2", "--reason", "Client au téléphone", "--as-of", "2025-06-05"]);
     assert!(json(d, &["agenda", "--as-of", "2025-06-06"])["plans"].as_array().unwrap().is_empty());
+    // The plan shows what was done about each installment.
+    let text = ok(d, &["plan", "show", "1", "--as-of", "2025-06-06"]);
+    assert!(text.lines().nth(2).unwrap().ends_with("avis fait le 28/04/2025 (e-mail)"), "{text}");
+    assert!(
+        text.lines().nth(3).unwrap().ends_with("relance reportée au 05/06/2025, relance passée le 05/06/2025"),
+        "{text}"
+    );
 
     // Unpaid second installment: broken the day after the 15 grace days.
     assert_eq!(json(d, &["plan", "show", "1", "--as-of", "2025-06-14"])["status"], "running");

@@ -99,6 +99,9 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     // A payment on the plan's page pays the first installment.
     click_css(&app, r#"[data-testid="week-installment"] button"#);
     app.find("plan-screen");
+    wait_css(&app, r#"[data-testid="plan-installment"]:nth-child(1) [data-testid="installment-follow-up"]"#, |t| {
+        t == format!("Avis envoyé le {today} (courrier)")
+    });
     app.click("plan-record-payment");
     app.find("confirm-dialog");
     assert_eq!(value_of(&app, "plan-payment-amount"), "333,34", "prefilled with the installment due");

@@ -519,7 +519,29 @@ export type InstallmentView = { number: number, due_date: string, amount: string
 /**
  * paid | partly_paid | upcoming | late
  */
-status: string, };
+status: string, 
+/**
+ * What was done about its notice and reminder, in order.
+ */
+follow_up: Array<InstallmentFollowUpView>, };
+
+export type InstallmentFollowUpView = { 
+/**
+ * notice | reminder
+ */
+kind: string, 
+/**
+ * done | skipped | postponed
+ */
+outcome: string, 
+/**
+ * The day it was done or skipped; for a postponement, the day it comes back.
+ */
+date: string, 
+/**
+ * letter | email | phone_call, for a done one.
+ */
+channel: string | null, };
 
 export type ResumeLevelView = { key: string, offset_days: number, formal_notice: boolean, };
 
