@@ -895,3 +895,18 @@ fn a_bad_plan_is_refused_naming_the_field_and_nothing_is_written() {
     assert_eq!(err, "Première échéance : trop tôt : choisissez une date plus tardive.");
     assert_eq!(counts(d), before);
 }
+
+#[test]
+fn an_installment_action_of_an_unknown_plan_or_with_a_bad_channel_is_refused_and_nothing_is_written() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    let before = counts(d);
+    let o = relance(d, &["plan", "done", "9", "--installment", "1", "--channel", "email", "--as-of", "2025-04-28"]);
+    assert_eq!(o.status.code(), Some(1), "not found, not bad input");
+    assert_eq!(stderr(&o).trim(), "Cet échéancier n’existe pas.");
+    let err = refused(d, &["plan", "done", "9", "--installment", "1", "--channel", "pigeon"]);
+    assert!(err.starts_with("Canal"), "{err}");
+    let err = refused(d, &["plan", "postpone", "9", "--installment", "1", "--until", "31/02/2025"]);
+    assert!(err.contains("date valide"), "{err}");
+    assert_eq!(counts(d), before);
+}

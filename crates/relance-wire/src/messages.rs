@@ -251,6 +251,7 @@ pub fn not_found(what: &str, lang: Language) -> String {
         "customer" => ("Ce client n’existe plus.", "This customer no longer exists."),
         "invoice" => ("Cette facture n’existe plus.", "This invoice no longer exists."),
         "promise" => ("Cette promesse de paiement n’existe plus.", "This promise to pay no longer exists."),
+        "plan" => ("Cet échéancier n’existe pas.", "This installment plan does not exist."),
         _ => ("Cet élément n’existe plus.", "This item no longer exists."),
     };
     pick(lang, fr, en).to_string()

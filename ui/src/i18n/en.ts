@@ -430,7 +430,7 @@ export const en: Record<MessageKey, string> = {
   "agenda.installment.skip.title": "Skip: installment no. {n}, {name}",
   "agenda.installment.postpone.title": "Postpone: installment no. {n}, {name}",
   "agenda.installment.skip.body": "This action will not be proposed again for this installment. The reason stays in the customer's history.",
-  "agenda.installment.postpone.body": "The action comes back to the list on that day, as long as the plan runs.",
+  "agenda.installment.postpone.body": "The action comes back to the list on that day if the installment is not paid by then.",
   "promise.button": "Payment promise",
   "promise.title": "Payment promise from {name}",
   "promise.body": "Note what the client promised to pay, and by when.",

@@ -432,7 +432,7 @@ export const fr = {
   "agenda.installment.skip.title": "Passer : échéance n° {n}, {name}",
   "agenda.installment.postpone.title": "Reporter : échéance n° {n}, {name}",
   "agenda.installment.skip.body": "Cette action ne sera plus proposée pour cette échéance. La raison reste dans l’historique du client.",
-  "agenda.installment.postpone.body": "L’action reviendra dans la liste à cette date, tant que l’échéancier court.",
+  "agenda.installment.postpone.body": "L’action reviendra dans la liste à cette date si l’échéance n’est pas réglée d’ici là.",
   "promise.button": "Promesse de paiement",
   "promise.title": "Promesse de paiement de {name}",
   "promise.body": "Notez ce que le client a promis de payer, et pour quand.",
