@@ -3,6 +3,7 @@
 //! installment shows on Today among the week's installments while the
 //! invoice's reminders pause, its notice is on the customer's agenda card and
 //! « Marquer comme fait » records it (by letter) in the customer's timeline,
+//! cancelling the plan's invoice is refused naming the plan,
 //! and a payment recorded on the plan's page pays the first installment.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test plans -- --nocapture`
@@ -72,6 +73,21 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     assert_eq!(count(&app, r#"[data-testid="plan-installment"][data-status="upcoming"]"#), 3);
     std::thread::sleep(Duration::from_millis(300));
     app.screenshot("plans-02-plan-page");
+
+    // Cancelling the plan's invoice is refused, naming the plan; the invoice stays as it was.
+    app.click("nav-invoices");
+    wait_css(&app, r#"[data-testid="invoice-row"]"#, |t| t.contains("FA-2026-201"));
+    click_css(&app, r#"[data-testid="invoice-row"] button"#);
+    app.find("invoice-detail");
+    app.click("invoice-cancel");
+    app.find("confirm-dialog");
+    app.click("confirm-ok");
+    wait_text(&app, "confirm-error", |t| {
+        t == "Facture : cette facture fait partie de l’échéancier n° 1 : renégociez-le d’abord."
+    });
+    app.screenshot("plans-02b-cancel-refused");
+    app.click("confirm-cancel");
+    assert!(!app.exists("invoice-cancel-reason"), "not cancelled");
 
     // Today: the installment is among the week's; the invoice's reminders pause.
     app.click("nav-today");
