@@ -126,6 +126,12 @@ pub fn cancel(ctx: &mut impl Context, id: InvoiceId, reason: &str) -> AppResult<
         if inv.settled.is_positive() {
             return Err(AppError::invalid(Field::Invoice, Problem::AlreadySettled));
         }
+        // A running plan counts on what its invoices owed: cancelling one
+        // would leave the plan unable to complete. The user renegotiates the
+        // plan without it first (a defaulted or replaced plan no longer counts).
+        if let Some(plan) = relance_store::plans::running_for_invoice(tx, id)? {
+            return Err(AppError::invalid(Field::Invoice, Problem::InPlan { plan: plan.0 }));
+        }
         relance_store::invoices::cancel(tx, id, reason.as_deref(), now)?;
         activity::record(
             tx,

@@ -13,10 +13,13 @@ use chrono::{Datelike, Duration, NaiveDate};
 use relance_domain::allocation::allocate_oldest_first;
 use relance_domain::company::CompanyProfile;
 use relance_domain::customer::CustomerData;
+use relance_domain::dunning::Channel;
 use relance_domain::dunning::{DunningEvent, InvoiceDunning};
 use relance_domain::ids::{CustomerId, InvoiceId, PaymentId};
 use relance_domain::payment::PaymentInput;
-use relance_domain::plan::follow::{actions, breaks_on, InstallmentAction, MAX_SETTING_DAYS};
+use relance_domain::plan::follow::{
+    actions, breaks_on, Handled, HandledOutcome, InstallmentAction, InstallmentActionKind, MAX_SETTING_DAYS,
+};
 use relance_domain::plan::{
     paid_towards, schedule, Follow, Installment, PenaltiesPart, Plan, PlanData, PlanId, PlanRecord, PlanSettings,
     PlanStatus, Remainder, Split, Terms,
@@ -254,6 +257,9 @@ pub struct PlanView {
     /// The reminder levels the user may resume at once the plan defaulted
     /// (key, offset), up to the formal notice; the default is the formal notice.
     pub resume_levels: Vec<(String, i32, bool)>,
+    /// What was recorded about its installments' notices and reminders, in
+    /// order, with the channel of the done ones.
+    pub handled: Vec<(Handled, Option<Channel>)>,
 }
 
 fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> AppResult<PlanView> {
@@ -282,7 +288,8 @@ fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> Ap
         } else {
             Vec::new()
         };
-    Ok(PlanView { plan, customer_name, invoice_numbers, follow, breaks_on: breaks, settings, resume_levels })
+    let handled = relance_store::plans::reminders(conn, plan.id)?.into_iter().map(|r| (r.handled, r.channel)).collect();
+    Ok(PlanView { plan, customer_name, invoice_numbers, follow, breaks_on: breaks, settings, resume_levels, handled })
 }
 
 /// One plan, followed on `as_of`.
@@ -356,27 +363,135 @@ pub struct PlanAction {
     pub customer: CustomerId,
     pub customer_name: String,
     pub action: InstallmentAction,
+    /// Days past the installment's date on the day asked (0 or less for a notice).
+    pub days_late: i64,
 }
 
 /// The installment actions of `as_of`, for the agenda: they replace the
-/// collections' reminders of the plan's invoices while it runs.
+/// collections' reminders of the plan's invoices while it runs. What was
+/// done or skipped is never proposed again; what was postponed waits.
 pub fn agenda(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<PlanAction>> {
-    let conn = ctx.store().conn();
+    plan_actions(ctx.store().conn(), None, as_of)
+}
+
+fn plan_actions(conn: &Conn, customer: Option<CustomerId>, as_of: NaiveDate) -> AppResult<Vec<PlanAction>> {
     let settings = relance_store::plans::settings(conn)?;
     let mut out = Vec::new();
-    for p in relance_store::plans::running(conn, None)? {
+    for p in relance_store::plans::running(conn, customer)? {
         let v = view(conn, p, as_of, settings)?;
-        for action in actions(&v.follow, as_of, settings) {
+        let handled: Vec<Handled> = v.handled.iter().map(|(h, _)| *h).collect();
+        for action in actions(&v.follow, as_of, settings, &handled) {
             out.push(PlanAction {
                 plan: v.plan.id,
                 customer: v.plan.data.customer,
                 customer_name: v.customer_name.clone(),
                 action,
+                days_late: (as_of - action.due).num_days(),
             });
         }
     }
     out.sort_by(|a, b| (&a.customer_name, a.action.due).cmp(&(&b.customer_name, b.action.due)));
     Ok(out)
+}
+
+/// Which installment action the user handles: installment `number` of
+/// `plan`, its notice or its reminder, as proposed on `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InstallmentActionRef {
+    pub plan: PlanId,
+    pub number: u32,
+    pub kind: InstallmentActionKind,
+}
+
+/// What the agenda proposes on `as_of` for installment `number` of `plan`
+/// (at most one action per installment a day), for a front end that lets the
+/// user leave the kind out.
+pub fn proposed_kind(
+    ctx: &impl Context,
+    plan: PlanId,
+    number: u32,
+    as_of: NaiveDate,
+) -> AppResult<Option<InstallmentActionKind>> {
+    let conn = ctx.store().conn();
+    let customer = get(conn, plan)?.data.customer;
+    Ok(plan_actions(conn, Some(customer), as_of)?
+        .into_iter()
+        .find(|a| a.plan == plan && a.action.number == number)
+        .map(|a| a.action.kind))
+}
+
+/// What the user did about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstallmentHandling {
+    /// Sent or called on `as_of` by this channel (a letter, an e-mail or a call).
+    Done(Channel),
+    /// Not sent, on purpose: never proposed again.
+    Skipped(String),
+    /// Proposed again on that day (after `as_of`, within a year).
+    Postponed(NaiveDate),
+}
+
+/// Records what the user did about an installment's notice or reminder
+/// proposed on `as_of`: refused (nothing written) unless the agenda proposes
+/// it that day. Logged in the customer's timeline.
+pub fn handle_installment_action(
+    ctx: &mut impl Context,
+    r: InstallmentActionRef,
+    handling: &InstallmentHandling,
+    as_of: NaiveDate,
+) -> AppResult<PlanAction> {
+    let (outcome, channel, reason, kind) = match handling {
+        InstallmentHandling::Done(Channel::Escalation) => {
+            return Err(AppError::invalid(Field::LevelChannel, Problem::Unknown))
+        }
+        InstallmentHandling::Done(c) => {
+            (HandledOutcome::Done { on: as_of }, Some(*c), None, ActivityKind::InstallmentActionDone)
+        }
+        InstallmentHandling::Skipped(why) => {
+            let why = relance_domain::validation::optional_text(Field::Notes, why, 500)
+                .map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?;
+            (HandledOutcome::Skipped { on: as_of }, None, why, ActivityKind::InstallmentActionSkipped)
+        }
+        InstallmentHandling::Postponed(until) => {
+            if *until <= as_of {
+                return Err(AppError::invalid(Field::PostponedUntil, Problem::TooEarly));
+            }
+            if *until > as_of + Duration::days(366) {
+                return Err(AppError::invalid(Field::PostponedUntil, Problem::TooLate));
+            }
+            (HandledOutcome::Postponed { until: *until }, None, None, ActivityKind::InstallmentActionPostponed)
+        }
+    };
+    let now = ctx.clock().now();
+    ctx.store_mut().write(|tx| {
+        let plan = get(tx, r.plan)?;
+        let proposed = plan_actions(tx, Some(plan.data.customer), as_of)?
+            .into_iter()
+            .find(|a| a.plan == r.plan && a.action.number == r.number && a.action.kind == r.kind)
+            .ok_or(AppError::invalid(Field::Plan, Problem::StepNotAllowed))?;
+        let record = relance_store::plans::ReminderRecord {
+            handled: Handled { number: r.number, kind: r.kind, outcome },
+            channel,
+            reason: reason.clone(),
+        };
+        relance_store::plans::record_reminder(tx, r.plan, &record, as_of, now)?;
+        let mut details = vec![
+            ("plan", r.plan.to_string()),
+            ("number", r.number.to_string()),
+            ("action", r.kind.code().to_string()),
+            ("due", proposed.action.due.to_string()),
+            ("amount", proposed.action.left.to_string()),
+            ("date", as_of.to_string()),
+        ];
+        match handling {
+            InstallmentHandling::Done(c) => details.push(("channel", c.code().to_string())),
+            InstallmentHandling::Skipped(_) => details.push(("reason", reason.unwrap_or_default())),
+            InstallmentHandling::Postponed(until) => details.push(("until", until.to_string())),
+        }
+        let subject = Subject { customer: Some(plan.data.customer), invoice: None, payment: None };
+        activity::record(tx, now, kind, subject, &details)?;
+        Ok(proposed)
+    })
 }
 
 /// The invoices the collections agenda leaves alone, each until the day its

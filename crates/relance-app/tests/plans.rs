@@ -4,13 +4,14 @@
 //! bad input writes nothing.
 
 use chrono::NaiveDate;
-use relance_app::plans::{self, PlanRequest, SplitRequest};
+use relance_app::plans::{self, InstallmentActionRef, InstallmentHandling, PlanRequest, SplitRequest};
 use relance_app::{collections, customers, invoices, payments, AppError, FixedClock, LocalContext};
 use relance_domain::customer::CustomerInput;
 use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::invoice::InvoiceInput;
 use relance_domain::payment::PaymentInput;
+use relance_domain::plan::follow::InstallmentActionKind;
 use relance_domain::plan::{Frequency, PenaltiesPart, PlanStatus, Remainder};
 use relance_domain::validation::{Field, Problem};
 use relance_domain::Money;
@@ -258,4 +259,117 @@ fn penalties_included_are_paid_last_and_the_agreement_has_everything() {
     assert_eq!(doc.penalties, PenaltiesPart::Included(pen));
     assert_eq!(doc.grace_days, 15);
     assert!(doc.remaining_due_on_default);
+}
+
+fn plan_actions(ctx: &LocalContext, date: &str) -> Vec<(&'static str, u32)> {
+    plans::agenda(ctx, d(date)).unwrap().iter().map(|a| (a.action.kind.code(), a.action.number)).collect()
+}
+
+fn handle(
+    dir: &tempfile::TempDir,
+    date: &str,
+    plan: relance_domain::plan::PlanId,
+    number: u32,
+    kind: InstallmentActionKind,
+    how: InstallmentHandling,
+) -> Result<plans::PlanAction, AppError> {
+    let mut ctx = open(dir, date);
+    plans::handle_installment_action(&mut ctx, InstallmentActionRef { plan, number, kind }, &how, d(date))
+}
+
+fn timeline(ctx: &LocalContext, c: CustomerId) -> Vec<(String, Vec<(String, String)>)> {
+    customers::detail(ctx, c).unwrap().timeline.into_iter().map(|r| (r.kind, r.details)).collect()
+}
+
+#[test]
+fn installment_notices_and_reminders_are_handled_once_and_stop_at_the_default() {
+    use InstallmentActionKind::{Notice, Reminder};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2026-01-05");
+    let c = customer(&mut ctx, "Boulangerie Roux");
+    let a = invoice(&mut ctx, c, "F-1", "2025-10-01", "900,00");
+    // Three installments of 300,00: 2026-02-02, 2026-03-02, 2026-04-02 (notice 3 days, reminder 3 days, grace 15).
+    let plan = plans::create(&mut ctx, &request(c, vec![a], 3, "2026-02-02")).unwrap();
+    assert_eq!(plan_actions(&ctx, "2026-01-29"), []);
+    assert_eq!(plan_actions(&ctx, "2026-01-30"), [("notice", 1)]);
+    let before = row_counts(ctx.store.conn()).unwrap();
+
+    // Only what is proposed that day can be handled; nothing is written otherwise.
+    let refused = handle(&dir, "2026-01-29", plan, 1, Notice, InstallmentHandling::Done(Channel::Email));
+    assert_eq!(problems(refused.unwrap_err()), [(Field::Plan, Problem::StepNotAllowed)]);
+    let refused = handle(&dir, "2026-01-30", plan, 1, Reminder, InstallmentHandling::Done(Channel::Email));
+    assert_eq!(problems(refused.unwrap_err()), [(Field::Plan, Problem::StepNotAllowed)]);
+    let refused = handle(&dir, "2026-01-30", plan, 1, Notice, InstallmentHandling::Done(Channel::Escalation));
+    assert_eq!(problems(refused.unwrap_err()), [(Field::LevelChannel, Problem::Unknown)]);
+    let refused = handle(&dir, "2026-01-30", plan, 1, Notice, InstallmentHandling::Postponed(d("2026-01-30")));
+    assert_eq!(problems(refused.unwrap_err()), [(Field::PostponedUntil, Problem::TooEarly)]);
+    assert_eq!(row_counts(open(&dir, "2026-01-30").store.conn()).unwrap(), before);
+
+    // Postponed to the 1st: gone on the 31st, back on the 1st.
+    handle(&dir, "2026-01-30", plan, 1, Notice, InstallmentHandling::Postponed(d("2026-02-01"))).unwrap();
+    assert_eq!(plan_actions(&ctx, "2026-01-31"), []);
+    assert_eq!(plan_actions(&ctx, "2026-02-01"), [("notice", 1)]);
+    // Done by e-mail on the 1st: never proposed again, and the customer's timeline says so.
+    let done = handle(&dir, "2026-02-01", plan, 1, Notice, InstallmentHandling::Done(Channel::Email)).unwrap();
+    assert_eq!((done.action.due, done.action.left), (d("2026-02-02"), Money::from_cents(30000)));
+    assert_eq!(plan_actions(&ctx, "2026-02-01"), []);
+    assert_eq!(plan_actions(&ctx, "2026-02-02"), []);
+    let again = handle(&dir, "2026-02-02", plan, 1, Notice, InstallmentHandling::Done(Channel::Letter));
+    assert_eq!(problems(again.unwrap_err()), [(Field::Plan, Problem::StepNotAllowed)]);
+    let (kind, details) = timeline(&ctx, c).into_iter().next().unwrap();
+    assert_eq!(kind, "installment_action_done");
+    let get = |k: &str| details.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()).unwrap_or_default();
+    assert_eq!(
+        (get("action"), get("number"), get("due"), get("amount"), get("channel"), get("date")),
+        ("notice", "1", "2026-02-02", "300.00", "email", "2026-02-01")
+    );
+
+    // Unpaid: a reminder from 3 days after the date, once.
+    assert_eq!(plan_actions(&ctx, "2026-02-04"), []);
+    assert_eq!(plan_actions(&ctx, "2026-02-05"), [("reminder", 1)]);
+    handle(&dir, "2026-02-05", plan, 1, Reminder, InstallmentHandling::Skipped("Appel reçu".into())).unwrap();
+    assert_eq!(plan_actions(&ctx, "2026-02-06"), []);
+    assert_eq!(timeline(&ctx, c)[0].0, "installment_action_skipped");
+
+    // Paid: the first installment proposes nothing more; the second's notice comes in its days.
+    let mut ctx = open(&dir, "2026-02-10");
+    plans::record_payment(&mut ctx, plan, &pay("2026-02-10", "300,00")).unwrap();
+    assert_eq!(plan_actions(&ctx, "2026-02-26"), []);
+    assert_eq!(plan_actions(&ctx, "2026-02-27"), [("notice", 2)]);
+    // A notice never handled is not carried past its date: the reminder follows in its own days.
+    assert_eq!(plan_actions(&ctx, "2026-03-03"), []);
+    assert_eq!(plan_actions(&ctx, "2026-03-05"), [("reminder", 2)]);
+    assert!(channels(&ctx, "2026-03-05").is_empty(), "the collections engine stays paused while the plan runs");
+
+    // The plan breaks on 2026-03-18 (2 March + 15 + 1): nothing more from the plan, the collections take over.
+    assert_eq!(plan_actions(&ctx, "2026-03-17"), [("reminder", 2)]);
+    assert_eq!(plan_actions(&ctx, "2026-03-18"), []);
+    let late = handle(&dir, "2026-03-18", plan, 2, Reminder, InstallmentHandling::Done(Channel::PhoneCall));
+    assert_eq!(problems(late.unwrap_err()), [(Field::Plan, Problem::StepNotAllowed)]);
+    let mut ctx = open(&dir, "2026-03-18");
+    plans::record_default(&mut ctx, plan, None).unwrap();
+    assert_eq!(plan_actions(&ctx, "2026-03-30"), []);
+    assert_eq!(channels(&ctx, "2026-03-18"), [(Channel::Letter, "formal_notice".to_string())]);
+    let stored: i64 = ctx.store.conn().query_row("SELECT COUNT(*) FROM plan_reminders", [], |r| r.get(0)).unwrap();
+    assert_eq!(stored, 3, "postponed, done, skipped");
+    assert!(ctx.store.check_invariants().unwrap().is_empty());
+}
+
+#[test]
+fn an_invoice_in_a_running_plan_cannot_be_cancelled_until_the_plan_is_renegotiated() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = open(&dir, "2026-01-05");
+    let c = customer(&mut ctx, "Atelier Blanc");
+    let a = invoice(&mut ctx, c, "F-1", "2025-10-01", "300,00");
+    let b = invoice(&mut ctx, c, "F-2", "2025-10-15", "200,00");
+    let plan = plans::create(&mut ctx, &request(c, vec![a, b], 2, "2026-02-02")).unwrap();
+    let before = row_counts(ctx.store.conn()).unwrap();
+    let err = invoices::cancel(&mut ctx, b, "Erreur de saisie").unwrap_err();
+    assert_eq!(problems(err), [(Field::Invoice, Problem::InPlan { plan: plan.0 })]);
+    assert_eq!(row_counts(ctx.store.conn()).unwrap(), before, "nothing written");
+    assert!(!invoices::get(&ctx, b).unwrap().invoice.cancelled);
+    // Renegotiated without it, the invoice is free to cancel.
+    plans::renegotiate(&mut ctx, plan, &request(c, vec![a], 2, "2026-02-02")).unwrap();
+    invoices::cancel(&mut ctx, b, "Erreur de saisie").unwrap();
+    assert!(invoices::get(&ctx, b).unwrap().invoice.cancelled);
 }

@@ -208,6 +208,47 @@ pub enum PlanAction {
     /// Record that a plan broke (an installment unpaid after the grace days) and resume its invoices'
     /// reminders at --level (default: the formal notice).
     Default(PlanDefaultArgs),
+    /// Record the notice (before its date) or reminder (once late) of an installment proposed by
+    /// `agenda` at --as-of as done through a channel; never proposed again for that installment.
+    Done(PlanDoneArgs),
+    /// Record the installment's notice or reminder of --as-of as deliberately not done.
+    Skip(PlanSkipArgs),
+    /// Propose the installment's notice or reminder of --as-of again on a later day.
+    Postpone(PlanPostponeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanDoneArgs {
+    /// Plan id.
+    pub id: i64,
+    /// Installment number (0 for the down payment).
+    #[arg(long, value_name = "N")]
+    pub installment: u32,
+    /// letter | email | phone
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanSkipArgs {
+    /// Plan id.
+    pub id: i64,
+    /// Installment number (0 for the down payment).
+    #[arg(long, value_name = "N")]
+    pub installment: u32,
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanPostponeArgs {
+    /// Plan id.
+    pub id: i64,
+    /// Installment number (0 for the down payment).
+    #[arg(long, value_name = "N")]
+    pub installment: u32,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: String,
 }
 
 #[derive(Debug, Args)]

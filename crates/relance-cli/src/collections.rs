@@ -50,9 +50,11 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     let ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
     let view = relance_app::collections::agenda(&ctx, as_of)?;
-    let plan_actions = crate::plans::agenda_actions(&ctx, as_of)?;
+    let plans = relance_app::plans::agenda(&ctx, as_of)?;
+    let plan_actions: Vec<_> = plans.iter().map(relance_wire::plans::PlanActionJson::from).collect();
     if cli.json {
-        return print_json(&AgendaWithPlansJson { agenda: AgendaJson::from(&view), plans: plan_actions });
+        let agenda = AgendaJson::from(&view).with_plans(&plans);
+        return print_json(&AgendaWithPlansJson { agenda, plans: plan_actions });
     }
     let json = AgendaJson::from(&view);
     if json.customers.is_empty() && plan_actions.is_empty() {

@@ -20,6 +20,7 @@ use crate::args::{
     PromiseAction, RateAction,
 };
 use crate::human::{amount, date, eprint, print, tr, Table};
+use crate::plans::Handling;
 use crate::{bench, collections, plans, session};
 
 pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
@@ -35,6 +36,15 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Plan { action: PlanAction::Create(a) } => plans::create(cli, a, lang),
         Command::Plan { action: PlanAction::Show(a) } => plans::show(cli, a, lang),
         Command::Plan { action: PlanAction::Default(a) } => plans::default(cli, a, lang),
+        Command::Plan { action: PlanAction::Done(a) } => {
+            plans::handle(cli, a.id, a.installment, Handling::Done(&a.channel), lang)
+        }
+        Command::Plan { action: PlanAction::Skip(a) } => {
+            plans::handle(cli, a.id, a.installment, Handling::Skip(&a.reason), lang)
+        }
+        Command::Plan { action: PlanAction::Postpone(a) } => {
+            plans::handle(cli, a.id, a.installment, Handling::Postpone(&a.until), lang)
+        }
         Command::Dispute { action: DisputeAction::Add(a) } => collections::dispute_add(cli, a, lang),
         Command::Promise { action: PromiseAction::Cancel(a) } => collections::promise_cancel(cli, a, lang),
         Command::Dispute { action: DisputeAction::Resolve(a) } => collections::dispute_resolve(cli, a, lang),

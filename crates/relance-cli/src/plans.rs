@@ -1,14 +1,17 @@
-//! `relance plan create|show`, and the installment actions of `relance agenda`.
+//! `relance plan create|show|default|done|skip|postpone`, and the installment
+//! actions of `relance agenda`.
 
-use relance_app::plans::{PlanRequest, SplitRequest};
+use relance_app::plans::{InstallmentActionRef, InstallmentHandling, PlanRequest, SplitRequest};
 use relance_app::{AppError, Context, LocalContext};
 use relance_domain::company::Language;
 use relance_domain::dates::parse_date;
+use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::plan::follow::InstallmentActionKind;
 use relance_domain::plan::{Frequency, PlanId, Remainder};
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
-use relance_wire::plans::{PlanActionJson, PlanView};
+use relance_wire::plans::{InstallmentFollowUpView, PlanActionJson, PlanView};
 
 use crate::args::{Cli, PlanCreateArgs, PlanDefaultArgs, PlanShowArgs};
 use crate::commands::print_json;
@@ -150,14 +153,17 @@ fn print_plan(v: &PlanView, lang: Language) {
         (tr(lang, "Montant", "Amount"), true),
         (tr(lang, "Payé", "Paid"), true),
         (tr(lang, "Statut", "Status"), false),
+        (tr(lang, "Suivi", "Follow-up"), false),
     ]);
     for i in &v.installments {
+        let follow_up: Vec<String> = i.follow_up.iter().map(|f| follow_up_label(f, lang)).collect();
         table.push(vec![
             i.number.to_string(),
             day(&i.due_date, lang),
             amount(money(&i.amount), lang),
             amount(money(&i.paid), lang),
             status_label(&i.status, lang).to_string(),
+            follow_up.join(", "),
         ]);
     }
     print(&table.render());
@@ -187,11 +193,6 @@ pub fn default(cli: &Cli, a: &PlanDefaultArgs, lang: Language) -> anyhow::Result
     Ok(())
 }
 
-/// The installment actions of the day, for `relance agenda`.
-pub fn agenda_actions(ctx: &LocalContext, as_of: chrono::NaiveDate) -> anyhow::Result<Vec<PlanActionJson>> {
-    Ok(relance_app::plans::agenda(ctx, as_of)?.iter().map(PlanActionJson::from).collect())
-}
-
 /// Rows of the agenda's table for the installment actions.
 pub fn agenda_rows(actions: &[PlanActionJson], lang: Language) -> Vec<Vec<String>> {
     actions
@@ -211,4 +212,86 @@ pub fn agenda_rows(actions: &[PlanActionJson], lang: Language) -> Vec<Vec<String
             ]
         })
         .collect()
+}
+
+/// What `plan done|skip|postpone` asks, as typed.
+pub enum Handling<'a> {
+    Done(&'a str),
+    Skip(&'a str),
+    Postpone(&'a str),
+}
+
+/// Records what was done about installment `number`'s notice or reminder of
+/// the day (the kind is the one the agenda proposes: one per installment).
+pub fn handle(cli: &Cli, id: i64, number: u32, how: Handling<'_>, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let handling = match how {
+        Handling::Done(raw) => InstallmentHandling::Done(match raw.trim().to_ascii_lowercase().as_str() {
+            "phone" | "phone_call" => Channel::PhoneCall,
+            "letter" => Channel::Letter,
+            "email" => Channel::Email,
+            _ => {
+                return Err(invalid(Field::LevelChannel, Problem::InvalidFormat { expected: "letter | email | phone" }))
+            }
+        }),
+        Handling::Skip(reason) => InstallmentHandling::Skipped(reason.to_string()),
+        Handling::Postpone(raw) => InstallmentHandling::Postponed(
+            parse_date(Field::PostponedUntil, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?,
+        ),
+    };
+    let plan = PlanId(id);
+    let kind = relance_app::plans::proposed_kind(&ctx, plan, number, as_of)?
+        .ok_or_else(|| invalid(Field::Plan, Problem::StepNotAllowed))?;
+    let done = relance_app::plans::handle_installment_action(
+        &mut ctx,
+        InstallmentActionRef { plan, number, kind },
+        &handling,
+        as_of,
+    )?;
+    if cli.json {
+        return print_json(&PlanActionJson::from(&done));
+    }
+    let what = match kind {
+        InstallmentActionKind::Notice => tr(lang, "Avis d’échéance", "Installment notice"),
+        InstallmentActionKind::Reminder => tr(lang, "Relance d’échéance", "Installment reminder"),
+    };
+    let outcome = match (&handling, lang) {
+        (InstallmentHandling::Done(_), Language::Fr) => format!("fait le {}", date(as_of, lang)),
+        (InstallmentHandling::Done(_), Language::En) => format!("done on {}", date(as_of, lang)),
+        (InstallmentHandling::Skipped(_), Language::Fr) => format!("passé le {}", date(as_of, lang)),
+        (InstallmentHandling::Skipped(_), Language::En) => format!("skipped on {}", date(as_of, lang)),
+        (InstallmentHandling::Postponed(u), Language::Fr) => format!("reporté au {}", date(*u, lang)),
+        (InstallmentHandling::Postponed(u), Language::En) => format!("postponed until {}", date(*u, lang)),
+    };
+    print(&match lang {
+        Language::Fr => {
+            format!("{what} {outcome} : échéancier {id}, échéance n° {number} du {}.", date(done.action.due, lang))
+        }
+        Language::En => {
+            format!("{what} {outcome}: plan {id}, installment no. {number} due {}.", date(done.action.due, lang))
+        }
+    });
+    Ok(())
+}
+
+/// « avis fait le 28/04/2025 (e-mail) », « relance reportée au 05/06/2025 ».
+fn follow_up_label(f: &InstallmentFollowUpView, lang: Language) -> String {
+    let what = if f.kind == "reminder" { tr(lang, "relance", "reminder") } else { tr(lang, "avis", "notice") };
+    let on = day(&f.date, lang);
+    let channel = match f.channel.as_deref() {
+        Some("letter") => tr(lang, " (courrier)", " (letter)"),
+        Some("email") => " (e-mail)",
+        Some("phone_call") => tr(lang, " (appel)", " (call)"),
+        _ => "",
+    };
+    let reminder = f.kind == "reminder";
+    match (f.outcome.as_str(), lang) {
+        ("done", Language::Fr) => format!("{what} {} le {on}{channel}", if reminder { "faite" } else { "fait" }),
+        ("done", Language::En) => format!("{what} done on {on}{channel}"),
+        ("skipped", Language::Fr) => format!("{what} {} le {on}", if reminder { "passée" } else { "passé" }),
+        ("skipped", Language::En) => format!("{what} skipped on {on}"),
+        (_, Language::Fr) => format!("{what} {} au {on}", if reminder { "reportée" } else { "reporté" }),
+        (_, Language::En) => format!("{what} postponed until {on}"),
+    }
 }

@@ -807,11 +807,19 @@ fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_age
 
     // The plan's invoices are paused; its notice shows in the agenda instead.
     let agenda = json(d, &["agenda", "--as-of", "2025-04-28"]);
-    assert!(agenda["customers"].as_array().unwrap().is_empty(), "{agenda}");
+    assert!(agenda["customers"][0]["actions"].as_array().unwrap().is_empty(), "{agenda}");
+    assert_eq!(agenda["customers"][0]["installments"][0]["kind"], "notice", "on the customer's card");
     assert_eq!(agenda["plans"][0]["kind"], "notice");
     assert_eq!(agenda["plans"][0]["left"], "400.01");
     let text = ok(d, &["agenda", "--as-of", "2025-04-28"]);
     assert!(text.contains("avis d’échéance"), "{text}");
+    // Done by e-mail: recorded once, never proposed again; an installment with nothing due is refused.
+    refused(d, &["plan", "done", "1", "--installment", "2", "--channel", "email", "--as-of", "2025-04-28"]);
+    let text = ok(d, &["plan", "done", "1", "--installment", "1", "--channel", "email", "--as-of", "2025-04-28"]);
+    assert_eq!(text.trim(), "Avis d’échéance fait le 28/04/2025 : échéancier 1, échéance n° 1 du 30/04/2025.");
+    assert!(json(d, &["agenda", "--as-of", "2025-04-29"])["plans"].as_array().unwrap().is_empty());
+    let err = refused(d, &["plan", "done", "1", "--installment", "1", "--channel", "letter", "--as-of", "2025-04-29"]);
+    assert_eq!(err, "Échéancier : impossible à ce stade.");
 
     // A payment pays the first installment; the human output says so.
     ok(d, &["payment", "add", "--customer", "1", "--date", "2025-04-29", "--amount", "400,01"]);
@@ -819,6 +827,20 @@ fn a_plan_is_created_shown_and_its_installments_replace_the_reminders_in_the_age
     assert!(text.starts_with("Échéancier 1 — Garage Martin — factures F-1, F-2 — en cours"), "{text}");
     assert!(text.lines().nth(2).unwrap().contains("payée"), "{text}");
     assert!(text.lines().nth(3).unwrap().contains("à venir"), "{text}");
+
+    // Unpaid second installment (30 May): its reminder from 2 June, postponed then skipped.
+    assert_eq!(json(d, &["agenda", "--as-of", "2025-06-02"])["plans"][0]["kind"], "reminder");
+    ok(d, &["plan", "postpone", "1", "--installment", "2", "--until", "2025-06-05", "--as-of", "2025-06-02"]);
+    assert!(json(d, &["agenda", "--as-of", "2025-06-04"])["plans"].as_array().unwrap().is_empty());
+    ok(d, &["plan", "skip", "1", "--installment", "2", "--reason", "Client au téléphone", "--as-of", "2025-06-05"]);
+    assert!(json(d, &["agenda", "--as-of", "2025-06-06"])["plans"].as_array().unwrap().is_empty());
+    // The plan shows what was done about each installment.
+    let text = ok(d, &["plan", "show", "1", "--as-of", "2025-06-06"]);
+    assert!(text.lines().nth(2).unwrap().ends_with("avis fait le 28/04/2025 (e-mail)"), "{text}");
+    assert!(
+        text.lines().nth(3).unwrap().ends_with("relance reportée au 05/06/2025, relance passée le 05/06/2025"),
+        "{text}"
+    );
 
     // Unpaid second installment: broken the day after the 15 grace days.
     assert_eq!(json(d, &["plan", "show", "1", "--as-of", "2025-06-14"])["status"], "running");
@@ -884,5 +906,20 @@ fn a_bad_plan_is_refused_naming_the_field_and_nothing_is_written() {
         ],
     );
     assert_eq!(err, "Première échéance : trop tôt : choisissez une date plus tardive.");
+    assert_eq!(counts(d), before);
+}
+
+#[test]
+fn an_installment_action_of_an_unknown_plan_or_with_a_bad_channel_is_refused_and_nothing_is_written() {
+    let dir = one_late_invoice_of_2025();
+    let d = dir.path();
+    let before = counts(d);
+    let o = relance(d, &["plan", "done", "9", "--installment", "1", "--channel", "email", "--as-of", "2025-04-28"]);
+    assert_eq!(o.status.code(), Some(1), "not found, not bad input");
+    assert_eq!(stderr(&o).trim(), "Cet échéancier n’existe pas.");
+    let err = refused(d, &["plan", "done", "9", "--installment", "1", "--channel", "pigeon"]);
+    assert!(err.starts_with("Canal"), "{err}");
+    let err = refused(d, &["plan", "postpone", "9", "--installment", "1", "--until", "31/02/2025"]);
+    assert!(err.contains("date valide"), "{err}");
     assert_eq!(counts(d), before);
 }

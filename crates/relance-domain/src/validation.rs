@@ -235,6 +235,10 @@ pub enum Problem {
     },
     /// The date is too far ahead.
     TooLate,
+    /// The invoice is in this running installment plan: renegotiate it first.
+    InPlan {
+        plan: i64,
+    },
     BelowLegalFloor {
         floor: String,
         year: i32,

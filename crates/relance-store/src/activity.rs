@@ -40,6 +40,9 @@ pub enum ActivityKind {
     PlanRenegotiated,
     PlanDefaulted,
     PlanSettingsSaved,
+    InstallmentActionDone,
+    InstallmentActionSkipped,
+    InstallmentActionPostponed,
 }
 
 impl ActivityKind {
@@ -76,6 +79,9 @@ impl ActivityKind {
             PlanRenegotiated => "plan_renegotiated",
             PlanDefaulted => "plan_defaulted",
             PlanSettingsSaved => "plan_settings_saved",
+            InstallmentActionDone => "installment_action_done",
+            InstallmentActionSkipped => "installment_action_skipped",
+            InstallmentActionPostponed => "installment_action_postponed",
         }
     }
 }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "collections", include_str!("migrations/0002_collections.sql")),
     (3, "policies", include_str!("migrations/0003_policies.sql")),
     (4, "plans", include_str!("migrations/0004_plans.sql")),
+    (5, "plan_reminders", include_str!("migrations/0005_plan_reminders.sql")),
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,9 @@
 //! follow-up settings.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use relance_domain::dunning::Channel;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::plan::follow::{Handled, HandledOutcome, InstallmentActionKind};
 use relance_domain::plan::{
     Frequency, Installment, PenaltiesPart, Plan, PlanData, PlanId, PlanRecord, PlanSettings, Remainder, Split, Terms,
 };
@@ -250,4 +252,86 @@ pub fn running_for_invoice(conn: &Conn, invoice: InvoiceId) -> Result<Option<Pla
         .query_row([invoice.0], |r| r.get(0))
         .optional()?
         .map(PlanId))
+}
+
+/// A record of what the user did about an installment's notice or reminder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderRecord {
+    pub handled: Handled,
+    /// The channel of a done one.
+    pub channel: Option<Channel>,
+    /// The reason of a skipped one.
+    pub reason: Option<String>,
+}
+
+/// Appends what was done about installment `number`'s `kind` (migration
+/// 0005). A second done or skipped record for the same installment and kind
+/// is refused by the unique index. `as_of`: the day a postponement was decided.
+pub fn record_reminder(
+    conn: &Conn,
+    plan: PlanId,
+    r: &ReminderRecord,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (outcome, on, until) = match r.handled.outcome {
+        HandledOutcome::Done { on } => ("done", on, None),
+        HandledOutcome::Skipped { on } => ("skipped", on, None),
+        HandledOutcome::Postponed { until } => ("postponed", as_of, Some(until)),
+    };
+    conn.prepare_cached(
+        "INSERT INTO plan_reminders (plan_id, number, kind, outcome, on_date, channel, until, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        plan.0,
+        r.handled.number,
+        r.handled.kind.code(),
+        outcome,
+        date_text(on),
+        r.channel.map(|c| c.code()),
+        until.map(date_text),
+        r.reason,
+        timestamp(now),
+    ])?;
+    Ok(())
+}
+
+/// What was recorded about a plan's installment notices and reminders, in order.
+pub fn reminders(conn: &Conn, plan: PlanId) -> Result<Vec<ReminderRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT number, kind, outcome, on_date, channel, until, reason FROM plan_reminders
+         WHERE plan_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([plan.0], |r| {
+        Ok((
+            r.get::<_, u32>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            get_date(r, 3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
+            r.get::<_, Option<String>>(6)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (number, kind, outcome, on, channel, until, reason) = row?;
+        let corrupt = |what: &str| StoreError::Corrupt(format!("plan reminder {what}"));
+        let kind = InstallmentActionKind::from_code(&kind).ok_or_else(|| corrupt(&kind))?;
+        let outcome = match (outcome.as_str(), until) {
+            ("done", _) => HandledOutcome::Done { on },
+            ("skipped", _) => HandledOutcome::Skipped { on },
+            ("postponed", Some(u)) => {
+                HandledOutcome::Postponed { until: NaiveDate::parse_from_str(&u, "%Y-%m-%d").map_err(|_| corrupt(&u))? }
+            }
+            (other, _) => return Err(corrupt(other)),
+        };
+        let channel = match channel {
+            Some(c) => Some(Channel::from_code(&c).ok_or_else(|| corrupt(&c))?),
+            None => None,
+        };
+        out.push(ReminderRecord { handled: Handled { number, kind, outcome }, channel, reason });
+    }
+    Ok(out)
 }

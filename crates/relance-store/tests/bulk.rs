@@ -20,10 +20,11 @@ fn indexes_come_back_exactly_as_they_were() {
         .write(|tx| {
             let dropped = drop_indexes(tx)?;
             // Only the constraint indexes (no SQL of their own) of the ledger remain during the load;
-            // the small settings tables (reminder policies) keep theirs.
+            // the small settings tables (reminder policies) keep theirs, and so does `plan_reminders`
+            // (small, and its partial unique index is a rule: done or skipped once).
             let during: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-                   AND tbl_name NOT IN ('policies', 'policy_levels', 'policy_assignments')",
+                   AND tbl_name NOT IN ('policies', 'policy_levels', 'policy_assignments', 'plan_reminders')",
                 [],
                 |r| r.get(0),
             )?;

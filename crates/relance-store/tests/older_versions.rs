@@ -14,6 +14,12 @@
 //! no policy command), a policy "Rapide" (J+3 e-mail, J+20 formal notice)
 //! chosen for the segment at_risk, customer 1 in that segment, customer 4
 //! on "Rapide" in the segment late with a contractual rate of 15.5 %.
+//! The v4 file has, made by version 4's CLI: `plan create --customer 4
+//! --invoices FA-2026-00003,FA-2026-00006 --installments 3 --first 2026-12-01
+//! --as-of 2026-11-23` (plan 1, running), `plan create --customer 1 --invoices
+//! FA-2025-00006 --installments 2 --first 2026-11-30 --as-of 2026-11-23` and
+//! `plan default 2 --as-of 2026-12-16` (plan 2, defaulted, the reminders
+//! resumed at the formal notice).
 
 use std::path::PathBuf;
 
@@ -36,7 +42,7 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
-    assert_eq!(version, 4, "the v1 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v1 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 59]);
@@ -49,11 +55,13 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     plans_start_empty_with_the_default_settings(&store);
 }
 
-/// After 0004 no plan exists and the follow-up settings are the defaults
+/// After 0004 and 0005 no plan exists, nothing is recorded about an
+/// installment, and the follow-up settings are the defaults
 /// (15 grace days, notice 3 days before, reminder 3 days after).
 fn plans_start_empty_with_the_default_settings(store: &Store) {
-    let plans: Vec<i64> = ["plans", "plan_invoices", "plan_installments"].iter().map(|t| count(store, t)).collect();
-    assert_eq!(plans, [0, 0, 0]);
+    let plans: Vec<i64> =
+        ["plans", "plan_invoices", "plan_installments", "plan_reminders"].iter().map(|t| count(store, t)).collect();
+    assert_eq!(plans, [0, 0, 0, 0]);
     let s = relance_store::plans::settings(store.conn()).unwrap();
     assert_eq!((s.grace_days, s.notice_days, s.reminder_days), (15, 3, 3));
 }
@@ -88,7 +96,7 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 4, "the v2 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v2 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 63]);
@@ -118,7 +126,7 @@ fn a_schema_v3_file_opens_migrates_and_keeps_its_policies_and_profiles() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 4, "the v3 file reaches 0004_plans");
+    assert_eq!(version, 5, "the v3 file reaches 0005_plan_reminders");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity", "dunning_events", "promises"]
             .iter()
@@ -146,4 +154,51 @@ fn a_schema_v3_file_opens_migrates_and_keeps_its_policies_and_profiles() {
         (Some(Segment::Late), Some(rapide.id), Some("15.5"))
     );
     plans_start_empty_with_the_default_settings(&store);
+}
+
+#[test]
+fn a_schema_v4_file_opens_migrates_and_keeps_its_plans() {
+    use relance_domain::dunning::Channel;
+    use relance_domain::plan::follow::{Handled, HandledOutcome, InstallmentActionKind};
+    use relance_domain::plan::{PlanId, PlanRecord};
+
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("relance.sqlite3");
+    std::fs::copy(fixture("schema-v4.sqlite3"), &copy).unwrap();
+
+    let mut store = Store::open(&copy).unwrap();
+    let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 5, "the v4 file reaches 0005_plan_reminders");
+    let counts: Vec<i64> = ["customers", "invoices", "payments", "allocations", "activity", "dunning_events"]
+        .iter()
+        .map(|t| count(&store, t))
+        .collect();
+    assert_eq!(counts, [5, 30, 22, 22, 62, 1]);
+    assert!(store.check_invariants().unwrap().is_empty());
+    let plans: Vec<i64> =
+        ["plans", "plan_invoices", "plan_installments", "plan_reminders"].iter().map(|t| count(&store, t)).collect();
+    assert_eq!(plans, [2, 3, 5, 0], "the plans kept, nothing invented about their installments");
+
+    let running = relance_store::plans::get(store.conn(), PlanId(1)).unwrap().unwrap();
+    assert_eq!(running.record, PlanRecord::Running);
+    let dates: Vec<String> = running.data.installments.iter().map(|i| i.due.to_string()).collect();
+    assert_eq!(dates, ["2026-12-01", "2027-01-01", "2027-02-01"]);
+    let defaulted = relance_store::plans::get(store.conn(), PlanId(2)).unwrap().unwrap();
+    assert!(matches!(defaulted.record, PlanRecord::Defaulted { .. }), "{:?}", defaulted.record);
+
+    // The migrated file takes what is done about an installment's notice.
+    let done = relance_store::plans::ReminderRecord {
+        handled: Handled {
+            number: 1,
+            kind: InstallmentActionKind::Notice,
+            outcome: HandledOutcome::Done { on: "2026-11-28".parse().unwrap() },
+        },
+        channel: Some(Channel::Letter),
+        reason: None,
+    };
+    let at = "2026-11-28T09:00:00Z".parse().unwrap();
+    store
+        .write(|tx| relance_store::plans::record_reminder(tx, PlanId(1), &done, "2026-11-28".parse().unwrap(), at))
+        .unwrap();
+    assert_eq!(relance_store::plans::reminders(store.conn(), PlanId(1)).unwrap(), [done]);
 }

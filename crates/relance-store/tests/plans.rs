@@ -122,3 +122,60 @@ fn the_file_refuses_what_must_never_be_stored() {
     refused("UPDATE plan_settings SET grace_days = 91");
     assert!(store.check_invariants().unwrap().is_empty());
 }
+
+#[test]
+fn installment_reminders_read_back_and_are_done_or_skipped_once() {
+    use relance_domain::dunning::Channel;
+    use relance_domain::plan::follow::{Handled, HandledOutcome, InstallmentActionKind};
+    use relance_store::plans::{record_reminder, reminders, ReminderRecord};
+
+    let mut store = Store::open_in_memory().unwrap();
+    let data = book(&mut store);
+    let id = store.write(|tx| relance_store::plans::insert(tx, &data, now())).unwrap();
+    let record = |number, kind, outcome, channel: Option<Channel>, reason: Option<&str>| ReminderRecord {
+        handled: Handled { number, kind, outcome },
+        channel,
+        reason: reason.map(String::from),
+    };
+    let postponed =
+        record(1, InstallmentActionKind::Notice, HandledOutcome::Postponed { until: d("2026-03-30") }, None, None);
+    let done = record(
+        1,
+        InstallmentActionKind::Notice,
+        HandledOutcome::Done { on: d("2026-03-29") },
+        Some(Channel::Email),
+        None,
+    );
+    let skipped = record(
+        1,
+        InstallmentActionKind::Reminder,
+        HandledOutcome::Skipped { on: d("2026-04-05") },
+        None,
+        Some("Appel reçu"),
+    );
+    for r in [&postponed, &done, &skipped] {
+        store.write(|tx| record_reminder(tx, id, r, d("2026-03-28"), now())).unwrap();
+    }
+    assert_eq!(reminders(store.conn(), id).unwrap(), [postponed.clone(), done.clone(), skipped.clone()]);
+    // Done (or skipped) once per installment and kind; an installment the plan does not have is refused.
+    assert!(store.write(|tx| record_reminder(tx, id, &done, d("2026-03-29"), now())).is_err());
+    let mut unknown = done.clone();
+    unknown.handled.number = 42;
+    assert!(store.write(|tx| record_reminder(tx, id, &unknown, d("2026-03-29"), now())).is_err());
+    let conn = store.conn();
+    let n = id.0;
+    let refused = |sql: &str| assert!(conn.execute(sql, []).is_err(), "accepted: {sql}");
+    let cols = "plan_id, number, kind, outcome, on_date, channel, until, reason, created_at";
+    // Done without its channel; postponed without its day or to a day not after it; an unknown kind.
+    refused(&format!(
+        "INSERT INTO plan_reminders ({cols}) VALUES ({n}, 2, 'notice', 'done', '2026-04-01', NULL, NULL, NULL, 'x')"
+    ));
+    refused(&format!("INSERT INTO plan_reminders ({cols}) VALUES ({n}, 2, 'notice', 'postponed', '2026-04-01', NULL, NULL, NULL, 'x')"));
+    refused(&format!("INSERT INTO plan_reminders ({cols}) VALUES ({n}, 2, 'notice', 'postponed', '2026-04-01', NULL, '2026-04-01', NULL, 'x')"));
+    refused(&format!(
+        "INSERT INTO plan_reminders ({cols}) VALUES ({n}, 2, 'call', 'skipped', '2026-04-01', NULL, NULL, NULL, 'x')"
+    ));
+    refused(&format!(
+        "INSERT INTO plan_reminders ({cols}) VALUES ({n}, 2, 'notice', 'done', '2026-04-31', 'email', NULL, NULL, 'x')"
+    ));
+}

@@ -37,7 +37,7 @@ pub fn typescript() -> String {
         PolicyForm, CustomerPolicyView,
         WriteOffLineView, DisputeView, InvoiceCollectionView, PromiseView,
         CustomerCollectionsView, EscalateForm,
-        PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, ResumeLevelView,
+        PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
     ];
     let mut out = String::from(HEADER);

@@ -2,6 +2,7 @@
 //! the UI (in the TypeScript bindings) and the CLI's `--json`.
 
 use relance_app::collections::{AgendaView, CustomerPromises, InvoiceCollection, PenaltiesView};
+use relance_app::plans::PlanAction;
 use relance_domain::dunning::dispute::DisputeRecord;
 use relance_domain::dunning::promise::PromiseState;
 use relance_domain::dunning::EscalationStage;
@@ -28,6 +29,9 @@ pub struct AgendaCustomerJson {
     /// invoice with a message due, then the decision (court or agency).
     pub actions: Vec<AgendaActionJson>,
     pub broken_promises: Vec<BrokenPromiseJson>,
+    /// The notices and reminders of the customer's running installment
+    /// plans due today (their invoices' reminders pause while a plan runs).
+    pub installments: Vec<crate::plans::PlanActionJson>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -111,9 +115,32 @@ impl From<&AgendaView> for AgendaJson {
                         invoices: b.invoices.iter().map(|i| number(*i)).collect(),
                     })
                     .collect(),
+                installments: Vec::new(),
             })
             .collect();
         AgendaJson { as_of: date(v.agenda.date), customers }
+    }
+}
+
+impl AgendaJson {
+    /// Puts each installment action on its customer's card; a customer with
+    /// nothing else due today gets a card of its own, after the others.
+    pub fn with_plans(mut self, actions: &[PlanAction]) -> AgendaJson {
+        for a in actions {
+            let json = crate::plans::PlanActionJson::from(a);
+            match self.customers.iter_mut().find(|c| c.customer_id == a.customer.0) {
+                Some(c) => c.installments.push(json),
+                None => self.customers.push(AgendaCustomerJson {
+                    customer_id: a.customer.0,
+                    customer_name: a.customer_name.clone(),
+                    total: money(Money::ZERO),
+                    actions: Vec::new(),
+                    broken_promises: Vec::new(),
+                    installments: vec![json],
+                }),
+            }
+        }
+        self
     }
 }
 

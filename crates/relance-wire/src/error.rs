@@ -104,6 +104,19 @@ mod tests {
     }
 
     #[test]
+    fn cancelling_an_invoice_of_a_plan_names_the_plan() {
+        let err = AppError::invalid(Field::Invoice, Problem::InPlan { plan: 3 });
+        assert_eq!(
+            error_message(&err, Language::Fr).message,
+            "Facture : cette facture fait partie de l’échéancier n° 3 : renégociez-le d’abord."
+        );
+        assert_eq!(
+            error_message(&err, Language::En).message,
+            "Invoice: this invoice is part of installment plan no. 3: renegotiate it first."
+        );
+    }
+
+    #[test]
     fn a_level_problem_names_its_row() {
         let err = relance_domain::dunning::Policy::new(vec![]).map(|_| ()).unwrap_err();
         assert_eq!(error_message(&AppError::Invalid(err), Language::Fr).field.as_deref(), Some("dunning_levels"));

@@ -165,6 +165,10 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::En => format!("between {min} and {max}"),
         },
         TooLate => fr_en("trop lointain : un an au plus", "too far ahead: one year at most"),
+        InPlan { plan } => match lang {
+            Language::Fr => format!("cette facture fait partie de l’échéancier n° {plan} : renégociez-le d’abord"),
+            Language::En => format!("this invoice is part of installment plan no. {plan}: renegotiate it first"),
+        },
         InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
         BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
@@ -247,6 +251,7 @@ pub fn not_found(what: &str, lang: Language) -> String {
         "customer" => ("Ce client n’existe plus.", "This customer no longer exists."),
         "invoice" => ("Cette facture n’existe plus.", "This invoice no longer exists."),
         "promise" => ("Cette promesse de paiement n’existe plus.", "This promise to pay no longer exists."),
+        "plan" => ("Cet échéancier n’existe pas.", "This installment plan does not exist."),
         _ => ("Cet élément n’existe plus.", "This item no longer exists."),
     };
     pick(lang, fr, en).to_string()
@@ -356,6 +361,7 @@ mod tests {
             Problem::NeedsFormalNotice,
             Problem::TooEarly,
             Problem::TooLate,
+            Problem::InPlan { plan: 3 },
             Problem::TooManyInstallments { max: 60 },
             Problem::OutOfRange { min: 0, max: 90 },
             Problem::InUse { customers: 2, segments: 1, default: true },

@@ -5,6 +5,7 @@
 use relance_app::plans::{DueInstallment, PlanAction, PlanPreview, PlanRequest, PlanView as AppPlanView, SplitRequest};
 use relance_domain::dates::parse_date;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::plan::follow::HandledOutcome;
 use relance_domain::plan::{Frequency, PenaltiesPart, PlanRecord, PlanSettings, PlanStatus, Remainder};
 use relance_domain::validation::{Field, Problem, Validation};
 use serde::{Deserialize, Serialize};
@@ -140,6 +141,21 @@ pub struct InstallmentView {
     pub left: String,
     /// paid | partly_paid | upcoming | late
     pub status: String,
+    /// What was done about its notice and reminder, in order.
+    pub follow_up: Vec<InstallmentFollowUpView>,
+}
+
+/// One record of what the user did about an installment's notice or reminder.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InstallmentFollowUpView {
+    /// notice | reminder
+    pub kind: String,
+    /// done | skipped | postponed
+    pub outcome: String,
+    /// The day it was done or skipped; for a postponement, the day it comes back.
+    pub date: String,
+    /// letter | email | phone_call, for a done one.
+    pub channel: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -223,6 +239,24 @@ impl From<&AppPlanView> for PlanView {
                     paid: money(s.paid),
                     left: money(s.left()),
                     status: s.status.code().to_string(),
+                    follow_up: v
+                        .handled
+                        .iter()
+                        .filter(|(h, _)| h.number == s.installment.number)
+                        .map(|(h, channel)| {
+                            let (outcome, day) = match h.outcome {
+                                HandledOutcome::Done { on } => ("done", on),
+                                HandledOutcome::Skipped { on } => ("skipped", on),
+                                HandledOutcome::Postponed { until } => ("postponed", until),
+                            };
+                            InstallmentFollowUpView {
+                                kind: h.kind.code().to_string(),
+                                outcome: outcome.to_string(),
+                                date: date(day),
+                                channel: channel.map(|c| c.code().to_string()),
+                            }
+                        })
+                        .collect(),
                 })
                 .collect(),
             resume_levels: v
@@ -277,6 +311,8 @@ pub struct PlanActionJson {
     pub kind: String,
     pub number: u32,
     pub due_date: String,
+    /// Days past the date today (0 or less for a notice).
+    pub days_late: i64,
     pub left: String,
 }
 
@@ -289,6 +325,7 @@ impl From<&PlanAction> for PlanActionJson {
             kind: a.action.kind.code().to_string(),
             number: a.action.number,
             due_date: date(a.action.due),
+            days_late: a.days_late,
             left: money(a.action.left),
         }
     }

@@ -22,12 +22,15 @@ fn date(field: Field, raw: &str) -> Result<chrono::NaiveDate, AppError> {
     parse_date(field, raw).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))
 }
 
-/// Today's reminders: per customer one message (led by its furthest level) and the decision apart.
+/// Today's reminders: per customer one message (led by its furthest level) and the decision apart,
+/// with the notices and reminders of its running installment plans.
 #[tauri::command]
 pub fn agenda(core: State<'_, Core>) -> Result<AgendaJson, ErrorView> {
     core.with(|ctx| {
         let today = ctx.clock().today();
-        relance_app::collections::agenda(ctx, today).map(|v| AgendaJson::from(&v))
+        let view = relance_app::collections::agenda(ctx, today)?;
+        let plans = relance_app::plans::agenda(ctx, today)?;
+        Ok(AgendaJson::from(&view).with_plans(&plans))
     })
 }
 

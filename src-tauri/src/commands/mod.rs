@@ -66,5 +66,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         plans::plan_payment_record,
         plans::plan_settings_get,
         plans::plan_settings_save,
+        plans::installment_done,
+        plans::installment_skip,
+        plans::installment_postpone,
     ]
 }

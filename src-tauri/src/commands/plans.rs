@@ -1,10 +1,14 @@
 //! Installment plans: the wizard's preview, agreement, the plan's page, the
 //! week's installments, default and resumed reminders, plan payments, settings.
 
-use relance_app::plans::PlanRequest;
+use relance_app::plans::{InstallmentActionRef, InstallmentHandling, PlanRequest};
 use relance_app::{AppError, Context};
+use relance_domain::dates::parse_date;
+use relance_domain::dunning::Channel;
 use relance_domain::ids::CustomerId;
+use relance_domain::plan::follow::InstallmentActionKind;
 use relance_domain::plan::PlanId;
+use relance_domain::validation::{Field, Problem, Validation};
 use relance_wire::forms::PaymentForm;
 use relance_wire::plans::{DueInstallmentView, PlanForm, PlanPreviewView, PlanSettingsView, PlanView};
 use relance_wire::ErrorView;
@@ -80,5 +84,63 @@ pub fn plan_settings_save(core: State<'_, Core>, form: PlanSettingsView) -> Resu
     core.with(|ctx| {
         relance_app::plans::save_settings(ctx, form.grace_days, form.notice_days, form.reminder_days)
             .map(PlanSettingsView::from)
+    })
+}
+
+fn installment(plan: i64, number: u32, kind: &str) -> Result<InstallmentActionRef, AppError> {
+    let kind = InstallmentActionKind::from_code(kind)
+        .ok_or_else(|| AppError::invalid(Field::Plan, Problem::InvalidFormat { expected: "notice | reminder" }))?;
+    Ok(InstallmentActionRef { plan: PlanId(plan), number, kind })
+}
+
+/// Today's notice (`kind` notice) or reminder of installment `number`, done by `channel`.
+#[tauri::command]
+pub fn installment_done(
+    core: State<'_, Core>,
+    plan: i64,
+    number: u32,
+    kind: String,
+    channel: String,
+) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let channel = Channel::from_code(&channel).ok_or_else(|| {
+            AppError::invalid(Field::LevelChannel, Problem::InvalidFormat { expected: "letter | email | phone_call" })
+        })?;
+        let r = installment(plan, number, &kind)?;
+        relance_app::plans::handle_installment_action(ctx, r, &InstallmentHandling::Done(channel), today).map(|_| ())
+    })
+}
+
+#[tauri::command]
+pub fn installment_skip(
+    core: State<'_, Core>,
+    plan: i64,
+    number: u32,
+    kind: String,
+    reason: String,
+) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let r = installment(plan, number, &kind)?;
+        relance_app::plans::handle_installment_action(ctx, r, &InstallmentHandling::Skipped(reason), today).map(|_| ())
+    })
+}
+
+/// `until` as typed: dd/mm/yyyy or yyyy-mm-dd.
+#[tauri::command]
+pub fn installment_postpone(
+    core: State<'_, Core>,
+    plan: i64,
+    number: u32,
+    kind: String,
+    until: String,
+) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        let until =
+            parse_date(Field::PostponedUntil, &until).map_err(|i| AppError::Invalid(Validation { issues: vec![i] }))?;
+        let r = installment(plan, number, &kind)?;
+        relance_app::plans::handle_installment_action(ctx, r, &InstallmentHandling::Postponed(until), today).map(|_| ())
     })
 }

@@ -1,8 +1,10 @@
 //! Installment plans in the real app: from the customer's page the wizard
 //! shows the schedule computed live, the plan is saved, its first
 //! installment shows on Today among the week's installments while the
-//! invoice's reminders pause, and a payment recorded on the plan's page pays
-//! the first installment.
+//! invoice's reminders pause, its notice is on the customer's agenda card and
+//! « Marquer comme fait » records it (by letter) in the customer's timeline,
+//! cancelling the plan's invoice is refused naming the plan,
+//! and a payment recorded on the plan's page pays the first installment.
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test plans -- --nocapture`
 
@@ -72,6 +74,21 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     std::thread::sleep(Duration::from_millis(300));
     app.screenshot("plans-02-plan-page");
 
+    // Cancelling the plan's invoice is refused, naming the plan; the invoice stays as it was.
+    app.click("nav-invoices");
+    wait_css(&app, r#"[data-testid="invoice-row"]"#, |t| t.contains("FA-2026-201"));
+    click_css(&app, r#"[data-testid="invoice-row"] button"#);
+    app.find("invoice-detail");
+    app.click("invoice-cancel");
+    app.find("confirm-dialog");
+    app.click("confirm-ok");
+    wait_text(&app, "confirm-error", |t| {
+        t == "Facture : cette facture fait partie de l’échéancier n° 1 : renégociez-le d’abord."
+    });
+    app.screenshot("plans-02b-cancel-refused");
+    app.click("confirm-cancel");
+    assert!(!app.exists("invoice-cancel-reason"), "not cancelled");
+
     // Today: the installment is among the week's; the invoice's reminders pause.
     app.click("nav-today");
     app.find("today-screen");
@@ -79,12 +96,28 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
         t.contains("Garage Leroy") && t.contains("N° 1") && t.contains("333,34 €")
     });
     assert_eq!(count(&app, r#"[data-testid="agenda-action"]"#), 0, "the plan replaces the reminders");
+    // The first installment is due today: its notice is on the customer's card.
+    wait_css(&app, r#"[data-testid="agenda-card"]"#, |t| t.contains("Garage Leroy"));
+    wait_css(&app, r#"[data-testid="agenda-card"] [data-testid="agenda-installment-do"]"#, |t| {
+        t == format!("Prévenir de l’échéance n° 1 du {today} (333,34 €)")
+    });
+    assert_eq!(count(&app, r#"[data-testid="agenda-installment"][data-kind="notice"][data-number="1"]"#), 1);
     std::thread::sleep(Duration::from_millis(300));
     app.screenshot("plans-03-today");
+    // Done by letter: recorded, and never proposed again for that installment.
+    click_css(&app, r#"[data-testid="agenda-installment-channel"] option[value="letter"]"#);
+    app.click("agenda-installment-done");
+    wait_text(&app, "toast", |t| t == "Action enregistrée pour Garage Leroy : échéance n° 1");
+    wait_text(&app, "agenda-empty", |t| t.starts_with("Aucune relance"));
+    assert_eq!(count(&app, r#"[data-testid="agenda-installment"]"#), 0);
+    app.screenshot("plans-03b-today-notice-done");
 
     // A payment on the plan's page pays the first installment.
     click_css(&app, r#"[data-testid="week-installment"] button"#);
     app.find("plan-screen");
+    wait_css(&app, r#"[data-testid="plan-installment"]:nth-child(1) [data-testid="installment-follow-up"]"#, |t| {
+        t == format!("Avis envoyé le {today} (courrier)")
+    });
     app.click("plan-record-payment");
     app.find("confirm-dialog");
     assert_eq!(value_of(&app, "plan-payment-amount"), "333,34", "prefilled with the installment due");
@@ -109,6 +142,13 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="plan_created"]"#, |t| {
         t.contains("Échéancier accordé") && t.contains("3 échéances")
     });
+    wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="installment_action_done"]"#, |t| {
+        t.contains(&format!("Avis d’échéance envoyé (courrier) le {today} : échéance n° 1 du {today}, 333,34 €"))
+    });
+    let script = r#"document.querySelector('[data-kind="installment_action_done"]').scrollIntoView({block: "center"})"#;
+    app.block_on(app.client().execute(script, Vec::new())).expect("scrolls");
+    std::thread::sleep(Duration::from_millis(300));
+    app.screenshot("plans-05a-timeline");
     scroll_to(&app, "customer-plans");
     app.screenshot("plans-05-customer-plans");
 

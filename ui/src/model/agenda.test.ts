@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate } from "../i18n";
-import { actionSentence } from "./agenda";
+import { actionSentence, installmentSentence } from "./agenda";
 
 const fr = (level: string, channel: string) => translate("fr", actionSentence(level, channel));
 const en = (level: string, channel: string) => translate("en", actionSentence(level, channel));
@@ -30,5 +30,17 @@ describe("actionSentence", () => {
         expect(en(level, channel)).not.toMatch(/_|agenda\./);
       }
     }
+  });
+});
+
+describe("installmentSentence", () => {
+  const say = (kind: string, number: number, days: number) => {
+    const s = installmentSentence({ kind, number, due_date: "2026-12-24", days_late: days }, "24/12/2026", "333,33 €");
+    return translate("fr", s.key, s.params);
+  };
+  it("says before the date which installment to announce, after it how late it is", () => {
+    expect(say("notice", 2, -3)).toBe("Prévenir de l’échéance n° 2 du 24/12/2026 (333,33 €)");
+    expect(say("reminder", 2, 4)).toBe("Relancer l’échéance n° 2 du 24/12/2026 (333,33 €), en retard de 4 j");
+    expect(say("reminder", 0, 5)).toBe("Relancer l’acompte du 24/12/2026 (333,33 €), en retard de 5 j");
   });
 });

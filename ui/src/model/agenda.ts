@@ -47,3 +47,29 @@ export function actionSentence(level: string, channel: string): MessageKey {
       return "agenda.do.other";
   }
 }
+
+/** An installment action of a plan, as the agenda card says it. */
+export interface InstallmentActionLike {
+  kind: string;
+  number: number;
+  due_date: string;
+  days_late: number;
+}
+
+/**
+ * « Prévenir de l'échéance n° 2 du 24/12/2026 » before the date, « Relancer
+ * l'échéance n° 2 du 24/12/2026, en retard de 4 j » after it; the down
+ * payment (number 0) is named as such.
+ */
+export function installmentSentence(
+  a: InstallmentActionLike,
+  date: string,
+  amount: string,
+): { key: MessageKey; params: Record<string, string | number> } {
+  const down = a.number === 0;
+  const params = { n: a.number, date, amount, days: a.days_late };
+  if (a.kind === "notice") {
+    return { key: down ? "agenda.installment.notice_down" : "agenda.installment.notice", params };
+  }
+  return { key: down ? "agenda.installment.reminder_down" : "agenda.installment.reminder", params };
+}

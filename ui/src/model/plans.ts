@@ -64,3 +64,10 @@ export function planBadge(status: string): string {
 export function installmentNumberLabel(n: number): { key: MessageKey; n: number } {
   return n === 0 ? { key: "plan.down_payment_row", n } : { key: "plan.installment_row", n };
 }
+
+/** What was done about an installment's notice or reminder, as the plan's page says it. */
+export function followUpSentence(f: { kind: string; outcome: string }): MessageKey {
+  const kind = f.kind === "reminder" ? "reminder" : "notice";
+  const outcome = f.outcome === "done" ? "done" : f.outcome === "skipped" ? "skipped" : "postponed";
+  return `plan.follow_up.${kind}.${outcome}`;
+}

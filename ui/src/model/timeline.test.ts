@@ -74,9 +74,31 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
   },
   plan_defaulted: { kind: "plan_defaulted", details: [["plan", "1"], ["on", "2026-06-15"], ["level", "formal_notice"]] },
   plan_settings_saved: { kind: "plan_settings_saved", details: [["grace", "15"], ["notice", "3"], ["reminder", "3"]] },
+  installment_action_done: {
+    kind: "installment_action_done",
+    details: [["plan", "3"], ["number", "2"], ["action", "notice"], ["due", "2026-12-24"], ["amount", "333.33"], ["date", "2026-12-21"], ["channel", "email"]],
+  },
+  installment_action_skipped: {
+    kind: "installment_action_skipped",
+    details: [["plan", "3"], ["number", "0"], ["action", "reminder"], ["due", "2026-12-01"], ["amount", "100.00"], ["date", "2026-12-05"], ["reason", "Appel reçu"]],
+  },
+  installment_action_postponed: {
+    kind: "installment_action_postponed",
+    details: [["plan", "3"], ["number", "2"], ["action", "reminder"], ["due", "2026-12-24"], ["amount", "333.33"], ["date", "2026-12-28"], ["until", "2027-01-04"]],
+  },
 };
 
 describe("timelineSentence", () => {
+  it("says which installment a plan's notice or reminder was about, and how", () => {
+    expect(say(EXAMPLES.installment_action_done, "fr")).toBe(
+      `Avis d’échéance envoyé (e-mail) le 21/12/2026 : échéance n° 2 du 24/12/2026, 333,33${nbsp}€`,
+    );
+    expect(say(EXAMPLES.installment_action_skipped, "fr")).toBe(
+      "Relance d’échéance passée le 05/12/2026 : acompte du 01/12/2026. Raison : Appel reçu",
+    );
+    expect(say(EXAMPLES.installment_action_postponed, "en")).toContain("postponed until");
+  });
+
   it.each(ACTIVITY_KINDS.flatMap((kind) => (["fr", "en"] as const).map((locale) => [kind, locale] as const)))(
     "%s in %s is a sentence, not a code",
     (kind, locale) => {

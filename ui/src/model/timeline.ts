@@ -40,6 +40,9 @@ export const ACTIVITY_KINDS = [
   "plan_renegotiated",
   "plan_defaulted",
   "plan_settings_saved",
+  "installment_action_done",
+  "installment_action_skipped",
+  "installment_action_postponed",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -143,6 +146,26 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
       return t("timeline.plan_defaulted", { on: date("on"), level: t(levelLabel(text("level"))).toLowerCase() });
     case "plan_settings_saved":
       return t("timeline.plan_settings_saved", { grace: text("grace") });
+    case "installment_action_done":
+    case "installment_action_skipped":
+    case "installment_action_postponed": {
+      const which =
+        text("number") === "0"
+          ? t("timeline.installment.down")
+          : t("timeline.installment.number", { n: text("number") });
+      const params = {
+        which,
+        due: date("due"),
+        amount: money("amount"),
+        date: date("date"),
+        channel: t(channelLabel(text("channel"))).toLowerCase(),
+        reason: text("reason"),
+        until: date("until"),
+      };
+      const what = text("action") === "reminder" ? "reminder" : "notice";
+      const outcome = entry.kind.replace("installment_action_", "") as "done" | "skipped" | "postponed";
+      return t(`timeline.installment_${what}_${outcome}`, params);
+    }
     default:
       return t("timeline.other");
   }

@@ -266,7 +266,12 @@ total: string,
  * At most two: the message (letter, email or call) covering every
  * invoice with a message due, then the decision (court or agency).
  */
-actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, };
+actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>, 
+/**
+ * The notices and reminders of the customer's running installment
+ * plans due today (their invoices' reminders pause while a plan runs).
+ */
+installments: Array<PlanActionJson>, };
 
 export type AgendaActionJson = { 
 /**
@@ -514,7 +519,29 @@ export type InstallmentView = { number: number, due_date: string, amount: string
 /**
  * paid | partly_paid | upcoming | late
  */
-status: string, };
+status: string, 
+/**
+ * What was done about its notice and reminder, in order.
+ */
+follow_up: Array<InstallmentFollowUpView>, };
+
+export type InstallmentFollowUpView = { 
+/**
+ * notice | reminder
+ */
+kind: string, 
+/**
+ * done | skipped | postponed
+ */
+outcome: string, 
+/**
+ * The day it was done or skipped; for a postponement, the day it comes back.
+ */
+date: string, 
+/**
+ * letter | email | phone_call, for a done one.
+ */
+channel: string | null, };
 
 export type ResumeLevelView = { key: string, offset_days: number, formal_notice: boolean, };
 
@@ -554,6 +581,10 @@ export type PlanActionJson = { plan_id: number, customer_id: number, customer_na
 /**
  * notice (before the date) | reminder (late)
  */
-kind: string, number: number, due_date: string, left: string, };
+kind: string, number: number, due_date: string, 
+/**
+ * Days past the date today (0 or less for a notice).
+ */
+days_late: number, left: string, };
 
 export type PlanSettingsView = { grace_days: number, notice_days: number, reminder_days: number, };

@@ -76,6 +76,9 @@ describe("commands", () => {
     await commands.planPaymentRecord(1, form);
     await commands.planSettingsGet();
     await commands.planSettingsSave(form);
+    await commands.installmentDone(1, 2, "notice", "email");
+    await commands.installmentSkip(1, 2, "reminder", "Appel reçu");
+    await commands.installmentPostpone(1, 2, "notice", "2026-12-01");
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -117,6 +120,9 @@ describe("commands", () => {
       plan_payment_record: ["form", "id"],
       plan_settings_get: [],
       plan_settings_save: ["form"],
+      installment_done: ["channel", "kind", "number", "plan"],
+      installment_skip: ["kind", "number", "plan", "reason"],
+      installment_postpone: ["kind", "number", "plan", "until"],
     });
   });
 });

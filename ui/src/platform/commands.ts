@@ -118,6 +118,14 @@ export const planPaymentRecord = (id: number, form: PaymentForm) =>
   call<number>("plan_payment_record", { id, form });
 export const planSettingsGet = () => call<PlanSettingsView>("plan_settings_get");
 export const planSettingsSave = (form: PlanSettingsView) => call<PlanSettingsView>("plan_settings_save", { form });
+/** Today's notice (`kind` "notice") or reminder of a plan's installment, done by `channel`. */
+export const installmentDone = (plan: number, number: number, kind: string, channel: string) =>
+  call<null>("installment_done", { plan, number, kind, channel });
+export const installmentSkip = (plan: number, number: number, kind: string, reason: string) =>
+  call<null>("installment_skip", { plan, number, kind, reason });
+/** `until` as typed: dd/mm/yyyy or yyyy-mm-dd. */
+export const installmentPostpone = (plan: number, number: number, kind: string, until: string) =>
+  call<null>("installment_postpone", { plan, number, kind, until });
 
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
@@ -170,4 +178,7 @@ export const COMMANDS = [
   "plan_payment_record",
   "plan_settings_get",
   "plan_settings_save",
+  "installment_done",
+  "installment_skip",
+  "installment_postpone",
 ] as const;

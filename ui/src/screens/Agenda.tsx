@@ -1,7 +1,9 @@
 // The top of Today: what to do today, one card per customer. A card holds the
 // customer's broken promises, its one message (letter, email or call, led by
 // its furthest level, listing every late invoice at its own level) and, apart,
-// the decision to go to court or to an agency when one is due.
+// the decision to go to court or to an agency when one is due, and the
+// notices and reminders of its running installment plans (which replace the
+// reminders of the plan's invoices while it is kept).
 import { useState } from "react";
 import { useI18n } from "../i18n";
 import {
@@ -9,11 +11,15 @@ import {
   actionPostpone,
   actionSkip,
   agenda,
+  installmentDone,
+  installmentPostpone,
+  installmentSkip,
   promisesAcknowledge,
   toAppError,
   type AgendaActionJson,
   type AgendaCustomerJson,
   type BrokenPromiseJson,
+  type PlanActionJson,
 } from "../platform";
 import { formatDate, formatMoney } from "../format";
 import { useNav } from "../app/nav";
@@ -21,15 +27,23 @@ import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
 import { levelLabel } from "../model/labels";
-import { actionSentence } from "../model/agenda";
+import { actionSentence, installmentSentence } from "../model/agenda";
+import { channelLabel } from "../model/labels";
 
-type Ask = { kind: "postpone" | "skip"; customer: AgendaCustomerJson; action: AgendaActionJson };
+/** What a Reporter… or Passer… dialog is about: a reminder action or a plan's installment action. */
+type Ask =
+  | { kind: "postpone" | "skip"; customer: AgendaCustomerJson; action: AgendaActionJson; installment?: undefined }
+  | { kind: "postpone" | "skip"; customer: AgendaCustomerJson; installment: PlanActionJson; action?: undefined };
 type Handlers = {
   busy: boolean;
   onDone: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
+  onInstallmentDone: (c: AgendaCustomerJson, i: PlanActionJson, channel: string) => void;
   onAsk: (ask: Ask) => void;
   onAcknowledge: (c: AgendaCustomerJson) => void;
 };
+
+/** The channels an installment notice or reminder may go by. */
+const INSTALLMENT_CHANNELS = ["email", "letter", "phone_call"] as const;
 
 export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const { t } = useI18n();
@@ -67,10 +81,33 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
         : t("agenda.done_toast", { level: level(a), name: c.customer_name }),
     );
 
+  const installmentDoneNow = (c: AgendaCustomerJson, i: PlanActionJson, channel: string) =>
+    void run(
+      () => installmentDone(i.plan_id, i.number, i.kind, channel),
+      t("agenda.installment.done_toast", { n: i.number, name: c.customer_name }),
+    );
+
   const confirmAsk = () => {
     if (!ask) return;
-    const { customer: c, action: a } = ask;
     const value = answer.trim();
+    if (ask.installment) {
+      const { customer: c, installment: i } = ask;
+      if (value === "") {
+        setError(t(ask.kind === "skip" ? "agenda.skip.reason_required" : "agenda.postpone.date_required"));
+        return;
+      }
+      void (ask.kind === "skip"
+        ? run(
+            () => installmentSkip(i.plan_id, i.number, i.kind, value),
+            t("agenda.installment.skipped_toast", { n: i.number, name: c.customer_name }),
+          )
+        : run(
+            () => installmentPostpone(i.plan_id, i.number, i.kind, value),
+            t("agenda.installment.postponed_toast", { n: i.number, name: c.customer_name }),
+          ));
+      return;
+    }
+    const { customer: c, action: a } = ask;
     if (ask.kind === "skip") {
       if (value === "") {
         setError(t("agenda.skip.reason_required"));
@@ -95,6 +132,7 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const handlers: Handlers = {
     busy,
     onDone: done,
+    onInstallmentDone: installmentDoneNow,
     onAcknowledge: (c) =>
       void run(() => promisesAcknowledge(c.customer_id), t("agenda.promise_noted_toast", { name: c.customer_name })),
     onAsk: (next) => {
@@ -134,11 +172,22 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
       )}
       {ask && (
         <ConfirmDialog
-          title={t(ask.kind === "skip" ? "agenda.skip.title" : "agenda.postpone.title", {
-            level: t(levelLabel(ask.action.level)),
-            name: ask.customer.customer_name,
-          })}
-          body={t(ask.kind === "skip" ? "agenda.skip.body" : "agenda.postpone.body")}
+          title={
+            ask.installment
+              ? t(ask.kind === "skip" ? "agenda.installment.skip.title" : "agenda.installment.postpone.title", {
+                  n: ask.installment.number,
+                  name: ask.customer.customer_name,
+                })
+              : t(ask.kind === "skip" ? "agenda.skip.title" : "agenda.postpone.title", {
+                  level: t(levelLabel(ask.action.level)),
+                  name: ask.customer.customer_name,
+                })
+          }
+          body={
+            ask.installment
+              ? t(ask.kind === "skip" ? "agenda.installment.skip.body" : "agenda.installment.postpone.body")
+              : t(ask.kind === "skip" ? "agenda.skip.body" : "agenda.postpone.body")
+          }
           confirmLabel={t(ask.kind === "skip" ? "agenda.skip.confirm" : "agenda.postpone.confirm")}
           busy={busy}
           error={error}
@@ -223,6 +272,9 @@ function CustomerCard({ customer: c, handlers }: { customer: AgendaCustomerJson;
           </button>
         </footer>
       )}
+      {c.installments.map((i) => (
+        <InstallmentBlock key={`${i.plan_id}-${i.number}-${i.kind}`} customer={c} installment={i} handlers={handlers} />
+      ))}
       {message && <ActionBlock customer={c} action={message} handlers={handlers} showTotal={both} />}
       {decision && <ActionBlock customer={c} action={decision} handlers={handlers} showTotal={both} />}
     </article>
@@ -337,6 +389,96 @@ function ActionBlock({
             disabled={busy}
             onClick={() => onAsk({ kind: "skip", customer: c, action: a })}
             data-testid="agenda-skip"
+          >
+            {t("agenda.skip")}
+          </button>
+        </span>
+      </footer>
+    </section>
+  );
+}
+
+/** A plan's installment notice (before its date) or reminder (after it): done by a channel, postponed or skipped. */
+function InstallmentBlock({
+  customer: c,
+  installment: i,
+  handlers,
+}: {
+  customer: AgendaCustomerJson;
+  installment: PlanActionJson;
+  handlers: Handlers;
+}) {
+  const { t, locale } = useI18n();
+  const nav = useNav();
+  const [channel, setChannel] = useState<string>("email");
+  const { busy, onInstallmentDone, onAsk } = handlers;
+  const sentence = installmentSentence(i, formatDate(i.due_date), formatMoney(i.left, locale));
+  const channelId = `installment-channel-${i.plan_id}-${i.number}-${i.kind}`;
+  return (
+    <section
+      className="agenda-action agenda-installment"
+      data-testid="agenda-installment"
+      data-customer-id={c.customer_id}
+      data-plan-id={i.plan_id}
+      data-number={i.number}
+      data-kind={i.kind}
+    >
+      <p className="agenda-do" data-testid="agenda-installment-do">
+        {t(sentence.key, sentence.params)}
+      </p>
+      <p className="muted agenda-note">
+        {t("agenda.installment.plan", { plan: i.plan_id })}{" "}
+        <button
+          type="button"
+          className="link"
+          onClick={() => nav.go({ name: "plan", id: i.plan_id })}
+          data-testid="agenda-installment-plan"
+        >
+          {t("agenda.installment.open_plan")}
+        </button>
+      </p>
+      <footer className="agenda-foot">
+        <label className="agenda-channel" htmlFor={channelId}>
+          <span className="muted">{t("agenda.installment.channel")}</span>{" "}
+          <select
+            id={channelId}
+            className="input"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value)}
+            data-testid="agenda-installment-channel"
+          >
+            {INSTALLMENT_CHANNELS.map((code) => (
+              <option key={code} value={code}>
+                {t(channelLabel(code))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="agenda-buttons">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => onInstallmentDone(c, i, channel)}
+            data-testid="agenda-installment-done"
+          >
+            {t("agenda.done")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onAsk({ kind: "postpone", customer: c, installment: i })}
+            data-testid="agenda-installment-postpone"
+          >
+            {t("agenda.postpone")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onAsk({ kind: "skip", customer: c, installment: i })}
+            data-testid="agenda-installment-skip"
           >
             {t("agenda.skip")}
           </button>

@@ -11,8 +11,15 @@ import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Money, Spinner, Stat } from "../components/Bits";
 import { useLoad, useSubmit } from "../components/hooks";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
-import { levelLabel, methodLabel, PAYMENT_METHODS, type PaymentMethod } from "../model/labels";
-import { frequencyLabel, installmentNumberLabel, installmentStatusLabel, planBadge, planStatusLabel } from "../model/plans";
+import { channelLabel, levelLabel, methodLabel, PAYMENT_METHODS, type PaymentMethod } from "../model/labels";
+import {
+  followUpSentence,
+  frequencyLabel,
+  installmentNumberLabel,
+  installmentStatusLabel,
+  planBadge,
+  planStatusLabel,
+} from "../model/plans";
 
 export function PlanScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -130,6 +137,7 @@ function PlanBody({ plan, onChanged }: { plan: PlanView; onChanged: () => void }
                   {t("plan.col.paid")}
                 </th>
                 <th scope="col">{t("plan.col.status")}</th>
+                <th scope="col">{t("plan.col.follow_up")}</th>
               </tr>
             </thead>
             <tbody>
@@ -149,6 +157,18 @@ function PlanBody({ plan, onChanged }: { plan: PlanView; onChanged: () => void }
                       <span className={`badge ${planBadge(i.status)}`} data-testid="installment-status">
                         {t(installmentStatusLabel(i.status))}
                       </span>
+                    </td>
+                    <td className="muted" data-testid="installment-follow-up">
+                      {i.follow_up.length === 0
+                        ? "—"
+                        : i.follow_up
+                            .map((f) =>
+                              t(followUpSentence(f), {
+                                date: formatDate(f.date),
+                                channel: f.channel ? t(channelLabel(f.channel)).toLowerCase() : "",
+                              }),
+                            )
+                            .join(" · ")}
                     </td>
                   </tr>
                 );

@@ -172,10 +172,57 @@ pub struct InstallmentAction {
     pub left: Money,
 }
 
+impl InstallmentActionKind {
+    pub fn from_code(code: &str) -> Option<InstallmentActionKind> {
+        [InstallmentActionKind::Notice, InstallmentActionKind::Reminder].into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// What the user did about an installment's notice or reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandledOutcome {
+    /// Sent (or called) on that day: never proposed again.
+    Done { on: NaiveDate },
+    /// Deliberately not sent: never proposed again.
+    Skipped { on: NaiveDate },
+    /// Proposed again on `until`, not before.
+    Postponed { until: NaiveDate },
+}
+
+/// One record of what was done about an installment's notice or reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handled {
+    pub number: u32,
+    pub kind: InstallmentActionKind,
+    pub outcome: HandledOutcome,
+}
+
+/// Whether `kind` of installment `number` is out of the agenda on `as_of`:
+/// done or skipped once, or postponed (by its latest postponement) past `as_of`.
+fn handled_on(handled: &[Handled], number: u32, kind: InstallmentActionKind, as_of: NaiveDate) -> bool {
+    let mine = || handled.iter().filter(|h| h.number == number && h.kind == kind);
+    if mine().any(|h| matches!(h.outcome, HandledOutcome::Done { .. } | HandledOutcome::Skipped { .. })) {
+        return true;
+    }
+    let until = mine()
+        .filter_map(|h| match h.outcome {
+            HandledOutcome::Postponed { until } => Some(until),
+            _ => None,
+        })
+        .max();
+    until.is_some_and(|u| as_of < u)
+}
+
 /// The installment actions of a running plan on `as_of`: a notice from
 /// `notice_days` before the date until the date, a reminder from
-/// `reminder_days` after it until the plan breaks. A paid installment has none.
-pub fn actions(f: &Follow, as_of: NaiveDate, settings: PlanSettings) -> Vec<InstallmentAction> {
+/// `reminder_days` after it until the plan breaks. A paid installment has
+/// none; a defaulted or completed plan has none (the collections engine
+/// takes over after a default). What `handled` says was done or skipped is
+/// never proposed again, what it postponed waits for its day. A notice whose
+/// days have passed is not carried on: at most one action per installment,
+/// the one whose window `as_of` is in, so a missed notice is proposed once
+/// (its own days), never next to or after its reminder.
+pub fn actions(f: &Follow, as_of: NaiveDate, settings: PlanSettings, handled: &[Handled]) -> Vec<InstallmentAction> {
     if f.status != PlanStatus::Running {
         return Vec::new();
     }
@@ -194,7 +241,7 @@ pub fn actions(f: &Follow, as_of: NaiveDate, settings: PlanSettings) -> Vec<Inst
         } else {
             None
         };
-        if let Some(kind) = kind {
+        if let Some(kind) = kind.filter(|k| !handled_on(handled, s.installment.number, *k, as_of)) {
             out.push(InstallmentAction { kind, number: s.installment.number, due, left: s.left() });
         }
     }
@@ -263,7 +310,7 @@ mod tests {
         let s = PlanSettings::default();
         let at = |day: &str, paid: i64| -> Vec<(&'static str, u32)> {
             let f = follow(&three(), Money::from_cents(paid), d(day), s.grace_days);
-            actions(&f, d(day), s).iter().map(|a| (a.kind.code(), a.number)).collect()
+            actions(&f, d(day), s, &[]).iter().map(|a| (a.kind.code(), a.number)).collect()
         };
         assert_eq!(at("2026-03-06", 0), []);
         assert_eq!(at("2026-03-07", 0), [("notice", 1)]);
@@ -274,6 +321,42 @@ mod tests {
         assert_eq!(at("2026-03-26", 0), [], "defaulted: the collections engine takes over");
         assert_eq!(at("2026-03-13", 10000), []);
         assert_eq!(at("2026-04-08", 10000), [("notice", 2)]);
+    }
+
+    #[test]
+    fn handled_actions_are_not_proposed_again_and_postponed_ones_wait() {
+        let s = PlanSettings::default();
+        let at = |day: &str, handled: &[Handled]| -> Vec<(&'static str, u32)> {
+            let f = follow(&three(), Money::ZERO, d(day), s.grace_days);
+            actions(&f, d(day), s, handled).iter().map(|a| (a.kind.code(), a.number)).collect()
+        };
+        let notice = |outcome| Handled { number: 1, kind: InstallmentActionKind::Notice, outcome };
+        let done = [notice(HandledOutcome::Done { on: d("2026-03-07") })];
+        assert_eq!(at("2026-03-08", &done), []);
+        assert_eq!(at("2026-03-10", &done), []);
+        // Done for the notice only: the reminder still comes.
+        assert_eq!(at("2026-03-13", &done), [("reminder", 1)]);
+        let skipped = [notice(HandledOutcome::Skipped { on: d("2026-03-07") })];
+        assert_eq!(at("2026-03-09", &skipped), []);
+        // Postponed to the 9th, then again to the 10th: the latest counts.
+        let mut later = vec![notice(HandledOutcome::Postponed { until: d("2026-03-09") })];
+        assert_eq!(at("2026-03-08", &later), []);
+        assert_eq!(at("2026-03-09", &later), [("notice", 1)]);
+        later.push(notice(HandledOutcome::Postponed { until: d("2026-03-10") }));
+        assert_eq!(at("2026-03-09", &later), []);
+        assert_eq!(at("2026-03-10", &later), [("notice", 1)]);
+        // Another installment's record changes nothing here.
+        let other = [Handled { number: 2, ..done[0] }];
+        assert_eq!(at("2026-03-08", &other), [("notice", 1)]);
+        // A missed notice is not carried after its date, next to the reminder.
+        assert_eq!(at("2026-03-11", &[]), []);
+        let reminded = [Handled {
+            number: 1,
+            kind: InstallmentActionKind::Reminder,
+            outcome: HandledOutcome::Done { on: d("2026-03-13") },
+        }];
+        assert_eq!(at("2026-03-20", &reminded), []);
+        assert_eq!(at("2026-03-26", &[]), [], "defaulted: nothing from the plan");
     }
 
     proptest! {
