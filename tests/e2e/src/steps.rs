@@ -60,6 +60,21 @@ pub fn value_of(app: &App, testid: &str) -> String {
     app.block_on(element.prop("value")).ok().flatten().unwrap_or_default()
 }
 
+/// Waits until the input with this test id holds `want`: forms fill their
+/// fields after their data arrives, a frame or more after they show.
+#[track_caller]
+pub fn wait_value(app: &App, testid: &str, want: &str) {
+    let deadline = Instant::now() + DEFAULT_TIMEOUT;
+    loop {
+        let value = value_of(app, testid);
+        if value == want {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{testid:?} never held {want:?}; last seen: {value:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// "23/11/2026" minus `days` (negative: plus) -> "24/09/2026", as the UI types dates.
 #[track_caller]
 pub fn days_before(ddmmyyyy: &str, days: i64) -> String {

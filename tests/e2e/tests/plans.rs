@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, count, days_before, value_of, wait_css, wait_text};
+use relance_e2e::steps::{click_css, count, days_before, value_of, wait_css, wait_text, wait_value};
 use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
@@ -48,7 +48,7 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     // The wizard: the invoice is ticked, 3 monthly installments from today.
     app.click("customer-new-plan");
     app.find("plan-wizard");
-    assert_eq!(value_of(&app, "plan-first"), today, "the first date starts as today");
+    wait_value(&app, "plan-first", &today); // the first date starts as today
     app.click("plan-business-days"); // exact dates for the test, whatever the weekday
     wait_text(&app, "plan-preview-total", |t| t == "1 000,00 €");
     wait_css(&app, r#"[data-testid="plan-preview-row"]:nth-child(1)"#, |t| {
@@ -120,7 +120,7 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     });
     app.click("plan-record-payment");
     app.find("confirm-dialog");
-    assert_eq!(value_of(&app, "plan-payment-amount"), "333,34", "prefilled with the installment due");
+    wait_value(&app, "plan-payment-amount", "333,34"); // prefilled with the installment due
     app.type_into("plan-payment-date", &today);
     app.click("confirm-ok");
     wait_text(&app, "toast", |t| t == "Paiement enregistré sur l’échéancier.");
@@ -155,7 +155,7 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     // Settings: the grace days; a bad value is named under its field, a good one changes the plan's deadline.
     app.click("nav-settings");
     app.find("plan-settings");
-    assert_eq!(value_of(&app, "plan-settings-grace"), "15");
+    wait_value(&app, "plan-settings-grace", "15");
     app.type_into("plan-settings-grace", "quinze");
     app.click("plan-settings-save");
     wait_text(&app, "error-plan_grace_days", |t| t.contains("entre 0 et 90"));
