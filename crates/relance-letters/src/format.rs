@@ -39,6 +39,11 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// `31/01/2026` in both languages: the short form for tables.
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
 /// `12,15 %` in French, `12.15%` in English: a rate in percent, trailing zeros dropped.
 pub fn rate(r: Decimal, lang: Lang) -> String {
     let text = r.normalize().to_string();

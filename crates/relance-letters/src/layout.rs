@@ -407,3 +407,116 @@ impl<'f> Flow<'f> {
         Document { title: title.to_string(), pages: self.pages }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> &'static Fonts {
+        match Fonts::get() {
+            Ok(f) => f,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn texts(doc: &Document, page: usize) -> Vec<(i32, i32, String)> {
+        doc.pages[page]
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Text { text, .. } => Some((i.x, i.y, text.clone())),
+                ItemKind::Rule { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_broken_on_spaces_within_the_width() {
+        let f = fonts();
+        let text = "Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement des factures.";
+        let width = 150_000;
+        let lines = wrap(f, Weight::Regular, BODY, text, width);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(lines.iter().all(|l| f.width(Weight::Regular, BODY, l) <= width), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        // Each line takes as many words as fit: the next word would not have.
+        for pair in lines.windows(2) {
+            let first_next = pair[1].split(' ').next().unwrap_or("");
+            assert!(f.width(Weight::Regular, BODY, &format!("{} {first_next}", pair[0])) > width);
+        }
+    }
+
+    #[test]
+    fn a_word_wider_than_the_line_is_cut_between_characters() {
+        let f = fonts();
+        let word = "Anticonstitutionnellement".repeat(8);
+        let lines = wrap(f, Weight::Bold, BODY, &word, 100_000);
+        assert!(lines.len() > 4);
+        assert!(lines.iter().all(|l| f.width(Weight::Bold, BODY, l) <= 100_000));
+        assert_eq!(lines.concat(), word);
+    }
+
+    #[test]
+    fn ellipsis_keeps_a_cell_in_its_column() {
+        let f = fonts();
+        let cut = ellipsize(f, Weight::Regular, SMALL, "F-2026-000000000000000000000000012", 60_000);
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(f.width(Weight::Regular, SMALL, &cut) <= 60_000);
+        assert_eq!(ellipsize(f, Weight::Regular, SMALL, "F-12", 60_000), "F-12");
+    }
+
+    #[test]
+    fn measured_advances_come_from_the_font() {
+        let f = fonts();
+        // DejaVu Sans: 2048 units per em, 'i' advances 569 units: 5.56 pt at 20 pt.
+        assert_eq!(f.width(Weight::Regular, Size(200), "i"), 569 * 20_000 / 2048);
+        assert!(f.width(Weight::Regular, BODY, "WWW") > f.width(Weight::Regular, BODY, "iii") * 3);
+        assert!(f.width(Weight::Bold, BODY, "Relance") > f.width(Weight::Regular, BODY, "Relance"));
+    }
+
+    #[test]
+    fn amounts_are_right_aligned_and_headers_repeat_after_a_page_break() {
+        let f = fonts();
+        let mut flow = Flow::new(f);
+        let table = Table {
+            columns: vec![Column::left("Facture", 100_000), Column::right("Montant", 90_000)],
+            rows: (1..=120).map(|n| vec![format!("F-{n}"), format!("{n},00 €")]).collect(),
+            total: Some(vec!["Total".into(), "7 260,00 €".into()]),
+        };
+        flow.table(&table, SMALL);
+        let frame = Frame { name: "Atelier".into(), page_label: "Page {n} / {total}".into(), ..Frame::default() };
+        let doc = flow.finish("t", &frame);
+        assert!(doc.pages.len() >= 2, "{} pages", doc.pages.len());
+        let right_edge = MARGIN + 100_000 + 90_000 - CELL_GAP;
+        let mut amounts = 0;
+        for (p, page) in doc.pages.iter().enumerate() {
+            let items = texts(&doc, p);
+            assert_eq!(items.iter().filter(|(_, _, t)| t == "Facture").count(), 1, "page {} has the header", p + 1);
+            assert!(items.iter().any(|(_, _, t)| *t == format!("Page {} / {}", p + 1, doc.pages.len())));
+            for item in &page.items {
+                let ItemKind::Text { text, size, weight } = &item.kind else { continue };
+                if text.ends_with('€') {
+                    amounts += 1;
+                    assert_eq!(item.x + f.width(*weight, *size, text), right_edge, "{text} ends on the column's edge");
+                }
+                if text.starts_with("F-") {
+                    assert!(item.y <= BODY_BOTTOM && item.y > BODY_TOP, "{text} at {} stays in the body", item.y);
+                }
+            }
+        }
+        assert_eq!(amounts, 121);
+        let all = doc.text();
+        assert!(all.contains("F-1 ") && all.contains("F-120 ") && all.contains("Total"));
+    }
+
+    #[test]
+    fn hostile_text_is_cleaned() {
+        let f = fonts();
+        // Bidi overrides and control characters dropped, line breaks become spaces, characters the
+        // font lacks (a crab, CJK) one replacement character; markup is plain text.
+        let clean = f.clean("A\u{202E}B\u{0007}\nC\tD 🦀漢 <b>x</b>\u{00A0}€");
+        assert_eq!(clean, "AB C D \u{FFFD} <b>x</b>\u{00A0}€");
+        assert!(f.has('é') && f.has('€') && f.has('œ') && f.has('«') && f.has('ש') && f.has('😀'));
+        assert!(!f.has('🦀') && !f.has('漢'));
+    }
+}

@@ -184,8 +184,8 @@ fn invoice_table(lines: &[InvoiceLine], lang: Lang, w: &Words, with_total: bool)
         .map(|l| {
             vec![
                 l.number.clone(),
-                format::date(l.issue_date, lang),
-                format::date(l.due_date, lang),
+                format::short_date(l.issue_date),
+                format::short_date(l.due_date),
                 format::money(l.amount, lang),
                 format::money(l.paid, lang),
                 format::money(l.remaining, lang),
@@ -343,8 +343,8 @@ pub fn notice(n: &Notice) -> Result<Document, LetterError> {
             i.periods.iter().map(|p| {
                 vec![
                     i.line.number.clone(),
-                    format::date(p.from, lang),
-                    format::date(p.to, lang),
+                    format::short_date(p.from),
+                    format::short_date(p.to),
                     p.days.to_string(),
                     format::money(p.principal, lang),
                     format::rate(p.rate, lang),
