@@ -103,6 +103,11 @@ impl Document {
         out
     }
 
+    /// Several letters in one file, each starting on a new page with its own page numbers.
+    pub fn batch(title: &str, letters: Vec<Document>) -> Document {
+        Document { title: title.to_string(), pages: letters.into_iter().flat_map(|d| d.pages).collect() }
+    }
+
     /// Every text run of the document in reading order, joined by spaces (for tests).
     pub fn text(&self) -> String {
         let mut parts = Vec::new();
@@ -269,7 +274,12 @@ impl<'f> Flow<'f> {
     /// A paragraph in a box `width` wide starting at `x`.
     pub fn paragraph_in(&mut self, x: i32, width: i32, text: &str, size: Size, weight: Weight) {
         let clean = self.fonts.clean(text);
-        for line in wrap(self.fonts, weight, size, &clean, width) {
+        let lines = wrap(self.fonts, weight, size, &clean, width);
+        // A short paragraph is kept whole on one page (no line left alone at a page's top or foot).
+        if lines.len() <= 4 {
+            self.ensure(line_height(size) * i32::try_from(lines.len()).unwrap_or(4));
+        }
+        for line in lines {
             self.ensure(line_height(size));
             self.put(x, line, size, weight);
             self.y += line_height(size);
