@@ -43,7 +43,7 @@ fn euros(decimal: &str) -> String {
     let (units, cents) = decimal.split_once('.').unwrap_or((decimal, "00"));
     let mut grouped = String::new();
     for (i, c) in units.chars().enumerate() {
-        if i > 0 && (units.len() - i) % 3 == 0 {
+        if i > 0 && (units.len() - i).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(c);

@@ -60,17 +60,17 @@ pub fn reminder(name: &str, level: ReminderLevel) -> Reminder {
         debtor: debtor(name),
         level,
         invoices: vec![
-            line("F-2026-0012", day(2026, 1, 31), 1_234_50, 0, d),
-            line("F-2026-0019", day(2026, 2, 14), 2_400_00, 400_00, d),
+            line("F-2026-0012", day(2026, 1, 31), 123_450, 0, d),
+            line("F-2026-0019", day(2026, 2, 14), 240_000, 40_000, d),
         ],
-        upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 980_00, 0, d)],
+        upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 98_000, 0, d)],
     }
 }
 
 pub fn notice(name: &str) -> Notice {
     let d = as_of();
-    let first = line("F-2026-0012", day(2026, 1, 31), 1_234_50, 0, d);
-    let second = line("F-2026-0019", day(2026, 2, 14), 2_400_00, 400_00, d);
+    let first = line("F-2026-0012", day(2026, 1, 31), 123_450, 0, d);
+    let second = line("F-2026-0019", day(2026, 2, 14), 240_000, 40_000, d);
     Notice {
         lang: Lang::Fr,
         date: d,
@@ -87,8 +87,8 @@ pub fn notice(name: &str) -> Notice {
                     rate: Decimal::new(1215, 2),
                 }],
                 line: first,
-                interest: Money::from_cents(18_08),
-                indemnity: Money::from_cents(40_00),
+                interest: Money::from_cents(1808),
+                indemnity: Money::from_cents(4000),
             },
             NoticeInvoice {
                 periods: vec![PenaltyPeriod {
@@ -99,11 +99,11 @@ pub fn notice(name: &str) -> Notice {
                     rate: Decimal::new(1215, 2),
                 }],
                 line: second,
-                interest: Money::from_cents(19_97),
-                indemnity: Money::from_cents(40_00),
+                interest: Money::from_cents(1997),
+                indemnity: Money::from_cents(4000),
             },
         ],
-        upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 980_00, 0, d)],
+        upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 98_000, 0, d)],
         deadline_days: DEFAULT_DEADLINE_DAYS,
     }
 }
