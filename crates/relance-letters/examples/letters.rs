@@ -9,7 +9,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Très-Longue-Raison-Sociale-Sans-Espace-".repeat(6),
         "\u{0007}"
     );
+    let mut english = sample::notice("Acme Trading Ltd");
+    english.lang = relance_letters::Lang::En;
+    let mut long = sample::reminder("Grossiste du Marché", ReminderLevel::Firm);
+    let first = long.invoices[0].clone();
+    long.invoices =
+        (1..=70).map(|n| relance_letters::InvoiceLine { number: format!("F-2025-{n:04}"), ..first.clone() }).collect();
     for (name, doc) in [
+        ("notice-en", relance_letters::notice(&english)?),
+        ("reminder-long", relance_letters::reminder(&long)?),
         (
             "reminder-friendly",
             relance_letters::reminder(&sample::reminder("Boulangerie Ménard & Fils", ReminderLevel::Friendly))?,

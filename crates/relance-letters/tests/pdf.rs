@@ -230,3 +230,36 @@ fn the_layout_snapshot_is_reviewed() {
     let kept = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(snapshot, kept, "layout changed: review, then UPDATE_SNAPSHOTS=1 cargo test -p relance-letters");
 }
+
+#[test]
+fn any_text_in_any_field_gives_a_readable_pdf_within_the_margins() {
+    // A fixed pseudo-random walk over awkward characters: markup, quotes, RTL, combining marks, emoji,
+    // CJK, controls, bidi overrides, no-break and zero-width spaces, very long words.
+    let pool: Vec<char> =
+        "aé€<>&\"'{}\\/%()ßœ«»—…שׁمرحبا😀🦀漢字\u{0301}\u{202E}\u{200B}\u{00A0}\u{0000}\u{FEFF}\n\t ".chars().collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |len: usize| -> String {
+        (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                pool[(state % pool.len() as u64) as usize]
+            })
+            .collect()
+    };
+    for round in 0..12 {
+        let mut data = sample::notice(&next(5 + round * 40));
+        data.debtor.address = vec![next(300), next(3)];
+        data.debtor.legal_ids = vec![next(80)];
+        data.creditor.party.name = next(120);
+        data.creditor.city = Some(next(60));
+        data.creditor.iban = Some(next(200));
+        data.invoices[0].line.number = next(90);
+        let doc = relance_letters::notice(&data).unwrap_or_else(|e| panic!("{e}"));
+        assert_inside(&doc);
+        let (_dir, _path, _bytes, text) = read_back(&doc);
+        assert!(text.contains("Objet : Mise en demeure de payer"), "round {round}:\n{text}");
+        assert!(text.contains("3 352,55 €"), "round {round}");
+    }
+}
