@@ -102,7 +102,7 @@ fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
 /// The letter of `kind` for `customer` at `as_of`, in the company's language.
 ///
 /// A reminder takes the level of the customer's message in the agenda of `as_of` when there is one
-/// (its lead level's template: `courteous_notice`, `friendly_reminder`, `firm_reminder`), else friendly
+/// (see `agenda_level`), else friendly
 /// when an invoice is late and a pre-due notice otherwise. It lists the late invoices (or, for a pre-due
 /// notice, those coming due); invoices not yet due ride apart, for information. A notice lists the late
 /// invoices with the penalties of `collections::penalties` at `as_of`.
@@ -211,7 +211,10 @@ pub fn for_customer(
     }
 }
 
-/// The reminder level of the customer's message in the agenda of `as_of`, by its lead level's template.
+/// The reminder level of the customer's message in the agenda of `as_of`: by its lead level's template
+/// (`courteous_notice`, `friendly_reminder`, `firm_reminder`); past the firm reminder (a call, the formal
+/// notice) or at a level of the user's own, by the lead level's offset from the due date (before it: the
+/// pre-due notice; from 15 days, the standard policy's firm reminder, or at the formal notice: firm).
 fn agenda_level(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> Result<Option<ReminderLevel>, AppError> {
     let view = crate::collections::agenda(ctx, as_of)?;
     let action = view
@@ -220,11 +223,16 @@ fn agenda_level(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> R
         .iter()
         .filter(|c| c.customer == customer)
         .flat_map(|c| c.actions.iter())
-        .find(|a| !a.is_decision() && !a.lead.is_formal_notice);
-    Ok(action.and_then(|a| match a.template.as_str() {
-        "courteous_notice" => Some(ReminderLevel::PreDue),
-        "friendly_reminder" => Some(ReminderLevel::Friendly),
-        "firm_reminder" => Some(ReminderLevel::Firm),
-        _ => None,
+        .find(|a| !a.is_decision());
+    Ok(action.map(|a| match a.template.as_str() {
+        "courteous_notice" => ReminderLevel::PreDue,
+        "friendly_reminder" => ReminderLevel::Friendly,
+        "firm_reminder" => ReminderLevel::Firm,
+        _ if a.lead.is_formal_notice || a.lead.offset_days >= FIRM_FROM_DAYS => ReminderLevel::Firm,
+        _ if a.lead.offset_days < 0 => ReminderLevel::PreDue,
+        _ => ReminderLevel::Friendly,
     }))
 }
+
+/// The standard policy's firm reminder comes 15 days after the due date.
+const FIRM_FROM_DAYS: i32 = 15;
