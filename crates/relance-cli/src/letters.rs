@@ -47,6 +47,22 @@ pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
     };
     std::fs::write(&a.out, &letter.pdf)
         .map_err(|e| anyhow::anyhow!("{} {}: {e}", tr(lang, "impossible d'écrire", "cannot write"), a.out.display()))?;
+    if cli.json {
+        let level = letter.level.map(|l| match l {
+            ReminderLevel::PreDue => "pre_due",
+            ReminderLevel::Friendly => "friendly",
+            ReminderLevel::Firm => "firm",
+        });
+        let value = serde_json::json!({
+            "file": a.out.display().to_string(),
+            "kind": a.kind,
+            "level": level,
+            "pages": letter.pages,
+            "bytes": letter.pdf.len(),
+            "total_due": letter.total_due.to_string(),
+        });
+        return crate::commands::print_json(&value);
+    }
     let what = match letter.level {
         Some(level) => level_label(level, lang),
         None => tr(lang, "mise en demeure", "formal notice"),

@@ -129,6 +129,16 @@ fn a_pre_due_customer_gets_a_courteous_notice_and_a_customer_with_nothing_late_n
     assert!(said.contains("rappel d'échéance"), "{said}");
     let text = pdf_text(&out);
     assert!(text.contains("Objet : Rappel d'échéance"), "{text}");
+    let again = dir.path().join("again.pdf");
+    let said: Value = serde_json::from_str(&ok(
+        dir.path(),
+        &["letter", "--customer", &id, "--kind", "reminder", "--out", again.to_str().unwrap_or_default(), "--json"],
+    ))
+    .unwrap_or(Value::Null);
+    assert_eq!(said["level"], "pre_due");
+    assert_eq!(said["pages"], 1);
+    assert_eq!(said["total_due"], customer["total"]);
+    assert_eq!(said["bytes"].as_u64(), std::fs::metadata(&again).ok().map(|m| m.len()));
     for inv in customer["actions"][0]["invoices"].as_array().into_iter().flatten() {
         let number = inv["number"].as_str().unwrap_or_default();
         assert!(text.contains(&format!("{number} ")), "{number} in:\n{text}");
