@@ -236,7 +236,8 @@ pub fn reminder(r: &Reminder) -> Result<Document, LetterError> {
     }
     let fonts = Fonts::get()?;
     let w = text::words(r.lang);
-    let [title, before, after] = text::reminder(r.lang, r.level);
+    let [title, before, after, before_one] = text::reminder(r.lang, r.level);
+    let before = if r.invoices.len() == 1 { before_one } else { before };
     let total = r.invoices.iter().map(|l| l.remaining).fold(Money::from_cents(0), |a, b| a + b);
     let total = format::money(total, r.lang);
     let mut flow = Flow::new(fonts);
@@ -281,7 +282,7 @@ pub fn notice(n: &Notice) -> Result<Document, LetterError> {
     flow.space(12_000);
     flow.paragraph(w.greeting, BODY, Weight::Regular);
     flow.space(6_000);
-    flow.paragraph(w.notice_intro, BODY, Weight::Regular);
+    flow.paragraph(if n.invoices.len() == 1 { w.notice_intro_one } else { w.notice_intro }, BODY, Weight::Regular);
     flow.space(8_000);
     let lines: Vec<InvoiceLine> = n.invoices.iter().map(|i| i.line.clone()).collect();
     flow.table(&invoice_table(&lines, lang, w, true), SMALL);

@@ -36,13 +36,15 @@ pub struct Words {
     pub upcoming_title: &'static str,
     pub upcoming_intro: &'static str,
     // Reminders per level: title, then the paragraphs before and after the table.
-    pub pre_due: [&'static str; 3],
-    pub friendly: [&'static str; 3],
-    pub firm: [&'static str; 3],
+    // Title, paragraph before the table, paragraph after it, and the paragraph before for one invoice.
+    pub pre_due: [&'static str; 4],
+    pub friendly: [&'static str; 4],
+    pub firm: [&'static str; 4],
     // Formal notice.
     pub registered: &'static str,
     pub notice_title: &'static str,
     pub notice_intro: &'static str,
+    pub notice_intro_one: &'static str,
     pub notice_penalties_title_business: &'static str,
     pub notice_penalties_title_consumer: &'static str,
     pub notice_penalties_business: &'static str,
@@ -91,20 +93,24 @@ const FR: Words = Words {
         "Rappel d'échéance",
         "Nous nous permettons de vous rappeler que les factures ci-dessous arrivent prochainement à échéance, pour un montant de {total}.",
         "Si le règlement est déjà en cours, nous vous en remercions et vous prions de ne pas tenir compte de ce message. Nous restons à votre disposition pour toute question.",
+        "Nous nous permettons de vous rappeler que la facture ci-dessous arrive prochainement à échéance, pour un montant de {total}.",
     ],
     friendly: [
         "Relance de factures échues",
         "Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement des factures ci-dessous, arrivées à échéance, pour un montant total de {total}.",
         "Il s'agit sans doute d'un simple oubli : nous vous remercions de bien vouloir procéder au règlement dans les meilleurs délais. Si votre paiement nous est parvenu entre-temps, nous vous prions de ne pas tenir compte de ce courrier.",
+        "Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement de la facture ci-dessous, arrivée à échéance, d'un montant de {total}.",
     ],
     firm: [
         "Deuxième relance de factures impayées",
         "Malgré notre précédent rappel, les factures ci-dessous restent impayées à ce jour, pour un montant total de {total}.",
         "Nous vous demandons de bien vouloir régler cette somme sous huit jours. À défaut, nous serions contraints de vous adresser une mise en demeure. Si vous rencontrez des difficultés, contactez-nous : nous pouvons convenir ensemble d'un échéancier.",
+        "Malgré notre précédent rappel, la facture ci-dessous reste impayée à ce jour, pour un montant de {total}.",
     ],
     registered: "Lettre recommandée avec accusé de réception",
     notice_title: "Mise en demeure de payer",
     notice_intro: "Malgré nos relances, les factures suivantes demeurent impayées à ce jour :",
+    notice_intro_one: "Malgré nos relances, la facture suivante demeure impayée à ce jour :",
     notice_penalties_title_business: "Pénalités de retard et indemnité forfaitaire",
     notice_penalties_title_consumer: "Intérêts de retard",
     notice_penalties_business: "Conformément à l'article L441-10 du Code de commerce et à nos conditions de paiement, ces retards font courir des pénalités de retard, calculées jusqu'au {date}, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce).",
@@ -153,20 +159,24 @@ const EN: Words = Words {
         "Upcoming due dates",
         "We would like to remind you that the invoices below will soon fall due, for an amount of {total}.",
         "If payment is already under way, thank you, and please disregard this message. We remain at your disposal for any question.",
+        "We would like to remind you that the invoice below will soon fall due, for an amount of {total}.",
     ],
     friendly: [
         "Overdue invoices",
         "Unless we are mistaken, we have not yet received payment of the invoices below, now due, for a total of {total}.",
-        "This is probably an oversight: we would be grateful if you could settle them at your earliest convenience. If your payment has crossed this letter, please disregard it.",
+        "This is probably an oversight: we would be grateful if you could settle the amount at your earliest convenience. If your payment has crossed this letter, please disregard it.",
+        "Unless we are mistaken, we have not yet received payment of the invoice below, now due, for an amount of {total}.",
     ],
     firm: [
         "Second reminder: unpaid invoices",
         "Despite our previous reminder, the invoices below remain unpaid to date, for a total of {total}.",
         "Please settle this amount within eight days. Failing that, we would have to send you a formal notice. If you are facing difficulties, contact us: we can agree on a payment plan together.",
+        "Despite our previous reminder, the invoice below remains unpaid to date, for an amount of {total}.",
     ],
     registered: "Registered letter with acknowledgement of receipt",
     notice_title: "Formal notice to pay",
     notice_intro: "Despite our reminders, the following invoices remain unpaid to date:",
+    notice_intro_one: "Despite our reminders, the following invoice remains unpaid to date:",
     notice_penalties_title_business: "Late payment penalties and fixed indemnity",
     notice_penalties_title_consumer: "Late payment interest",
     notice_penalties_business: "Under article L441-10 of the French Commercial Code and our payment terms, these delays bear late payment penalties, computed up to {date}, and a fixed indemnity for recovery costs of €40 per invoice (article D441-5 of the French Commercial Code).",
@@ -190,7 +200,7 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 /// The title and paragraphs of a reminder at `level`.
-pub fn reminder(lang: Lang, level: ReminderLevel) -> [&'static str; 3] {
+pub fn reminder(lang: Lang, level: ReminderLevel) -> [&'static str; 4] {
     let w = words(lang);
     match level {
         ReminderLevel::PreDue => w.pre_due,
