@@ -59,6 +59,10 @@ pub struct Page {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub title: String,
+    /// The sender, written in the file's properties.
+    pub author: String,
+    /// The letter's date, written as the file's creation date (the layout reads no clock).
+    pub date: Option<chrono::NaiveDate>,
     pub pages: Vec<Page>,
 }
 
@@ -105,7 +109,9 @@ impl Document {
 
     /// Several letters in one file, each starting on a new page with its own page numbers.
     pub fn batch(title: &str, letters: Vec<Document>) -> Document {
-        Document { title: title.to_string(), pages: letters.into_iter().flat_map(|d| d.pages).collect() }
+        let author = letters.first().map(|d| d.author.clone()).unwrap_or_default();
+        let date = letters.first().and_then(|d| d.date);
+        Document { title: title.to_string(), author, date, pages: letters.into_iter().flat_map(|d| d.pages).collect() }
     }
 
     /// Every text run of the document in reading order, joined by spaces (for tests).
@@ -414,7 +420,7 @@ impl<'f> Flow<'f> {
             head.append(&mut page.items);
             page.items = head;
         }
-        Document { title: title.to_string(), pages: self.pages }
+        Document { title: title.to_string(), author: frame.name.clone(), date: None, pages: self.pages }
     }
 }
 

@@ -257,7 +257,7 @@ pub fn reminder(r: &Reminder) -> Result<Document, LetterError> {
     }
     upcoming(&mut flow, &r.upcoming, r.lang, w);
     signature(&mut flow, &r.creditor, w);
-    Ok(flow.finish(title, &frame(&r.creditor, w)))
+    Ok(Document { date: Some(r.date), ..flow.finish(title, &frame(&r.creditor, w)) })
 }
 
 /// The mise en demeure as a laid-out document.
@@ -412,5 +412,5 @@ pub fn notice(n: &Notice) -> Result<Document, LetterError> {
     }
     upcoming(&mut flow, &n.upcoming, lang, w);
     signature(&mut flow, &n.creditor, w);
-    Ok(flow.finish(w.notice_title, &frame(&n.creditor, w)))
+    Ok(Document { date: Some(n.date), ..flow.finish(w.notice_title, &frame(&n.creditor, w)) })
 }

@@ -21,7 +21,8 @@ use allsorts::{
     tag,
 };
 use printpdf::{
-    Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
+    Line, LinePoint, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, TextItem,
 };
 
 use crate::{
@@ -92,6 +93,17 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, LetterError> {
         }
     }
     let mut pdf = PdfDocument::new(&doc.title);
+    pdf.metadata.info.author = doc.author.clone();
+    pdf.metadata.info.creator = "Relance".into();
+    pdf.metadata.info.producer = "Relance (printpdf)".into();
+    if let Some(date) = doc.date {
+        let midnight = date.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
+        if let Ok(when) = OffsetDateTime::from_unix_timestamp(midnight) {
+            pdf.metadata.info.creation_date = when;
+            pdf.metadata.info.modification_date = when;
+            pdf.metadata.info.metadata_date = when;
+        }
+    }
     let mut handles = BTreeMap::new();
     for (weight, chars) in &used {
         let (bytes, name) = match weight {

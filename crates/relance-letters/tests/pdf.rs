@@ -105,6 +105,14 @@ fn a_friendly_reminder_reads_back_with_its_invoices_amounts_and_accents() {
         assert!(l.contains("Identity-H") && l.contains("yes yes yes"), "{l}");
     }
     assert!(bytes.len() < 30_000, "a one-page letter weighs {} bytes", bytes.len());
+    // The file's properties: the letter's date (the layout reads no clock) and its sender.
+    let info = run("pdfinfo", &["-isodates", path_str(&path)]);
+    assert!(info.contains("Author:          Atelier Lumière SARL"), "{info}");
+    assert!(info.contains("CreationDate:    2026-03-16T00:00:00Z"), "{info}");
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)") && info.contains("Pages:           1"),
+        "{info}"
+    );
 }
 
 #[test]
