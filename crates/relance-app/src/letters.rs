@@ -105,7 +105,8 @@ fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
 /// (see `agenda_level`), else friendly
 /// when an invoice is late and a pre-due notice otherwise. It lists the late invoices (or, for a pre-due
 /// notice, those coming due); invoices not yet due ride apart, for information. A notice lists the late
-/// invoices with the penalties of `collections::penalties` at `as_of`.
+/// invoices with the penalties of `collections::penalties` at `as_of`. Invoices in a running installment
+/// plan are left out until the plan breaks, as in the agenda.
 pub fn for_customer(
     ctx: &impl Context,
     customer: CustomerId,
@@ -128,10 +129,16 @@ pub fn for_customer(
     };
     let mut late = Vec::new();
     let mut upcoming = Vec::new();
+    // Invoices in a running installment plan are followed by the plan's own notices until it breaks,
+    // like in the agenda: a letter does not claim them.
+    let paused = crate::plans::paused_invoices(conn)?;
     for row in crate::invoices::unpaid_for_customer(ctx, customer)? {
         let inv = &row.invoice;
         // An invoice issued after the letter's date did not exist yet then.
         if inv.cancelled || !row.remaining.is_positive() || inv.data.issue_date > as_of {
+            continue;
+        }
+        if paused.get(&inv.id).is_some_and(|until| as_of < *until) {
             continue;
         }
         let line = InvoiceLine {

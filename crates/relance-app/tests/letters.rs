@@ -5,10 +5,12 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use relance_app::letters::{self, LetterKind, LettersError};
+use relance_app::plans::{self, PlanRequest, SplitRequest};
 use relance_app::{collections, customers, invoices, FixedClock, LocalContext};
 use relance_domain::customer::CustomerInput;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::invoice::InvoiceInput;
+use relance_domain::plan::{Frequency, Remainder};
 use relance_letters::ReminderLevel;
 use relance_store::counts::row_counts;
 use relance_store::Store;
@@ -107,4 +109,32 @@ fn the_notice_carries_the_penalties_of_the_collections_engine_and_the_indemnity_
     let pre =
         letters::for_customer(&ctx, early, LetterKind::Reminder, d("2026-03-20")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(pre.level, Some(ReminderLevel::PreDue));
+}
+
+#[test]
+fn an_invoice_in_a_running_installment_plan_is_not_claimed_until_the_plan_breaks() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut ctx = open(&dir);
+    let c = customer(&mut ctx, "Traiteur Rousseau", "business");
+    let in_plan = invoice(&mut ctx, c, "FA-100", "2026-01-01", "900.00");
+    invoice(&mut ctx, c, "FA-101", "2026-01-05", "250.00");
+    let request = PlanRequest {
+        customer: c,
+        invoices: vec![in_plan],
+        include_penalties: false,
+        split: SplitRequest::Count(3),
+        first: d("2026-03-31"),
+        frequency: Frequency::Monthly,
+        down_payment: String::new(),
+        remainder: Remainder::First,
+        business_days: false,
+    };
+    plans::create(&mut ctx, &request).unwrap_or_else(|e| panic!("{e}"));
+    let letter = letters::for_customer(&ctx, c, LetterKind::Notice, d("2026-03-20")).unwrap_or_else(|e| panic!("{e}"));
+    let t = text(&letter.pdf);
+    assert!(t.contains("FA-101") && !t.contains("FA-100"), "{t}");
+    assert!(t.contains("la facture suivante demeure impayée"), "{t}");
+    // Months later, nothing paid: the plan broke, its invoice is claimed again.
+    let later = letters::for_customer(&ctx, c, LetterKind::Notice, d("2026-06-15")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text(&later.pdf).contains("FA-100"));
 }
