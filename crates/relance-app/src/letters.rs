@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use relance_domain::company::{Address, CompanyProfile, Language};
 use relance_domain::customer::CustomerKind;
+use relance_domain::dunning::{EscalationStage, InvoiceDunning};
 use relance_domain::ids::CustomerId;
 use relance_domain::Money;
 use relance_letters::{
@@ -106,7 +107,8 @@ fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
 /// when an invoice is late and a pre-due notice otherwise. It lists the late invoices (or, for a pre-due
 /// notice, those coming due); invoices not yet due ride apart, for information. A notice lists the late
 /// invoices with the penalties of `collections::penalties` at `as_of`. Invoices in a running installment
-/// plan are left out until the plan breaks, as in the agenda.
+/// plan are left out until the plan breaks, as in the agenda, and so are disputed invoices and those
+/// past the reminders (injonction de payer prepared, collection agency, written off).
 pub fn for_customer(
     ctx: &impl Context,
     customer: CustomerId,
@@ -139,6 +141,12 @@ pub fn for_customer(
             continue;
         }
         if paused.get(&inv.id).is_some_and(|until| as_of < *until) {
+            continue;
+        }
+        // A disputed invoice waits for its dispute; one handed to the court or an agency, or written off,
+        // has left the reminders.
+        let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(conn, inv.id).map_err(AppError::from)?);
+        if state.dispute.is_some() || state.stage != EscalationStage::Reminders {
             continue;
         }
         let line = InvoiceLine {

@@ -112,7 +112,7 @@ fn the_notice_carries_the_penalties_of_the_collections_engine_and_the_indemnity_
 }
 
 #[test]
-fn an_invoice_in_a_running_installment_plan_is_not_claimed_until_the_plan_breaks() {
+fn invoices_in_a_running_plan_or_a_dispute_are_not_claimed() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut ctx = open(&dir);
     let c = customer(&mut ctx, "Traiteur Rousseau", "business");
@@ -130,9 +130,12 @@ fn an_invoice_in_a_running_installment_plan_is_not_claimed_until_the_plan_breaks
         business_days: false,
     };
     plans::create(&mut ctx, &request).unwrap_or_else(|e| panic!("{e}"));
+    let disputed = invoice(&mut ctx, c, "FA-102", "2026-01-06", "80.00");
+    collections::dispute_open(&mut ctx, disputed, "Livraison incomplète", d("2026-02-10"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let letter = letters::for_customer(&ctx, c, LetterKind::Notice, d("2026-03-20")).unwrap_or_else(|e| panic!("{e}"));
     let t = text(&letter.pdf);
-    assert!(t.contains("FA-101") && !t.contains("FA-100"), "{t}");
+    assert!(t.contains("FA-101") && !t.contains("FA-100") && !t.contains("FA-102"), "{t}");
     assert!(t.contains("la facture suivante demeure impayée"), "{t}");
     // Months later, nothing paid: the plan broke, its invoice is claimed again.
     let later = letters::for_customer(&ctx, c, LetterKind::Notice, d("2026-06-15")).unwrap_or_else(|e| panic!("{e}"));
