@@ -70,13 +70,13 @@ pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
     let pages = letter.pages;
     print(&match lang {
         Language::Fr => format!(
-            "Lettre écrite : {} ({what}, {pages} page{}, {} réclamés).",
+            "Lettre écrite : {} ({what}, {pages} page{}, montant dû {}).",
             a.out.display(),
             if pages > 1 { "s" } else { "" },
             amount(letter.total_due, lang)
         ),
         Language::En => format!(
-            "Letter written: {} ({what}, {pages} page{}, {} claimed).",
+            "Letter written: {} ({what}, {pages} page{}, amount due {}).",
             a.out.display(),
             if pages > 1 { "s" } else { "" },
             amount(letter.total_due, lang)
