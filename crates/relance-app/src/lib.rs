@@ -12,6 +12,7 @@ pub mod data_dir;
 pub mod demo;
 pub mod error;
 pub mod invoices;
+pub mod letters;
 pub mod payments;
 pub mod plans;
 pub mod policies;

@@ -81,6 +81,11 @@ pub enum Command {
         #[command(subcommand)]
         action: RateAction,
     },
+    /// Write a customer's letter at --as-of (default: today) as a PDF: its reminder (at its level in the
+    /// agenda) or its mise en demeure.
+    Letter(LetterArgs),
+    /// Benchmark of the letters: lay out and render a batch of reminder letters, print time and size.
+    BenchLetters(BenchLettersArgs),
     /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
     /// given), then time the main screens' queries and the start-up. Prints
     /// the figures against their targets; never fails on time.
@@ -429,4 +434,24 @@ pub struct ActionDoneArgs {
     /// letter | email | phone | escalation
     #[arg(long, value_name = "CHANNEL")]
     pub channel: String,
+}
+
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    /// reminder | notice
+    #[arg(long, value_parser = ["reminder", "notice"])]
+    pub kind: String,
+    /// The PDF file to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchLettersArgs {
+    /// How many letters in the batch.
+    #[arg(long, default_value_t = 500, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub letters: u32,
 }

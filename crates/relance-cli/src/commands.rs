@@ -21,7 +21,7 @@ use crate::args::{
 };
 use crate::human::{amount, date, eprint, print, tr, Table};
 use crate::plans::Handling;
-use crate::{bench, collections, plans, session};
+use crate::{bench, collections, letters, plans, session};
 
 pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     match &cli.command {
@@ -54,6 +54,8 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Escalate(a) => collections::escalate(cli, a, lang),
         Command::Rate { action: RateAction::Add(a) } => collections::rate_add(cli, a, lang),
         Command::Bench(a) => bench::run(cli, a, lang),
+        Command::Letter(a) => letters::letter(cli, a, lang),
+        Command::BenchLetters(a) => letters::bench(a, lang),
     }
 }
 

@@ -8,6 +8,7 @@ mod collections;
 mod commands;
 mod fail;
 mod human;
+mod letters;
 mod plans;
 mod session;
 

@@ -1,0 +1,253 @@
+//! Letters: gathers what a customer's reminder or mise en demeure says (the company, the customer, its
+//! unpaid invoices, the agenda's level, the penalties of the collections engine) and lays it out with
+//! `relance-letters`. Reads only: printing a letter records nothing (the agenda's "done" does).
+
+use chrono::NaiveDate;
+use relance_domain::company::{Address, CompanyProfile, Language};
+use relance_domain::customer::CustomerKind;
+use relance_domain::dunning::{EscalationStage, InvoiceDunning};
+use relance_domain::ids::CustomerId;
+use relance_domain::Money;
+use relance_letters::{
+    Creditor, InvoiceLine, Lang, LetterError, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
+};
+
+use crate::{AppError, Context};
+
+/// Which letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterKind {
+    /// The reminder of the customer's level today (pre-due notice, friendly, firm).
+    Reminder,
+    /// The mise en demeure.
+    Notice,
+}
+
+impl LetterKind {
+    pub fn from_code(code: &str) -> Option<LetterKind> {
+        match code {
+            "reminder" => Some(LetterKind::Reminder),
+            "notice" => Some(LetterKind::Notice),
+            _ => None,
+        }
+    }
+}
+
+/// A letter ready to save.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// The reminder's level, for a reminder.
+    pub level: Option<ReminderLevel>,
+    /// What the letter asks for (the remaining amounts; for a notice with penalties and indemnities
+    /// added in the letter).
+    pub total_due: Money,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LettersError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    /// No unpaid invoice to write about (none late, for a notice).
+    #[error("nothing to claim from this customer")]
+    NothingDue,
+    #[error(transparent)]
+    Render(LetterError),
+}
+
+fn address_lines(a: &Address) -> Vec<String> {
+    let city = [a.postal_code.as_deref(), a.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    [a.line1.clone(), a.line2.clone(), Some(city), a.country.clone()]
+        .into_iter()
+        .flatten()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&str>, lang: Lang) -> Vec<String> {
+    let mut ids = Vec::new();
+    match (siret, siren) {
+        (Some(siret), _) => ids.push(format!("SIRET {siret}")),
+        (None, Some(siren)) => ids.push(format!("SIREN {siren}")),
+        (None, None) => {}
+    }
+    if let Some(vat) = vat {
+        ids.push(match lang {
+            Lang::Fr => format!("TVA {vat}"),
+            Lang::En => format!("VAT {vat}"),
+        });
+    }
+    ids
+}
+
+fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
+    let name = match &c.legal_form {
+        Some(form) if !form.trim().is_empty() => format!("{} {form}", c.name),
+        _ => c.name.clone(),
+    };
+    Creditor {
+        party: Party {
+            name,
+            legal_ids: legal_ids(c.siren.as_deref(), c.siret.as_deref(), c.vat_number.as_deref(), lang),
+            address: address_lines(&c.address),
+        },
+        contact: [c.email.clone(), c.phone.clone()].into_iter().flatten().collect(),
+        city: c.address.city.clone(),
+        iban: c.iban.clone(),
+        bic: c.bic.clone(),
+    }
+}
+
+/// The letter of `kind` for `customer` at `as_of`, in the company's language.
+///
+/// A reminder takes the level of the customer's message in the agenda of `as_of` when there is one
+/// (see `agenda_level`), else friendly
+/// when an invoice is late and a pre-due notice otherwise. It lists the late invoices (or, for a pre-due
+/// notice, those coming due); invoices not yet due ride apart, for information. A notice lists the late
+/// invoices with the penalties of `collections::penalties` at `as_of`. Invoices in a running installment
+/// plan are left out until the plan breaks, as in the agenda, and so are disputed invoices and those
+/// past the reminders (injonction de payer prepared, collection agency, written off).
+pub fn for_customer(
+    ctx: &impl Context,
+    customer: CustomerId,
+    kind: LetterKind,
+    as_of: NaiveDate,
+) -> Result<Letter, LettersError> {
+    let conn = ctx.store().conn();
+    let company = crate::company::get(ctx, Language::Fr)?;
+    let lang = match company.language {
+        Language::Fr => Lang::Fr,
+        Language::En => Lang::En,
+    };
+    let found =
+        relance_store::customers::get(conn, customer).map_err(AppError::from)?.ok_or(AppError::NotFound("customer"))?;
+    let d = &found.data;
+    let debtor = Party {
+        name: d.name.clone(),
+        legal_ids: legal_ids(d.siren.as_deref(), d.siret.as_deref(), d.vat_number.as_deref(), lang),
+        address: [d.contact_name.clone()].into_iter().flatten().chain(address_lines(&d.address)).collect(),
+    };
+    let mut late = Vec::new();
+    let mut upcoming = Vec::new();
+    // Invoices in a running installment plan are followed by the plan's own notices until it breaks,
+    // like in the agenda: a letter does not claim them.
+    let paused = crate::plans::paused_invoices(conn)?;
+    for row in crate::invoices::unpaid_for_customer(ctx, customer)? {
+        let inv = &row.invoice;
+        // An invoice issued after the letter's date did not exist yet then.
+        if inv.cancelled || !row.remaining.is_positive() || inv.data.issue_date > as_of {
+            continue;
+        }
+        if paused.get(&inv.id).is_some_and(|until| as_of < *until) {
+            continue;
+        }
+        // A disputed invoice waits for its dispute; one handed to the court or an agency, or written off,
+        // has left the reminders.
+        let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(conn, inv.id).map_err(AppError::from)?);
+        if state.dispute.is_some() || state.stage != EscalationStage::Reminders {
+            continue;
+        }
+        let line = InvoiceLine {
+            number: inv.data.number.clone(),
+            issue_date: inv.data.issue_date,
+            due_date: inv.data.due_date,
+            amount: inv.data.total,
+            paid: inv.data.total - row.remaining,
+            remaining: row.remaining,
+            days_late: (as_of - inv.data.due_date).num_days(),
+        };
+        if line.days_late > 0 {
+            late.push((inv.id, line));
+        } else {
+            upcoming.push(line);
+        }
+    }
+    let creditor = creditor(&company, lang);
+    match kind {
+        LetterKind::Reminder => {
+            let level = agenda_level(ctx, customer, as_of)?.unwrap_or(if late.is_empty() {
+                ReminderLevel::PreDue
+            } else {
+                ReminderLevel::Friendly
+            });
+            let (invoices, upcoming) = if level == ReminderLevel::PreDue && late.is_empty() {
+                (upcoming, Vec::new())
+            } else {
+                (late.into_iter().map(|(_, l)| l).collect(), upcoming)
+            };
+            if invoices.is_empty() {
+                return Err(LettersError::NothingDue);
+            }
+            let total_due = invoices.iter().map(|l| l.remaining).fold(Money::ZERO, |a, b| a + b);
+            let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
+            let doc = relance_letters::reminder(&letter).map_err(LettersError::Render)?;
+            let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
+            Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due })
+        }
+        LetterKind::Notice => {
+            if late.is_empty() {
+                return Err(LettersError::NothingDue);
+            }
+            let mut invoices = Vec::new();
+            for (id, line) in late {
+                let view = crate::collections::penalties(ctx, id, as_of)?;
+                let p = view.penalties;
+                let periods = p
+                    .periods
+                    .iter()
+                    .map(|period| PenaltyPeriod {
+                        from: period.from,
+                        to: period.to,
+                        days: period.days,
+                        principal: period.principal,
+                        rate: period.annual_rate.decimal(),
+                    })
+                    .collect();
+                invoices.push(NoticeInvoice { line, periods, interest: p.interest, indemnity: p.indemnity });
+            }
+            let total_due =
+                invoices.iter().map(|i| i.line.remaining + i.interest + i.indemnity).fold(Money::ZERO, |a, b| a + b);
+            let letter = Notice {
+                lang,
+                date: as_of,
+                creditor,
+                debtor,
+                business_debtor: d.kind == CustomerKind::Business,
+                invoices,
+                upcoming,
+                deadline_days: relance_letters::letters::DEFAULT_DEADLINE_DAYS,
+            };
+            let doc = relance_letters::notice(&letter).map_err(LettersError::Render)?;
+            let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
+            Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due })
+        }
+    }
+}
+
+/// The reminder level of the customer's message in the agenda of `as_of`: by its lead level's template
+/// (`courteous_notice`, `friendly_reminder`, `firm_reminder`); past the firm reminder (a call, the formal
+/// notice) or at a level of the user's own, by the lead level's offset from the due date (before it: the
+/// pre-due notice; from 15 days, the standard policy's firm reminder, or at the formal notice: firm).
+fn agenda_level(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> Result<Option<ReminderLevel>, AppError> {
+    let view = crate::collections::agenda(ctx, as_of)?;
+    let action = view
+        .agenda
+        .customers
+        .iter()
+        .filter(|c| c.customer == customer)
+        .flat_map(|c| c.actions.iter())
+        .find(|a| !a.is_decision());
+    Ok(action.map(|a| match a.template.as_str() {
+        "courteous_notice" => ReminderLevel::PreDue,
+        "friendly_reminder" => ReminderLevel::Friendly,
+        "firm_reminder" => ReminderLevel::Firm,
+        _ if a.lead.is_formal_notice || a.lead.offset_days >= FIRM_FROM_DAYS => ReminderLevel::Firm,
+        _ if a.lead.offset_days < 0 => ReminderLevel::PreDue,
+        _ => ReminderLevel::Friendly,
+    }))
+}
+
+/// The standard policy's firm reminder comes 15 days after the due date.
+const FIRM_FROM_DAYS: i32 = 15;

@@ -1,0 +1,122 @@
+//! `relance letter`: one customer's reminder or mise en demeure as a PDF; `relance bench-letters`.
+
+use std::time::Instant;
+
+use relance_app::letters::{LetterKind, LettersError};
+use relance_app::Context;
+use relance_domain::company::Language;
+use relance_domain::ids::CustomerId;
+use relance_letters::{sample, Document, ReminderLevel};
+
+use crate::args::{BenchLettersArgs, Cli, LetterArgs};
+use crate::human::{amount, print, tr};
+use crate::session;
+
+fn level_label(level: ReminderLevel, lang: Language) -> &'static str {
+    match level {
+        ReminderLevel::PreDue => tr(lang, "rappel d'échéance", "upcoming due dates"),
+        ReminderLevel::Friendly => tr(lang, "relance amicale", "friendly reminder"),
+        ReminderLevel::Firm => tr(lang, "relance ferme", "firm reminder"),
+    }
+}
+
+pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
+    let ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let kind = LetterKind::from_code(&a.kind).unwrap_or(LetterKind::Reminder);
+    let letter = match relance_app::letters::for_customer(&ctx, CustomerId(a.customer), kind, as_of) {
+        Ok(l) => l,
+        Err(LettersError::App(e)) => return Err(e.into()),
+        Err(LettersError::NothingDue) => {
+            anyhow::bail!(match kind {
+                LetterKind::Reminder =>
+                    tr(lang, "ce client n'a aucune facture impayée", "this customer has no unpaid invoice"),
+                LetterKind::Notice => tr(
+                    lang,
+                    "ce client n'a aucune facture en retard : pas de mise en demeure",
+                    "this customer has no late invoice: no formal notice"
+                ),
+            })
+        }
+        Err(LettersError::Render(e)) => {
+            anyhow::bail!(
+                "{} {e}",
+                tr(lang, "la lettre n'a pas pu être mise en page :", "the letter could not be laid out:")
+            )
+        }
+    };
+    std::fs::write(&a.out, &letter.pdf)
+        .map_err(|e| anyhow::anyhow!("{} {}: {e}", tr(lang, "impossible d'écrire", "cannot write"), a.out.display()))?;
+    if cli.json {
+        let level = letter.level.map(|l| match l {
+            ReminderLevel::PreDue => "pre_due",
+            ReminderLevel::Friendly => "friendly",
+            ReminderLevel::Firm => "firm",
+        });
+        let value = serde_json::json!({
+            "file": a.out.display().to_string(),
+            "kind": a.kind,
+            "level": level,
+            "pages": letter.pages,
+            "bytes": letter.pdf.len(),
+            "total_due": letter.total_due.to_string(),
+        });
+        return crate::commands::print_json(&value);
+    }
+    let what = match letter.level {
+        Some(level) => level_label(level, lang),
+        None => tr(lang, "mise en demeure", "formal notice"),
+    };
+    let pages = letter.pages;
+    print(&match lang {
+        Language::Fr => format!(
+            "Lettre écrite : {} ({what}, {pages} page{}, montant dû {}).",
+            a.out.display(),
+            if pages > 1 { "s" } else { "" },
+            amount(letter.total_due, lang)
+        ),
+        Language::En => format!(
+            "Letter written: {} ({what}, {pages} page{}, amount due {}).",
+            a.out.display(),
+            if pages > 1 { "s" } else { "" },
+            amount(letter.total_due, lang)
+        ),
+    });
+    Ok(())
+}
+
+/// Lays out `n` reminder letters of sample customers, renders them as one PDF, prints time and size.
+pub fn bench(a: &BenchLettersArgs, lang: Language) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let levels = [ReminderLevel::PreDue, ReminderLevel::Friendly, ReminderLevel::Firm];
+    let mut letters = Vec::with_capacity(a.letters as usize);
+    for n in 0..a.letters {
+        let level = levels[n as usize % levels.len()];
+        let data = sample::reminder(&format!("Client n° {n} — Boulangerie Ménard & Fils"), level);
+        letters.push(relance_letters::reminder(&data)?);
+    }
+    let doc = Document::batch("Relances", letters);
+    let laid_out = start.elapsed();
+    let pdf = relance_letters::to_pdf(&doc)?;
+    let total = start.elapsed();
+    let pages = doc.pages.len().max(1);
+    print(&match lang {
+        Language::Fr => format!(
+            "{} lettres, {pages} pages : mise en page {} ms, total {} ms (cible < 5 000 ms) ; {} Ko, {} Ko par page en moyenne (cible < 40 Ko).",
+            a.letters,
+            laid_out.as_millis(),
+            total.as_millis(),
+            pdf.len() / 1024,
+            pdf.len() / pages / 1024
+        ),
+        Language::En => format!(
+            "{} letters, {pages} pages: layout {} ms, total {} ms (target < 5,000 ms); {} KB, {} KB a page on average (target < 40 KB).",
+            a.letters,
+            laid_out.as_millis(),
+            total.as_millis(),
+            pdf.len() / 1024,
+            pdf.len() / pages / 1024
+        ),
+    });
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! Relance's letters: reminder letters and the mise en demeure, laid out on A4 pages by a pure
+//! layout model ([`layout`]) and rendered to PDF ([`pdf`]) with DejaVu Sans embedded as a subset.
+//!
+//! Documents are built from plain data structs ([`letters`]): no SQL, no clock, no files. All the
+//! sentences of a letter, in French and English, live in [`text`]. Text from users (names, addresses,
+//! invoice numbers) is data: cleaned of control and bidi characters, drawn as plain runs, wrapped or cut
+//! with an ellipsis within its box.
+
+pub mod font;
+pub mod format;
+pub mod layout;
+pub mod letters;
+pub mod pdf;
+pub mod sample;
+pub mod text;
+
+pub use font::Fonts;
+pub use layout::Document;
+pub use letters::{
+    notice, reminder, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
+};
+
+/// Why a letter could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LetterError {
+    #[error("font: {0}")]
+    Font(String),
+    #[error("nothing to put in the letter: no invoice")]
+    NoInvoice,
+}
+
+/// The PDF of `doc`.
+pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, LetterError> {
+    pdf::render(doc, Fonts::get()?)
+}
