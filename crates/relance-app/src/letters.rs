@@ -43,6 +43,10 @@ pub struct Letter {
     /// What the letter asks for (the remaining amounts; for a notice with penalties and indemnities
     /// added in the letter).
     pub total_due: Money,
+    /// The numbers of the invoices the letter claims (not those listed apart, for information).
+    pub invoice_numbers: Vec<String>,
+    /// The laid-out letter, for a batch (`day_letters`).
+    pub doc: relance_letters::Document,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -181,10 +185,11 @@ pub fn for_customer(
                 return Err(LettersError::NothingDue);
             }
             let total_due = invoices.iter().map(|l| l.remaining).fold(Money::ZERO, |a, b| a + b);
+            let invoice_numbers = invoices.iter().map(|l| l.number.clone()).collect();
             let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
             let doc = relance_letters::reminder(&letter).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
-            Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due })
+            Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, doc })
         }
         LetterKind::Notice => {
             if late.is_empty() {
@@ -209,6 +214,7 @@ pub fn for_customer(
             }
             let total_due =
                 invoices.iter().map(|i| i.line.remaining + i.interest + i.indemnity).fold(Money::ZERO, |a, b| a + b);
+            let invoice_numbers = invoices.iter().map(|i| i.line.number.clone()).collect();
             let letter = Notice {
                 lang,
                 date: as_of,
@@ -221,7 +227,7 @@ pub fn for_customer(
             };
             let doc = relance_letters::notice(&letter).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
-            Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due })
+            Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due, invoice_numbers, doc })
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod company;
 pub mod context;
 pub mod customers;
 pub mod data_dir;
+pub mod day_letters;
 pub mod demo;
 pub mod error;
 pub mod invoices;

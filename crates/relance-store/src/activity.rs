@@ -43,6 +43,7 @@ pub enum ActivityKind {
     InstallmentActionDone,
     InstallmentActionSkipped,
     InstallmentActionPostponed,
+    LetterSent,
 }
 
 impl ActivityKind {
@@ -82,6 +83,7 @@ impl ActivityKind {
             InstallmentActionDone => "installment_action_done",
             InstallmentActionSkipped => "installment_action_skipped",
             InstallmentActionPostponed => "installment_action_postponed",
+            LetterSent => "letter_sent",
         }
     }
 }

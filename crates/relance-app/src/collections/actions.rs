@@ -70,7 +70,37 @@ fn handle(
     event: impl Fn(&relance_domain::dunning::ActionLine) -> DunningEvent,
 ) -> AppResult<Action> {
     let now = ctx.clock().now();
-    ctx.store_mut().write(|tx| {
+    ctx.store_mut().write(|tx| handle_in(tx, now, customer, channel, as_of, kind, extra, &event))
+}
+
+/// `action_done` inside a transaction the caller holds (the day's letters record every printed
+/// letter's action in their own single transaction).
+pub(crate) fn action_done_in(
+    tx: &Conn,
+    now: chrono::DateTime<chrono::Utc>,
+    customer: CustomerId,
+    channel: Channel,
+    as_of: NaiveDate,
+) -> AppResult<Action> {
+    handle_in(tx, now, customer, channel, as_of, ActivityKind::ReminderDone, &[], &|line| DunningEvent::LevelDone {
+        level: line.level.clone(),
+        on: as_of,
+        channel,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn handle_in(
+    tx: &Conn,
+    now: chrono::DateTime<chrono::Utc>,
+    customer: CustomerId,
+    channel: Channel,
+    as_of: NaiveDate,
+    kind: ActivityKind,
+    extra: &[(&str, String)],
+    event: &dyn Fn(&relance_domain::dunning::ActionLine) -> DunningEvent,
+) -> AppResult<Action> {
+    {
         let book = Book::load(tx, Some(customer))?;
         let agenda = book.agenda(as_of);
         let Some(mine) = agenda.customers.into_iter().find(|c| c.customer == customer) else {
@@ -104,7 +134,7 @@ fn handle(
             record_promise_outcomes(tx, &mine, as_of, now)?;
         }
         Ok(action)
-    })
+    }
 }
 
 /// Records the customer's promises whose date has passed (kept or broken)

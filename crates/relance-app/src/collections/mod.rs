@@ -15,6 +15,7 @@ mod penalties;
 mod promises;
 mod rates;
 
+pub(crate) use actions::action_done_in;
 pub use actions::{action_done, channels_due, postpone, promises_acknowledge, skip};
 pub use agenda::{agenda, AgendaView};
 pub(crate) use invoice_events::{close_dispute_if_settled, SettledBy};
