@@ -84,6 +84,10 @@ pub enum Command {
     /// Write a customer's letter at --as-of (default: today) as a PDF: its reminder (at its level in the
     /// agenda) or its mise en demeure.
     Letter(LetterArgs),
+    /// Print the day's letters at --as-of (default: today): every customer whose message goes by post
+    /// (reminder at its level, or mise en demeure) in one PDF; each printed letter is recorded as done
+    /// and a copy kept with the customer. A letter that cannot be made is reported and stays in the agenda.
+    Letters(LettersArgs),
     /// Benchmark of the letters: lay out and render a batch of reminder letters, print time and size.
     BenchLetters(BenchLettersArgs),
     /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
@@ -445,6 +449,13 @@ pub struct LetterArgs {
     #[arg(long, value_parser = ["reminder", "notice"])]
     pub kind: String,
     /// The PDF file to write.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    /// The PDF file to write (the batch).
     #[arg(long, value_name = "FILE.pdf")]
     pub out: PathBuf,
 }

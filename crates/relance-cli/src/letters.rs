@@ -1,14 +1,16 @@
-//! `relance letter`: one customer's reminder or mise en demeure as a PDF; `relance bench-letters`.
+//! `relance letter`: one customer's reminder or mise en demeure as a PDF; `relance letters`: the day's
+//! letters in one PDF, recorded; `relance bench-letters`.
 
 use std::time::Instant;
 
+use relance_app::day_letters::{self, DayLettersError, Unprintable};
 use relance_app::letters::{LetterKind, LettersError};
 use relance_app::Context;
 use relance_domain::company::Language;
 use relance_domain::ids::CustomerId;
 use relance_letters::{sample, Document, ReminderLevel};
 
-use crate::args::{BenchLettersArgs, Cli, LetterArgs};
+use crate::args::{BenchLettersArgs, Cli, LetterArgs, LettersArgs};
 use crate::human::{amount, print, tr};
 use crate::session;
 
@@ -119,4 +121,147 @@ pub fn bench(a: &BenchLettersArgs, lang: Language) -> anyhow::Result<()> {
         ),
     });
     Ok(())
+}
+
+fn kind_label(kind: LetterKind, level: Option<ReminderLevel>, lang: Language) -> &'static str {
+    match (kind, level) {
+        (LetterKind::Reminder, Some(level)) => level_label(level, lang),
+        (LetterKind::Reminder, None) => tr(lang, "relance", "reminder"),
+        (LetterKind::Notice, _) => tr(lang, "mise en demeure", "formal notice"),
+    }
+}
+
+fn unprintable(reason: &Unprintable, lang: Language) -> String {
+    match reason {
+        Unprintable::Penalty(p) => relance_wire::messages::penalty(p, lang),
+        Unprintable::NothingDue => {
+            tr(lang, "plus rien à réclamer à ce client à cette date", "nothing left to claim from this customer")
+                .to_string()
+        }
+        Unprintable::Render(e) => {
+            format!("{} {e}", tr(lang, "la lettre n'a pas pu être mise en page :", "the letter could not be laid out:"))
+        }
+    }
+}
+
+/// `relance letters --out FILE.pdf`: the day's letters in one PDF, recorded (see `day_letters`).
+pub fn day(cli: &Cli, a: &LettersArgs, lang: Language) -> anyhow::Result<()> {
+    let mut ctx = session::open(cli, lang)?;
+    let as_of = ctx.clock().today();
+    let start = Instant::now();
+    let out = a.out.clone();
+    let batch = match day_letters::print_day(&mut ctx, as_of, |pdf| std::fs::write(&out, pdf)) {
+        Ok(b) => b,
+        Err(DayLettersError::App(e)) => return Err(e.into()),
+        Err(DayLettersError::Render(e)) => anyhow::bail!(
+            "{} {e}",
+            tr(lang, "les lettres n'ont pas pu être mises en page :", "the letters could not be laid out:")
+        ),
+        Err(DayLettersError::Save(e)) => anyhow::bail!(
+            "{} {} : {e} ; {}",
+            tr(lang, "impossible d'écrire", "cannot write"),
+            a.out.display(),
+            tr(lang, "rien n'a été enregistré", "nothing was recorded")
+        ),
+    };
+    let elapsed = start.elapsed();
+    if cli.json {
+        let printed: Vec<_> = batch
+            .printed
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "customer": p.customer.0,
+                    "name": p.customer_name,
+                    "kind": match p.kind { LetterKind::Reminder => "reminder", LetterKind::Notice => "notice" },
+                    "level": p.level.map(level_code),
+                    "invoices": p.invoice_numbers,
+                    "total_due": p.total_due.to_string(),
+                    "first_page": p.first_page,
+                    "pages": p.pages,
+                    "copy": p.copy_id,
+                    "sha256": p.sha256,
+                })
+            })
+            .collect();
+        let not_printed: Vec<_> = batch
+            .not_printed
+            .iter()
+            .map(|n| {
+                serde_json::json!({
+                    "customer": n.customer.0,
+                    "name": n.customer_name,
+                    "kind": match n.kind { LetterKind::Reminder => "reminder", LetterKind::Notice => "notice" },
+                    "reason": unprintable(&n.reason, lang),
+                })
+            })
+            .collect();
+        let value = serde_json::json!({
+            "as_of": as_of.to_string(),
+            "file": (!batch.printed.is_empty()).then(|| a.out.display().to_string()),
+            "pages": batch.pages,
+            "bytes": batch.pdf.len(),
+            "millis": elapsed.as_millis() as u64,
+            "printed": printed,
+            "not_printed": not_printed,
+        });
+        return crate::commands::print_json(&value);
+    }
+    let n = batch.printed.len();
+    if n == 0 {
+        print(tr(lang, "Aucune lettre à imprimer ce jour-là.", "No letter to print that day."));
+    } else {
+        print(&match lang {
+            Language::Fr => format!(
+                "{n} lettre{s} imprimée{s} dans {} ({} pages, {} Ko, {} ms) et enregistrée{s} comme faite{s} :",
+                a.out.display(),
+                batch.pages,
+                batch.pdf.len() / 1024,
+                elapsed.as_millis(),
+                s = if n > 1 { "s" } else { "" }
+            ),
+            Language::En => format!(
+                "{n} letter{s} printed in {} ({} pages, {} KB, {} ms) and recorded as done:",
+                a.out.display(),
+                batch.pages,
+                batch.pdf.len() / 1024,
+                elapsed.as_millis(),
+                s = if n > 1 { "s" } else { "" }
+            ),
+        });
+        for p in &batch.printed {
+            print(&format!(
+                "  {} — {} ({}) {} — p. {}",
+                p.customer_name,
+                kind_label(p.kind, p.level, lang),
+                p.invoice_numbers.join(", "),
+                amount(p.total_due, lang),
+                p.first_page
+            ));
+        }
+    }
+    if !batch.not_printed.is_empty() {
+        print(tr(
+            lang,
+            "Lettres non imprimées (elles restent dans l'agenda) :",
+            "Letters not printed (they stay in the agenda):",
+        ));
+        for np in &batch.not_printed {
+            print(&format!(
+                "  {} — {} : {}",
+                np.customer_name,
+                kind_label(np.kind, None, lang),
+                unprintable(&np.reason, lang)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn level_code(level: ReminderLevel) -> &'static str {
+    match level {
+        ReminderLevel::PreDue => "pre_due",
+        ReminderLevel::Friendly => "friendly",
+        ReminderLevel::Firm => "firm",
+    }
 }
