@@ -41,6 +41,18 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
     kind: "demo_loaded",
     details: [["customers", "40"], ["invoices", "600"], ["payments", "350"], ["seed", "7"]],
   },
+  letter_sent: {
+    kind: "letter_sent",
+    details: [
+      ["letter", "3"],
+      ["kind", "reminder"],
+      ["level", "firm"],
+      ["numbers", "FA-2026-001, FA-2026-004"],
+      ["amount", "1200.00"],
+      ["date", "2026-05-15"],
+      ["channel", "letter"],
+    ],
+  },
   reminder_done: {
     kind: "reminder_done",
     details: [["number", "FA-2026-001"], ["level", "reminder_1"], ["channel", "email"], ["date", "2026-04-07"]],
@@ -112,6 +124,15 @@ describe("timelineSentence", () => {
       expect(text).not.toBe(say(EXAMPLES[kind], locale === "fr" ? "en" : "fr"));
     },
   );
+
+  it("words a sent letter by its kind and level", () => {
+    expect(say(EXAMPLES.letter_sent, "fr")).toBe(
+      `Lettre de relance ferme envoyée (courrier) le 15/05/2026 : FA-2026-001, FA-2026-004, 1${nnbsp}200,00${nbsp}€`,
+    );
+    const notice = { ...EXAMPLES.letter_sent, details: [["kind", "notice"], ["level", ""], ["date", "2026-05-15"]] as const };
+    expect(say(notice, "fr")).toContain("Mise en demeure envoyée (courrier) le 15/05/2026");
+    expect(say(notice, "en")).toContain("Formal notice sent (post) on");
+  });
 
   it("words the examples in French", () => {
     expect(say(EXAMPLES.invoice_created, "fr")).toBe(

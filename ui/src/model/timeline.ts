@@ -43,6 +43,7 @@ export const ACTIVITY_KINDS = [
   "installment_action_done",
   "installment_action_skipped",
   "installment_action_postponed",
+  "letter_sent",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -165,6 +166,18 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
       const what = text("action") === "reminder" ? "reminder" : "notice";
       const outcome = entry.kind.replace("installment_action_", "") as "done" | "skipped" | "postponed";
       return t(`timeline.installment_${what}_${outcome}`, params);
+    }
+    case "letter_sent": {
+      const params = { numbers: text("numbers"), amount: money("amount"), date: date("date") };
+      if (text("kind") === "notice") return t("timeline.letter_sent.notice", params);
+      switch (text("level")) {
+        case "pre_due":
+          return t("timeline.letter_sent.pre_due", params);
+        case "friendly":
+          return t("timeline.letter_sent.friendly", params);
+        default:
+          return t("timeline.letter_sent.firm", params);
+      }
     }
     default:
       return t("timeline.other");
