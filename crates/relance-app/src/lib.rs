@@ -10,6 +10,7 @@ pub mod context;
 pub mod customers;
 pub mod data_dir;
 pub mod demo;
+mod documents;
 pub mod error;
 pub mod invoices;
 pub mod letters;

@@ -252,6 +252,8 @@ pub struct StatementWords {
     pub no_payment: &'static str,
     pub closing_due: &'static str,
     pub closing_clear: &'static str,
+    /// Payment methods by code (`transfer`, `cheque`, …), for a payment recorded without a reference.
+    pub methods: [(&'static str, &'static str); 6],
 }
 
 const STATEMENT_FR: StatementWords = StatementWords {
@@ -271,6 +273,14 @@ const STATEMENT_FR: StatementWords = StatementWords {
                   si votre règlement a croisé ce courrier, merci de ne pas en tenir compte.",
     closing_clear:
         "Votre compte ne présente aucun solde à régler à cette date. Nous vous remercions de votre confiance.",
+    methods: [
+        ("transfer", "Virement"),
+        ("cheque", "Chèque"),
+        ("card", "Carte bancaire"),
+        ("cash", "Espèces"),
+        ("direct_debit", "Prélèvement"),
+        ("other", "Règlement"),
+    ],
 };
 
 const STATEMENT_EN: StatementWords = StatementWords {
@@ -289,7 +299,21 @@ const STATEMENT_EN: StatementWords = StatementWords {
     closing_due: "Please check this statement and contact us with any question; if your payment has crossed this \
                   letter, please disregard it.",
     closing_clear: "Your account shows no balance to pay at this date. Thank you for your business.",
+    methods: [
+        ("transfer", "Bank transfer"),
+        ("cheque", "Cheque"),
+        ("card", "Card"),
+        ("cash", "Cash"),
+        ("direct_debit", "Direct debit"),
+        ("other", "Payment"),
+    ],
 };
+
+/// The name of a payment method in `lang` (`Payment` for a code it does not know).
+pub fn payment_method(lang: Lang, code: &str) -> &'static str {
+    let w = statement_words(lang);
+    w.methods.iter().find(|(c, _)| *c == code).map_or(w.methods[5].1, |(_, label)| label)
+}
 
 pub fn statement_words(lang: Lang) -> &'static StatementWords {
     match lang {
