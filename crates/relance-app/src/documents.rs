@@ -32,7 +32,8 @@ fn debtor(d: &CustomerData, lang: Lang) -> Party {
 }
 
 /// The account statement of `customer` at `as_of`: every invoice issued by then that is not cancelled and
-/// still owes something (what it owes today), every credit note with something unused, the customer's
+/// still owes something (the amounts are the books' as they stand, like the customer page: a payment
+/// dated after `as_of` already counts, it is only left out of the payments listed), every credit note with something unused, the customer's
 /// unallocated credit (the customer page's « crédit »), and the payments received over the last
 /// [`DEFAULT_PAYMENT_MONTHS`] months up to `as_of`. `total_due` is the balance to pay (owed less credit).
 pub fn statement(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> Result<Letter, LettersError> {
