@@ -14,6 +14,8 @@ use relance_letters::{
 
 use crate::{AppError, Context};
 
+pub use crate::documents::{plan_agreement, statement};
+
 /// Which letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LetterKind {
@@ -60,7 +62,7 @@ pub enum LettersError {
     Render(LetterError),
 }
 
-fn address_lines(a: &Address) -> Vec<String> {
+pub(crate) fn address_lines(a: &Address) -> Vec<String> {
     let city = [a.postal_code.as_deref(), a.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
     [a.line1.clone(), a.line2.clone(), Some(city), a.country.clone()]
         .into_iter()
@@ -70,7 +72,7 @@ fn address_lines(a: &Address) -> Vec<String> {
         .collect()
 }
 
-fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&str>, lang: Lang) -> Vec<String> {
+pub(crate) fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&str>, lang: Lang) -> Vec<String> {
     let mut ids = Vec::new();
     match (siret, siren) {
         (Some(siret), _) => ids.push(format!("SIRET {siret}")),
@@ -86,7 +88,7 @@ fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&str>, lang: 
     ids
 }
 
-fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
+pub(crate) fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
     let name = match &c.legal_form {
         Some(form) if !form.trim().is_empty() => format!("{} {form}", c.name),
         _ => c.name.clone(),

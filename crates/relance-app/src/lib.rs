@@ -11,6 +11,7 @@ pub mod customers;
 pub mod data_dir;
 pub mod day_letters;
 pub mod demo;
+mod documents;
 pub mod error;
 pub mod invoices;
 pub mod letters;

@@ -442,11 +442,14 @@ pub struct ActionDoneArgs {
 
 #[derive(Debug, Args)]
 pub struct LetterArgs {
-    /// Customer id.
+    /// Customer id (reminder, notice, statement).
+    #[arg(long, value_name = "ID", conflicts_with = "plan", required_unless_present = "plan")]
+    pub customer: Option<i64>,
+    /// Installment plan id (agreement).
     #[arg(long, value_name = "ID")]
-    pub customer: i64,
-    /// reminder | notice
-    #[arg(long, value_parser = ["reminder", "notice"])]
+    pub plan: Option<i64>,
+    /// reminder | notice | statement (account statement at --as-of) | agreement (of the --plan)
+    #[arg(long, value_parser = ["reminder", "notice", "statement", "agreement"])]
     pub kind: String,
     /// The PDF file to write.
     #[arg(long, value_name = "FILE.pdf")]

@@ -23,10 +23,16 @@ fn level_label(level: ReminderLevel, lang: Language) -> &'static str {
 }
 
 pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
+    if matches!(a.kind.as_str(), "statement" | "agreement") {
+        return crate::documents::document(cli, a, lang);
+    }
+    let Some(customer) = a.customer else {
+        anyhow::bail!(tr(lang, "--customer est requis pour cette lettre", "--customer is needed for this letter"));
+    };
     let ctx = session::open(cli, lang)?;
     let as_of = ctx.clock().today();
     let kind = LetterKind::from_code(&a.kind).unwrap_or(LetterKind::Reminder);
-    let letter = match relance_app::letters::for_customer(&ctx, CustomerId(a.customer), kind, as_of) {
+    let letter = match relance_app::letters::for_customer(&ctx, CustomerId(customer), kind, as_of) {
         Ok(l) => l,
         Err(LettersError::App(e)) => return Err(e.into()),
         Err(LettersError::NothingDue) => {

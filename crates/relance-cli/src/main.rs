@@ -6,6 +6,7 @@ mod args;
 mod bench;
 mod collections;
 mod commands;
+mod documents;
 mod fail;
 mod human;
 mod letters;

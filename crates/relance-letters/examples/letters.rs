@@ -28,6 +28,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         ("reminder-hostile", relance_letters::reminder(&sample::reminder(&hostile, ReminderLevel::PreDue))?),
         ("notice", relance_letters::notice(&sample::notice("Boulangerie Ménard & Fils"))?),
+        ("statement", relance_letters::statement(&sample::statement("Boulangerie Ménard & Fils"))?),
+        ("agreement", relance_letters::agreement(&sample::agreement("Boulangerie Ménard & Fils"))?),
     ] {
         let bytes = to_pdf(&doc)?;
         std::fs::write(format!("{dir}/{name}.pdf"), &bytes)?;

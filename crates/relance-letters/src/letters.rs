@@ -109,7 +109,7 @@ pub struct Notice {
 
 pub const DEFAULT_DEADLINE_DAYS: u32 = 8;
 
-fn frame(c: &Creditor, w: &Words) -> Frame {
+pub(crate) fn frame(c: &Creditor, w: &Words) -> Frame {
     let mut lines = Vec::new();
     if !c.party.legal_ids.is_empty() {
         lines.push(c.party.legal_ids.join(w.legal_ids_sep));
@@ -141,7 +141,14 @@ fn frame(c: &Creditor, w: &Words) -> Frame {
 }
 
 /// The recipient's block on the right, then the place and date.
-fn heading(flow: &mut Flow<'_>, lang: Lang, date: NaiveDate, creditor: &Creditor, debtor: &Party, w: &Words) {
+pub(crate) fn heading(
+    flow: &mut Flow<'_>,
+    lang: Lang,
+    date: NaiveDate,
+    creditor: &Creditor,
+    debtor: &Party,
+    w: &Words,
+) {
     let x = MARGIN + CONTENT_WIDTH / 2;
     let width = CONTENT_WIDTH / 2;
     flow.lines_in(x, width, &debtor.name, BODY, Weight::Bold, 3);
@@ -161,7 +168,7 @@ fn heading(flow: &mut Flow<'_>, lang: Lang, date: NaiveDate, creditor: &Creditor
     flow.space(14_000);
 }
 
-fn days_cell(days: i64, w: &Words) -> String {
+pub(crate) fn days_cell(days: i64, w: &Words) -> String {
     if days > 0 {
         fill(w.days, &[("n", &days.to_string())])
     } else {
@@ -169,7 +176,7 @@ fn days_cell(days: i64, w: &Words) -> String {
     }
 }
 
-fn invoice_table(lines: &[InvoiceLine], lang: Lang, w: &Words, with_total: bool) -> Table {
+pub(crate) fn invoice_table(lines: &[InvoiceLine], lang: Lang, w: &Words, with_total: bool) -> Table {
     let columns = vec![
         Column::left(w.col_invoice, 82_000),
         Column::left(w.col_date, 60_000),
@@ -221,7 +228,7 @@ fn upcoming(flow: &mut Flow<'_>, lines: &[InvoiceLine], lang: Lang, w: &Words) {
     flow.table(&invoice_table(lines, lang, w, false), SMALL);
 }
 
-fn signature(flow: &mut Flow<'_>, creditor: &Creditor, w: &Words) {
+pub(crate) fn signature(flow: &mut Flow<'_>, creditor: &Creditor, w: &Words) {
     flow.space(10_000);
     flow.paragraph(w.closing, BODY, Weight::Regular);
     flow.space(20_000);

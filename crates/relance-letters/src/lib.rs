@@ -6,19 +6,23 @@
 //! invoice numbers) is data: cleaned of control and bidi characters, drawn as plain runs, wrapped or cut
 //! with an ellipsis within its box.
 
+pub mod agreement;
 pub mod font;
 pub mod format;
 pub mod layout;
 pub mod letters;
 pub mod pdf;
 pub mod sample;
+pub mod statement;
 pub mod text;
 
+pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
 pub use font::Fonts;
 pub use layout::Document;
 pub use letters::{
     notice, reminder, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
 };
+pub use statement::{statement, CreditLine, PaymentLine, Statement};
 
 /// Why a letter could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

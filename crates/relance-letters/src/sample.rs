@@ -107,3 +107,66 @@ pub fn notice(name: &str) -> Notice {
         deadline_days: DEFAULT_DEADLINE_DAYS,
     }
 }
+
+/// A statement at [`as_of`]: two open invoices (one late), an upcoming one, a credit note and payments.
+pub fn statement(name: &str) -> crate::statement::Statement {
+    use crate::statement::{CreditLine, PaymentLine, Statement, DEFAULT_PAYMENT_MONTHS};
+    let d = as_of();
+    Statement {
+        lang: Lang::Fr,
+        date: d,
+        creditor: creditor(),
+        debtor: debtor(name),
+        invoices: vec![
+            line("F-2026-0012", day(2026, 1, 31), 123_450, 0, d),
+            line("F-2026-0019", day(2026, 2, 14), 240_000, 40_000, d),
+            line("F-2026-0031", day(2026, 3, 31), 98_000, 0, d),
+        ],
+        credit_notes: vec![CreditLine {
+            number: "AV-2026-0002".into(),
+            date: day(2026, 2, 20),
+            amount: Money::from_cents(15_000),
+            remaining: Money::from_cents(15_000),
+        }],
+        unallocated_credit: Money::from_cents(15_000),
+        payments: vec![PaymentLine {
+            date: day(2026, 2, 28),
+            reference: "Virement VIR-8812".into(),
+            amount: Money::from_cents(40_000),
+        }],
+        payments_since: Statement::window_start(d, DEFAULT_PAYMENT_MONTHS),
+    }
+}
+
+/// A plan agreed at [`as_of`]: two invoices, 60 EUR of penalties, a down payment and three months.
+pub fn agreement(name: &str) -> crate::agreement::Agreement {
+    use crate::agreement::{Agreement, CoveredInvoice, ScheduleLine};
+    let d = as_of();
+    let covered = |number: &str, due: NaiveDate, owed: i64| CoveredInvoice {
+        number: number.into(),
+        issue_date: due - chrono::Days::new(30),
+        due_date: due,
+        owed: Money::from_cents(owed),
+    };
+    let at =
+        |number: u32, date: NaiveDate, amount: i64| ScheduleLine { number, date, amount: Money::from_cents(amount) };
+    Agreement {
+        lang: Lang::Fr,
+        date: d,
+        agreed_on: d,
+        creditor: creditor(),
+        debtor: debtor(name),
+        invoices: vec![
+            covered("F-2026-0012", day(2026, 1, 31), 123_450),
+            covered("F-2026-0019", day(2026, 2, 14), 200_000),
+        ],
+        penalties: Money::from_cents(6_000),
+        schedule: vec![
+            at(0, d, 50_000),
+            at(1, day(2026, 4, 16), 93_150),
+            at(2, day(2026, 5, 16), 93_150),
+            at(3, day(2026, 6, 16), 93_150),
+        ],
+        grace_days: 8,
+    }
+}

@@ -236,6 +236,198 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The sentences of the account statement.
+pub struct StatementWords {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub invoices_title: &'static str,
+    pub no_invoice: &'static str,
+    pub credit_notes_title: &'static str,
+    pub col_credit_note: &'static str,
+    pub col_unused: &'static str,
+    pub col_reference: &'static str,
+    /// Total due, of which overdue, credit, balance.
+    pub summary: [&'static str; 4],
+    pub payments_title: &'static str,
+    pub no_payment: &'static str,
+    pub closing_due: &'static str,
+    pub closing_clear: &'static str,
+    /// Payment methods by code (`transfer`, `cheque`, …), for a payment recorded without a reference.
+    pub methods: [(&'static str, &'static str); 6],
+}
+
+const STATEMENT_FR: StatementWords = StatementWords {
+    title: "Relevé de compte au {date}",
+    intro: "Veuillez trouver ci-dessous le relevé de votre compte client au {date} : les factures restant à régler, \
+            les avoirs et crédits disponibles, et les règlements reçus récemment.",
+    invoices_title: "Factures restant à régler",
+    no_invoice: "Aucune facture ne reste à régler à cette date.",
+    credit_notes_title: "Avoirs disponibles",
+    col_credit_note: "Avoir",
+    col_unused: "Disponible",
+    col_reference: "Référence",
+    summary: ["Total restant dû", "dont échu", "Crédit disponible (non affecté)", "Solde à régler"],
+    payments_title: "Règlements reçus du {since} au {date}",
+    no_payment: "Aucun règlement reçu sur cette période.",
+    closing_due: "Nous vous remercions de bien vouloir vérifier ce relevé et de nous contacter pour toute question ; \
+                  si votre règlement a croisé ce courrier, merci de ne pas en tenir compte.",
+    closing_clear:
+        "Votre compte ne présente aucun solde à régler à cette date. Nous vous remercions de votre confiance.",
+    methods: [
+        ("transfer", "Virement"),
+        ("cheque", "Chèque"),
+        ("card", "Carte bancaire"),
+        ("cash", "Espèces"),
+        ("direct_debit", "Prélèvement"),
+        ("other", "Règlement"),
+    ],
+};
+
+const STATEMENT_EN: StatementWords = StatementWords {
+    title: "Account statement as of {date}",
+    intro: "Please find below the statement of your account as of {date}: the invoices still to be paid, the credit \
+            notes and credit available, and the payments recently received.",
+    invoices_title: "Invoices still to be paid",
+    no_invoice: "No invoice is left to pay at this date.",
+    credit_notes_title: "Credit notes available",
+    col_credit_note: "Credit note",
+    col_unused: "Available",
+    col_reference: "Reference",
+    summary: ["Total outstanding", "of which overdue", "Credit available (unallocated)", "Balance to pay"],
+    payments_title: "Payments received from {since} to {date}",
+    no_payment: "No payment received over this period.",
+    closing_due: "Please check this statement and contact us with any question; if your payment has crossed this \
+                  letter, please disregard it.",
+    closing_clear: "Your account shows no balance to pay at this date. Thank you for your business.",
+    methods: [
+        ("transfer", "Bank transfer"),
+        ("cheque", "Cheque"),
+        ("card", "Card"),
+        ("cash", "Cash"),
+        ("direct_debit", "Direct debit"),
+        ("other", "Payment"),
+    ],
+};
+
+/// The name of a payment method in `lang` (`Payment` for a code it does not know).
+pub fn payment_method(lang: Lang, code: &str) -> &'static str {
+    let w = statement_words(lang);
+    w.methods.iter().find(|(c, _)| *c == code).map_or(w.methods[5].1, |(_, label)| label)
+}
+
+pub fn statement_words(lang: Lang) -> &'static StatementWords {
+    match lang {
+        Lang::Fr => &STATEMENT_FR,
+        Lang::En => &STATEMENT_EN,
+    }
+}
+
+/// The sentences of the installment plan agreement.
+pub struct AgreementWords {
+    pub title: &'static str,
+    pub between: &'static str,
+    pub creditor_role: &'static str,
+    pub and: &'static str,
+    pub debtor_role: &'static str,
+    pub invoices_title: &'static str,
+    pub invoices_intro: &'static str,
+    pub col_owed: &'static str,
+    pub penalties_included: &'static str,
+    pub penalties_waived: &'static str,
+    pub schedule_title: &'static str,
+    pub schedule_intro: &'static str,
+    pub col_number: &'static str,
+    pub col_date: &'static str,
+    pub col_cumulative: &'static str,
+    pub down_payment_row: &'static str,
+    pub down_payment: &'static str,
+    pub no_down_payment: &'static str,
+    pub payment: &'static str,
+    pub default_title: &'static str,
+    pub default_text: &'static str,
+    pub suspension: &'static str,
+    pub made_at: &'static str,
+    pub made_on: &'static str,
+    pub sign_creditor: &'static str,
+    pub sign_debtor: &'static str,
+    pub agreed: &'static str,
+}
+
+const AGREEMENT_FR: AgreementWords = AgreementWords {
+    title: "Accord d'échéancier de paiement",
+    between: "Entre",
+    creditor_role: "ci-après « le créancier »,",
+    and: "Et",
+    debtor_role: "ci-après « le débiteur ».",
+    invoices_title: "Factures concernées",
+    invoices_intro: "Le présent accord porte sur les factures suivantes, pour les montants restant dus au {date} :",
+    col_owed: "Dû à l'accord",
+    penalties_included:
+        "Les pénalités de retard et indemnités sont incluses dans l'échéancier pour un montant de {amount}.",
+    penalties_waived: "Le créancier renonce aux pénalités de retard et indemnités sur ces factures, \
+                       sous réserve du respect du présent échéancier.",
+    schedule_title: "Échéancier",
+    schedule_intro:
+        "Le débiteur s'engage à régler la somme totale de {total} selon l'échéancier suivant ({n} échéances) :",
+    col_number: "Échéance",
+    col_date: "Date",
+    col_cumulative: "Cumul",
+    down_payment_row: "Acompte",
+    down_payment: "Un acompte de {amount} est versé le {date}, à la signature du présent accord.",
+    no_down_payment: "Aucun acompte n'est demandé.",
+    payment: "Règlement par virement : IBAN {iban}, BIC {bic}, en rappelant « échéancier ».",
+    default_title: "En cas de défaut de paiement",
+    default_text: "Si une échéance n'est pas réglée dans les {days} jours suivant sa date, le présent accord \
+                   sera caduc de plein droit : la totalité du solde restant dû deviendra immédiatement exigible, \
+                   et le recouvrement reprendra par une mise en demeure.",
+    suspension: "Tant que l'échéancier est respecté, le créancier suspend toute relance sur les factures concernées.",
+    made_at: "Fait à {city}, le {date}, en deux exemplaires.",
+    made_on: "Fait le {date}, en deux exemplaires.",
+    sign_creditor: "Le créancier",
+    sign_debtor: "Le débiteur",
+    agreed: "« Bon pour accord », date et signature",
+};
+
+const AGREEMENT_EN: AgreementWords = AgreementWords {
+    title: "Installment plan agreement",
+    between: "Between",
+    creditor_role: "hereinafter \"the creditor\",",
+    and: "And",
+    debtor_role: "hereinafter \"the debtor\".",
+    invoices_title: "Invoices covered",
+    invoices_intro: "This agreement covers the following invoices, for the amounts outstanding on {date}:",
+    col_owed: "Owed at agreement",
+    penalties_included: "Late payment penalties and indemnities are included in the schedule for {amount}.",
+    penalties_waived: "The creditor waives the late payment penalties and indemnities on these invoices, \
+                       provided this schedule is kept.",
+    schedule_title: "Schedule",
+    schedule_intro:
+        "The debtor undertakes to pay the total of {total} according to the following schedule ({n} installments):",
+    col_number: "Installment",
+    col_date: "Date",
+    col_cumulative: "Cumulative",
+    down_payment_row: "Down payment",
+    down_payment: "A down payment of {amount} is paid on {date}, when this agreement is signed.",
+    no_down_payment: "No down payment is required.",
+    payment: "Payment by bank transfer: IBAN {iban}, BIC {bic}, quoting \"installment plan\".",
+    default_title: "On default",
+    default_text: "If an installment is not paid within {days} days of its date, this agreement lapses automatically: \
+                   the whole remaining balance becomes due at once, and collection resumes with a formal notice.",
+    suspension: "As long as the schedule is kept, the creditor suspends all reminders on the invoices covered.",
+    made_at: "Made in {city}, on {date}, in two copies.",
+    made_on: "Made on {date}, in two copies.",
+    sign_creditor: "The creditor",
+    sign_debtor: "The debtor",
+    agreed: "\"Read and agreed\", date and signature",
+};
+
+pub fn agreement_words(lang: Lang) -> &'static AgreementWords {
+    match lang {
+        Lang::Fr => &AGREEMENT_FR,
+        Lang::En => &AGREEMENT_EN,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
