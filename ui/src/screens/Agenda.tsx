@@ -374,24 +374,12 @@ function ActionBlock({
           >
             {t(a.decision ? "agenda.decision.done" : "agenda.done")}
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => onAsk({ kind: "postpone", customer: c, action: a })}
-            data-testid="agenda-postpone"
-          >
-            {t("agenda.postpone")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => onAsk({ kind: "skip", customer: c, action: a })}
-            data-testid="agenda-skip"
-          >
-            {t("agenda.skip")}
-          </button>
+          <LaterButtons
+            busy={busy}
+            testid="agenda"
+            onPostpone={() => onAsk({ kind: "postpone", customer: c, action: a })}
+            onSkip={() => onAsk({ kind: "skip", customer: c, action: a })}
+          />
         </span>
       </footer>
     </section>
@@ -464,24 +452,12 @@ function InstallmentBlock({
           >
             {t("agenda.done")}
           </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => onAsk({ kind: "postpone", customer: c, installment: i })}
-            data-testid="agenda-installment-postpone"
-          >
-            {t("agenda.postpone")}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => onAsk({ kind: "skip", customer: c, installment: i })}
-            data-testid="agenda-installment-skip"
-          >
-            {t("agenda.skip")}
-          </button>
+          <LaterButtons
+            busy={busy}
+            testid="agenda-installment"
+            onPostpone={() => onAsk({ kind: "postpone", customer: c, installment: i })}
+            onSkip={() => onAsk({ kind: "skip", customer: c, installment: i })}
+          />
         </span>
       </footer>
     </section>
@@ -501,5 +477,30 @@ function BrokenPromise({ promise: p }: { promise: BrokenPromiseJson }) {
         {p.invoices.length > 0 && ` ${t("agenda.broken_promise.invoices", { invoices: p.invoices.join(", ") })}`}
       </p>
     </div>
+  );
+}
+
+/** « Reporter… » and « Passer… »: the same two choices for a reminder and for an installment. */
+function LaterButtons({
+  busy,
+  testid,
+  onPostpone,
+  onSkip,
+}: {
+  busy: boolean;
+  testid: string;
+  onPostpone: () => void;
+  onSkip: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button type="button" className="button" disabled={busy} onClick={onPostpone} data-testid={`${testid}-postpone`}>
+        {t("agenda.postpone")}
+      </button>
+      <button type="button" className="button" disabled={busy} onClick={onSkip} data-testid={`${testid}-skip`}>
+        {t("agenda.skip")}
+      </button>
+    </>
   );
 }
