@@ -37,9 +37,18 @@ impl Core {
     /// Runs one use case with the context; its error becomes the wire's
     /// error in the interface language.
     pub fn with<T>(&self, f: impl FnOnce(&mut LocalContext) -> Result<T, AppError>) -> Result<T, ErrorView> {
+        self.with_errors(f, error_message)
+    }
+
+    /// [`Core::with`] for a use case with its own error type, worded by `words`.
+    pub fn with_errors<T, E>(
+        &self,
+        f: impl FnOnce(&mut LocalContext) -> Result<T, E>,
+        words: impl FnOnce(&E, Language) -> ErrorView,
+    ) -> Result<T, ErrorView> {
         let lang = self.language();
         let mut ctx = self.ctx.lock().map_err(|_| busy(lang))?;
-        f(&mut ctx).map_err(|e| error_message(&e, lang))
+        f(&mut ctx).map_err(|e| words(&e, lang))
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod commands;
 mod core;
+mod documents;
 mod paths;
 
 pub use paths::{AppPaths, PathsError, DATA_DIR_ENV};

@@ -35,11 +35,61 @@ pub fn choose(env_override: Option<OsString>, os_data_dir: Option<&Path>, debug_
     Some(base.with_file_name(name))
 }
 
+/// The folder, inside the data folder, where the app writes the documents it makes for the user
+/// (statements, agreements, the day's letters, copies of sent letters).
+pub const DOCUMENTS_FOLDER: &str = "documents";
+
+/// The documents folder of `data_dir`.
+pub fn documents_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join(DOCUMENTS_FOLDER)
+}
+
+/// A file name that is safe on every system and says what the file is: `kind`, then `subject`
+/// (a customer's name: untrusted text, folded to ASCII letters, digits and dashes, at most 40
+/// characters), then the date: `releve-de-compte-dupont-sarl-2026-11-24.pdf`.
+pub fn document_file_name(kind: &str, subject: &str, date: chrono::NaiveDate) -> String {
+    let folded = relance_store::search_key::fold(subject);
+    let mut slug = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("{kind}-{date}.pdf")
+    } else {
+        format!("{kind}-{slug}-{date}.pdf")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const OS_DIR: &str = "/home/ana/.local/share/relance";
+
+    #[test]
+    fn document_names_are_safe_whatever_the_customer_is_called() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(
+            document_file_name("releve-de-compte", "Boulangerie Lefèvre & Fils", day),
+            "releve-de-compte-boulangerie-lefevre-fils-2026-11-24.pdf"
+        );
+        assert_eq!(
+            document_file_name("releve-de-compte", "../../etc/passwd", day),
+            "releve-de-compte-etc-passwd-2026-11-24.pdf"
+        );
+        assert_eq!(document_file_name("lettres-du-jour", "", day), "lettres-du-jour-2026-11-24.pdf");
+        assert_eq!(document_file_name("releve-de-compte", "🦀 <b>", day), "releve-de-compte-crab-b-2026-11-24.pdf");
+        let long = document_file_name("x", &"a".repeat(500), day);
+        assert_eq!(long, format!("x-{}-2026-11-24.pdf", "a".repeat(40)));
+    }
 
     #[test]
     fn override_wins_in_every_build() {

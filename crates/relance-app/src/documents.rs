@@ -104,7 +104,8 @@ pub fn statement(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> 
     let doc = relance_letters::statement(&s).map_err(LettersError::Render)?;
     let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
     let invoice_numbers = s.invoices.iter().map(|i| i.number.clone()).collect();
-    Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due: s.balance(), invoice_numbers, doc })
+    let addressee = s.debtor.name.clone();
+    Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due: s.balance(), invoice_numbers, addressee, doc })
 }
 
 /// The agreement of installment plan `plan`, dated `as_of` (place and date by the signatures), from
@@ -138,5 +139,6 @@ pub fn plan_agreement(ctx: &impl Context, plan: PlanId, as_of: NaiveDate) -> Res
     let doc = relance_letters::agreement(&agreement).map_err(LettersError::Render)?;
     let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
     let invoice_numbers = agreement.invoices.iter().map(|i| i.number.clone()).collect();
-    Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due: a.total, invoice_numbers, doc })
+    let addressee = agreement.debtor.name.clone();
+    Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due: a.total, invoice_numbers, addressee, doc })
 }

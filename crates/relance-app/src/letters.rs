@@ -47,6 +47,8 @@ pub struct Letter {
     pub total_due: Money,
     /// The numbers of the invoices the letter claims (not those listed apart, for information).
     pub invoice_numbers: Vec<String>,
+    /// Who the letter is addressed to (the customer's name): for the file's name and an e-mail's subject.
+    pub addressee: String,
     /// The laid-out letter, for a batch (`day_letters`).
     pub doc: relance_letters::Document,
 }
@@ -188,10 +190,11 @@ pub fn for_customer(
             }
             let total_due = invoices.iter().map(|l| l.remaining).fold(Money::ZERO, |a, b| a + b);
             let invoice_numbers = invoices.iter().map(|l| l.number.clone()).collect();
+            let addressee = debtor.name.clone();
             let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
             let doc = relance_letters::reminder(&letter).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
-            Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, doc })
+            Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, addressee, doc })
         }
         LetterKind::Notice => {
             if late.is_empty() {
@@ -217,6 +220,7 @@ pub fn for_customer(
             let total_due =
                 invoices.iter().map(|i| i.line.remaining + i.interest + i.indemnity).fold(Money::ZERO, |a, b| a + b);
             let invoice_numbers = invoices.iter().map(|i| i.line.number.clone()).collect();
+            let addressee = debtor.name.clone();
             let letter = Notice {
                 lang,
                 date: as_of,
@@ -229,7 +233,7 @@ pub fn for_customer(
             };
             let doc = relance_letters::notice(&letter).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
-            Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due, invoice_numbers, doc })
+            Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due, invoice_numbers, addressee, doc })
         }
     }
 }

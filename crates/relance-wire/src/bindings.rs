@@ -6,6 +6,7 @@
 use ts_rs::{Config, TS};
 
 use crate::collections::*;
+use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
 use crate::plans::*;
@@ -39,6 +40,7 @@ pub fn typescript() -> String {
         CustomerCollectionsView, EscalateForm,
         PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
+        DocumentView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

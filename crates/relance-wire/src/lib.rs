@@ -8,6 +8,7 @@
 
 pub mod bindings;
 pub mod collections;
+pub mod documents;
 pub mod error;
 pub mod forms;
 pub mod messages;

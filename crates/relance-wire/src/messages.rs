@@ -266,6 +266,34 @@ pub fn newer_database(lang: Language) -> String {
     .to_string()
 }
 
+/// A letter asked for a customer with nothing to claim.
+pub fn nothing_to_claim(lang: Language) -> String {
+    match lang {
+        Language::Fr => "Ce client ne doit rien à cette date : il n’y a pas de lettre à faire.".into(),
+        Language::En => "This customer owes nothing at that date: there is no letter to make.".into(),
+    }
+}
+
+/// A document could not be laid out (should not happen: a font or layout fault).
+pub fn document_not_made(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le document n’a pas pu être préparé ; rien n’a été enregistré. Détail : {detail}"),
+        Language::En => format!("The document could not be prepared; nothing was saved. Detail: {detail}"),
+    }
+}
+
+/// A document could not be written in the documents folder.
+pub fn document_not_saved(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "Le document n’a pas pu être enregistré dans le dossier des documents ; vérifiez la place libre sur le disque. Détail : {detail}"
+        ),
+        Language::En => {
+            format!("The document could not be saved in the documents folder; check the free disk space. Detail: {detail}")
+        }
+    }
+}
+
 pub fn storage(detail: &str, lang: Language) -> String {
     match lang {
         Language::Fr => {

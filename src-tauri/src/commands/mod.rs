@@ -8,6 +8,7 @@ mod app;
 mod collections;
 mod company;
 mod customers;
+mod documents;
 mod invoices;
 mod payments;
 mod plans;
@@ -26,6 +27,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         customers::customer_create,
         customers::customer_update,
         customers::customer_set_archived,
+        documents::customer_statement,
         invoices::invoices_list,
         invoices::invoice_get,
         invoices::invoice_create,

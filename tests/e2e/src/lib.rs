@@ -167,6 +167,8 @@ impl App {
             ("LANGUAGE".to_owned(), language_of(&options.lang)),
             // Keep GTK from looking for an accessibility bus that is not there.
             ("NO_AT_BRIDGE".to_owned(), "1".to_owned()),
+            // Documents are written, never shown in a PDF viewer (src-tauri/src/documents.rs).
+            ("RELANCE_NO_OPEN".to_owned(), "1".to_owned()),
         ];
         env.extend(options.env);
 

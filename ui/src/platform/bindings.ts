@@ -588,3 +588,17 @@ kind: string, number: number, due_date: string,
 days_late: number, left: string, };
 
 export type PlanSettingsView = { grace_days: number, notice_days: number, reminder_days: number, };
+
+export type DocumentView = { 
+/**
+ * The file's name, to show (`releve-de-compte-dupont-2026-11-24.pdf`).
+ */
+file_name: string, 
+/**
+ * The full path, to show when the viewer could not be opened.
+ */
+path: string, pages: number, 
+/**
+ * The system viewer was asked to show it (false in tests, or without a PDF viewer).
+ */
+opened: boolean, };

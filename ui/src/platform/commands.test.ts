@@ -36,6 +36,7 @@ describe("commands", () => {
     await commands.customerCreate(form);
     await commands.customerUpdate(1, form);
     await commands.customerSetArchived(1, true);
+    await commands.customerStatement(1);
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -86,6 +87,7 @@ describe("commands", () => {
       customers_list: ["query"],
       customer_update: ["form", "id"],
       customer_set_archived: ["archived", "id"],
+      customer_statement: ["customer"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

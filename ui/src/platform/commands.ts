@@ -16,6 +16,7 @@ import type {
   CustomerPageView,
   CustomerSavedView,
   DemoSummaryView,
+  DocumentView,
   DueInstallmentView,
   EscalateForm,
   InvoiceCollectionView,
@@ -52,6 +53,8 @@ export const customerUpdate = (id: number, form: CustomerForm) =>
   call<CustomerSavedView>("customer_update", { id, form });
 export const customerSetArchived = (id: number, archived: boolean) =>
   call<null>("customer_set_archived", { id, archived });
+/** Writes the customer's account statement in the documents folder and opens it. */
+export const customerStatement = (customer: number) => call<DocumentView>("customer_statement", { customer });
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -138,6 +141,7 @@ export const COMMANDS = [
   "customer_create",
   "customer_update",
   "customer_set_archived",
+  "customer_statement",
   "invoices_list",
   "invoice_get",
   "invoice_create",

@@ -4,6 +4,7 @@ import {
   customerCollections,
   customerGet,
   customerSetArchived,
+  customerStatement,
   promiseAdd,
   toAppError,
   type CustomerDetailView,
@@ -15,6 +16,7 @@ import { customerInvoicesRoute } from "../app/routes";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat, StatusBadge } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
+import { useDocument } from "../components/useDocument";
 import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { RowLink } from "../components/RowLink";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
@@ -58,6 +60,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const collections = useLoad(() => customerCollections(c.id), [c.id, detail]);
+  const statement = useDocument();
   const followUp = current(collections.state);
 
   const setArchived = async (archived: boolean) => {
@@ -151,6 +154,16 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
             <button
               type="button"
               className="button"
+              onClick={() => void statement.make(() => customerStatement(c.id))}
+              disabled={statement.busy}
+              title={t("customer.statement.hint")}
+              data-testid="customer-statement"
+            >
+              {statement.busy ? t("document.preparing") : t("customer.statement.button")}
+            </button>
+            <button
+              type="button"
+              className="button"
               onClick={() => nav.go({ name: "customer-edit", id: c.id })}
               data-testid="customer-edit"
             >
@@ -178,6 +191,11 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       {detail.terms_warning && (
         <div className="banner banner-warning" role="note" data-testid="terms-warning">
           <p>{t(termsWarningLabel(detail.terms_warning))}</p>
+        </div>
+      )}
+      {statement.error && (
+        <div className="banner banner-error" role="alert" data-testid="customer-statement-error">
+          <p>{statement.error}</p>
         </div>
       )}
       {actionError && !confirm && (
