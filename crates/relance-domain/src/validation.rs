@@ -85,6 +85,7 @@ pub enum Field {
     RateHalfYear,
     RateSource,
     // The texts of the letters (`letter_templates`)
+    TemplateLetter,
     TemplateTitle,
     TemplateBefore,
     TemplateBeforeOne,
@@ -165,6 +166,7 @@ impl Field {
             Rate => "rate",
             RateHalfYear => "rate_half_year",
             RateSource => "rate_source",
+            TemplateLetter => "template_letter",
             TemplateTitle => "template_title",
             TemplateBefore => "template_before",
             TemplateBeforeOne => "template_before_one",

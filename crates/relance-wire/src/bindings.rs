@@ -8,6 +8,7 @@ use ts_rs::{Config, TS};
 use crate::collections::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
+use crate::letter_templates::*;
 use crate::plans::*;
 use crate::policies::*;
 use crate::views::*;
@@ -39,6 +40,7 @@ pub fn typescript() -> String {
         CustomerCollectionsView, EscalateForm,
         PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
+        LetterTemplatePartView, LetterTemplateView, LetterTemplatePartForm, LetterTemplateForm,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

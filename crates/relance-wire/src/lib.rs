@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod collections;
 pub mod error;
 pub mod forms;
+pub mod letter_templates;
 pub mod messages;
 pub mod plans;
 pub mod policies;

@@ -78,6 +78,7 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         PlanGraceDays => ("Délai de grâce", "Grace days"),
         PlanNoticeDays => ("Préavis avant échéance", "Notice before an installment"),
         PlanReminderDays => ("Relance après échéance", "Reminder after an installment"),
+        TemplateLetter => ("Lettre", "Letter"),
         TemplateTitle => ("Titre", "Title"),
         TemplateBefore => ("Paragraphe avant le tableau", "Paragraph before the table"),
         TemplateBeforeOne => {
