@@ -155,7 +155,7 @@ export function LetterTemplatesSection() {
                   ref={(el) => {
                     areas.current[p.part] = el;
                   }}
-                  className="input textarea"
+                  className={`input textarea${p.part === "title" ? " template-title" : ""}`}
                   rows={p.part === "title" ? 1 : 3}
                   value={drafts[p.part] ?? ""}
                   onChange={(e) => {
@@ -167,13 +167,19 @@ export function LetterTemplatesSection() {
                   data-testid={`letter-template-${p.part}`}
                   spellCheck
                 />
+                {message && (
+                  <p className="field-error" id={`${id}-error`} role="alert" data-testid={`error-${field}`}>
+                    {message}
+                  </p>
+                )}
+                {!p.required && <p className="field-hint">{t("templates.optional")}</p>}
                 <div className="template-placeholders">
                   <span className="field-hint">{t("templates.insert")}</span>
                   {p.placeholders.map((name) => (
                     <button
                       key={name}
                       type="button"
-                      className="button button-small placeholder-chip"
+                      className="button placeholder-chip"
                       title={t(placeholderMeaning(name))}
                       aria-label={t("templates.insert_one", {
                         placeholder: braced(name),
@@ -186,12 +192,6 @@ export function LetterTemplatesSection() {
                     </button>
                   ))}
                 </div>
-                {!p.required && <p className="field-hint">{t("templates.optional")}</p>}
-                {message && (
-                  <p className="field-error" id={`${id}-error`} role="alert" data-testid={`error-${field}`}>
-                    {message}
-                  </p>
-                )}
               </div>
             );
           })}
