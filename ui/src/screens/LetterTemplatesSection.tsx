@@ -36,7 +36,9 @@ const PART_FIELDS = ["title", "before", "before_one", "after", "closing"].map((p
 export function LetterTemplatesSection() {
   const { t, locale } = useI18n();
   const nav = useNav();
-  const { state, reload } = useLoad(() => letterTemplatesList(), []);
+  const { state } = useLoad(() => letterTemplatesList(), []);
+  // Every letter as saved; a save or a reset puts the letter it returns in place.
+  const [list, setList] = useState<LetterTemplateView[]>([]);
   const [kind, setKind] = useState<TemplateKind>("friendly");
   const [lang, setLang] = useState<TemplateLang>(locale === "en" ? "en" : "fr");
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -46,16 +48,18 @@ export function LetterTemplatesSection() {
   const { saving, error, send, doneSaving, clearError } = useSubmit();
   const areas = useRef<Record<string, HTMLTextAreaElement | null>>({});
 
-  const all: LetterTemplateView[] = state.kind === "ready" ? state.value : [];
-  const template = findTemplate(all, kind, lang);
+  useEffect(() => {
+    if (state.kind === "ready") setList(state.value);
+  }, [state]);
+  const template = findTemplate(list, kind, lang);
+  const put = (saved: LetterTemplateView) =>
+    setList((l) => l.map((x) => (x.kind === saved.kind && x.lang === saved.lang ? saved : x)));
 
-  // A new letter or language (or fresh data) starts from what is saved.
+  // Another letter or language, or the letter just saved: the texts start from what is saved.
   useEffect(() => {
     setDrafts(draftsOf(template));
     clearError();
-    // `template` is derived from these.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, kind, lang, clearError]);
+  }, [template, clearError]);
 
   const letterName = t(templateKindLabel(kind));
   const langName = t(lang === "fr" ? "templates.lang.fr" : "templates.lang.en");
@@ -76,14 +80,14 @@ export function LetterTemplatesSection() {
     e.preventDefault();
     if (!template) return;
     void send(async () => {
-      await letterTemplateSave({
+      const saved = await letterTemplateSave({
         kind,
         lang,
         parts: template.parts.map((p) => ({ part: p.part, text: drafts[p.part] ?? "" })),
       });
       nav.toast(t("templates.saved_toast", { letter: letterName }));
       doneSaving();
-      reload();
+      put(saved);
     });
   };
 
@@ -92,10 +96,10 @@ export function LetterTemplatesSection() {
     setResetting(true);
     setConfirmError(null);
     try {
-      await letterTemplateReset(kind, lang);
+      const saved = await letterTemplateReset(kind, lang);
       setConfirming(false);
       nav.toast(t("templates.reset_toast", { letter: letterName }));
-      reload();
+      put(saved);
     } catch (err) {
       setConfirmError(toAppError(err).message);
     } finally {
