@@ -112,6 +112,26 @@ impl LetterTemplateForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use relance_app::letter_templates::PartText;
+
+    #[test]
+    fn a_view_says_each_part_its_default_and_its_placeholders() {
+        let t = LetterTemplate {
+            kind: TemplateKind::Notice,
+            lang: Language::Fr,
+            parts: vec![PartText {
+                part: TemplatePart::BeforeOne,
+                text: "{customer_name}, payez.".into(),
+                default_text: "Défaut",
+                is_default: false,
+            }],
+        };
+        let json = serde_json::to_string(&LetterTemplateView::from(&t)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"notice","lang":"fr","is_default":false,"parts":[{"part":"before_one","text":"{customer_name}, payez.","default_text":"Défaut","is_default":false,"required":true,"max_chars":1500,"placeholders":["customer_name","company_name","total_due","invoice_count","invoice_number","date","oldest_due_date","deadline"]}]}"#
+        );
+    }
 
     #[test]
     fn a_form_parses_and_unknown_codes_are_refused() {
