@@ -125,8 +125,10 @@ pub fn print_day(
 ) -> Result<DayBatch, DayLettersError> {
     let mut made = Vec::new();
     let mut not_printed = Vec::new();
+    // The user's wording, read once for the whole batch.
+    let texts = crate::letter_templates::texts(ctx)?;
     for (customer, customer_name, kind) in due(ctx, as_of)? {
-        match crate::letters::for_customer(ctx, customer, kind, as_of) {
+        match crate::letters::for_customer_with(ctx, customer, kind, as_of, &texts) {
             Ok(letter) => made.push((customer, customer_name, kind, letter)),
             Err(e) => {
                 let reason = match e {

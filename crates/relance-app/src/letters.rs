@@ -9,7 +9,8 @@ use relance_domain::dunning::{EscalationStage, InvoiceDunning};
 use relance_domain::ids::CustomerId;
 use relance_domain::Money;
 use relance_letters::{
-    Creditor, InvoiceLine, Lang, LetterError, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
+    Creditor, InvoiceLine, Lang, LetterError, LetterTexts, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder,
+    ReminderLevel,
 };
 
 use crate::{AppError, Context};
@@ -123,6 +124,18 @@ pub fn for_customer(
     kind: LetterKind,
     as_of: NaiveDate,
 ) -> Result<Letter, LettersError> {
+    let texts = crate::letter_templates::texts(ctx)?;
+    for_customer_with(ctx, customer, kind, as_of, &texts)
+}
+
+/// [`for_customer`] in the wording of `texts` (`letter_templates::texts`, read once for a batch).
+pub fn for_customer_with(
+    ctx: &impl Context,
+    customer: CustomerId,
+    kind: LetterKind,
+    as_of: NaiveDate,
+    texts: &LetterTexts,
+) -> Result<Letter, LettersError> {
     let conn = ctx.store().conn();
     let company = crate::company::get(ctx, Language::Fr)?;
     let lang = match company.language {
@@ -192,7 +205,7 @@ pub fn for_customer(
             let invoice_numbers = invoices.iter().map(|l| l.number.clone()).collect();
             let addressee = debtor.name.clone();
             let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
-            let doc = relance_letters::reminder(&letter).map_err(LettersError::Render)?;
+            let doc = relance_letters::reminder_with(&letter, texts).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
             Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, addressee, doc })
         }
@@ -231,7 +244,7 @@ pub fn for_customer(
                 upcoming,
                 deadline_days: relance_letters::letters::DEFAULT_DEADLINE_DAYS,
             };
-            let doc = relance_letters::notice(&letter).map_err(LettersError::Render)?;
+            let doc = relance_letters::notice_with(&letter, texts).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
             Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due, invoice_numbers, addressee, doc })
         }

@@ -14,6 +14,7 @@ pub mod demo;
 mod documents;
 pub mod error;
 pub mod invoices;
+pub mod letter_templates;
 pub mod letters;
 pub mod payments;
 pub mod plans;

@@ -160,12 +160,12 @@ fn a_plan_agreement_shows_the_plan_and_writes_nothing() {
     }
     assert_eq!(cumulative, shown.plan.data.terms.total);
     for wanted in [
-        "Accord d'échéancier de paiement",
+        "Accord d’échéancier de paiement",
         "Et Garage <b>Dupont</b>",
         "FA-100 01/12/2025 31/12/2025 900,00 €",
         "FA-101 05/01/2026 04/02/2026 300,00 €",
         "Le créancier renonce aux pénalités de retard",
-        "la somme totale de 1 200,00 € selon l'échéancier suivant (3 échéances)",
+        "la somme totale de 1 200,00 € selon l’échéancier suivant (3 échéances)",
         "Un acompte de 300,00 €",
         "Total 1 200,00 €",
         "la totalité du solde restant dû deviendra immédiatement exigible",

@@ -90,6 +90,11 @@ pub enum Command {
     Letters(LettersArgs),
     /// Benchmark of the letters: lay out and render a batch of reminder letters, print time and size.
     BenchLetters(BenchLettersArgs),
+    /// The texts of the letters (pre-due notice, friendly, firm, mise en demeure) in French and English.
+    Template {
+        #[command(subcommand)]
+        action: crate::templates::TemplateAction,
+    },
     /// Benchmark: fill a fresh database (a temporary one unless --data-dir is
     /// given), then time the main screens' queries and the start-up. Prints
     /// the figures against their targets; never fails on time.

@@ -57,6 +57,7 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Letter(a) => letters::letter(cli, a, lang),
         Command::Letters(a) => letters::day(cli, a, lang),
         Command::BenchLetters(a) => letters::bench(a, lang),
+        Command::Template { action } => crate::templates::run(cli, action, lang),
     }
 }
 

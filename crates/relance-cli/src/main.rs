@@ -12,6 +12,7 @@ mod human;
 mod letters;
 mod plans;
 mod session;
+mod templates;
 
 use std::process::ExitCode;
 

@@ -119,7 +119,7 @@ fn a_plan_agreement_is_written_with_its_schedule() {
     assert!(said.contains("total 1\u{a0}100,01\u{a0}€"), "{said}");
     let t = pdf_text(&out);
     for wanted in [
-        "Accord d'échéancier de paiement",
+        "Accord d’échéancier de paiement",
         "Et Garage Martin",
         "F-1 01/01/2025 31/01/2025 900,00 €",
         "F-2 01/02/2025 03/03/2025 200,01 €",

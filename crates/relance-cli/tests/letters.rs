@@ -128,7 +128,7 @@ fn a_pre_due_customer_gets_a_courteous_notice_and_a_customer_with_nothing_late_n
     let said = ok(dir.path(), &["letter", "--customer", &id, "--kind", "reminder", "--out", path]);
     assert!(said.contains("rappel d'échéance, 1 page, montant dû "), "{said}");
     let text = pdf_text(&out);
-    assert!(text.contains("Objet : Rappel d'échéance"), "{text}");
+    assert!(text.contains("Objet : Rappel d’échéance"), "{text}");
     let again = dir.path().join("again.pdf");
     let said: Value = serde_json::from_str(&ok(
         dir.path(),

@@ -12,6 +12,7 @@ pub mod dunning;
 pub mod ids;
 pub mod invoice;
 pub mod legal_ids;
+pub mod letter_templates;
 pub mod money;
 pub mod payment;
 pub mod penalties;

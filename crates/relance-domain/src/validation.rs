@@ -84,6 +84,13 @@ pub enum Field {
     Rate,
     RateHalfYear,
     RateSource,
+    // The texts of the letters (`letter_templates`)
+    TemplateLetter,
+    TemplateTitle,
+    TemplateBefore,
+    TemplateBeforeOne,
+    TemplateAfter,
+    TemplateClosing,
 }
 
 impl Field {
@@ -159,6 +166,12 @@ impl Field {
             Rate => "rate",
             RateHalfYear => "rate_half_year",
             RateSource => "rate_source",
+            TemplateLetter => "template_letter",
+            TemplateTitle => "template_title",
+            TemplateBefore => "template_before",
+            TemplateBeforeOne => "template_before_one",
+            TemplateAfter => "template_after",
+            TemplateClosing => "template_closing",
         }
     }
 }
@@ -244,6 +257,13 @@ pub enum Problem {
         year: i32,
         half: u8,
     },
+    /// A `{name}` in a letter's text that this part cannot fill; `allowed` lists those it can.
+    UnknownPlaceholder {
+        name: String,
+        allowed: Vec<&'static str>,
+    },
+    /// A `{` not closed by a `}`, a `}` not opened, or a brace inside a placeholder.
+    UnbalancedBraces,
 }
 
 /// One problem about one field, and for a field repeated on the rows of a

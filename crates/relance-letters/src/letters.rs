@@ -8,11 +8,13 @@ use crate::{
     font::{Fonts, Weight},
     format,
     layout::{Align, Column, Document, Flow, Frame, Table, BODY, CONTENT_WIDTH, MARGIN, SMALL},
+    templates::{fill_parts, kind_of, Facts, LetterTexts},
     text::{self, fill, Words},
     LetterError,
 };
+use relance_domain::letter_templates::TemplateKind;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     Fr,
     En,
@@ -229,46 +231,73 @@ fn upcoming(flow: &mut Flow<'_>, lines: &[InvoiceLine], lang: Lang, w: &Words) {
 }
 
 pub(crate) fn signature(flow: &mut Flow<'_>, creditor: &Creditor, w: &Words) {
+    signature_with(flow, creditor, w.closing);
+}
+
+/// The closing (left out when the user emptied it) and the sender's name.
+fn signature_with(flow: &mut Flow<'_>, creditor: &Creditor, closing: &str) {
     flow.space(10_000);
-    flow.paragraph(w.closing, BODY, Weight::Regular);
+    if !closing.trim().is_empty() {
+        flow.paragraph(closing, BODY, Weight::Regular);
+    }
     flow.space(20_000);
     flow.ensure(30_000);
     flow.line_in(MARGIN + CONTENT_WIDTH / 2, CONTENT_WIDTH / 2, &creditor.party.name, BODY, Weight::Bold, Align::Left);
 }
 
-/// The reminder letter as a laid-out document.
+/// The reminder letter as a laid-out document, in the default wording.
 pub fn reminder(r: &Reminder) -> Result<Document, LetterError> {
+    reminder_with(r, &LetterTexts::defaults())
+}
+
+/// The reminder letter as a laid-out document, in the wording of `texts`.
+pub fn reminder_with(r: &Reminder, texts: &LetterTexts) -> Result<Document, LetterError> {
     if r.invoices.is_empty() {
         return Err(LetterError::NoInvoice);
     }
     let fonts = Fonts::get()?;
     let w = text::words(r.lang);
-    let [title, before, after, before_one] = text::reminder(r.lang, r.level);
-    let before = if r.invoices.len() == 1 { before_one } else { before };
-    let total = r.invoices.iter().map(|l| l.remaining).fold(Money::from_cents(0), |a, b| a + b);
-    let total = format::money(total, r.lang);
+    let facts = Facts {
+        lang: r.lang,
+        date: r.date,
+        creditor: &r.creditor,
+        debtor: &r.debtor,
+        invoices: &r.invoices,
+        deadline: None,
+    };
+    let parts = fill_parts(texts, kind_of(r.level), &facts);
     let mut flow = Flow::new(fonts);
     heading(&mut flow, r.lang, r.date, &r.creditor, &r.debtor, w);
-    flow.paragraph(&fill(w.subject, &[("subject", title)]), BODY, Weight::Bold);
+    flow.paragraph(&fill(w.subject, &[("subject", &parts.title)]), BODY, Weight::Bold);
     flow.space(12_000);
     flow.paragraph(w.greeting, BODY, Weight::Regular);
     flow.space(6_000);
-    flow.paragraph(&fill(before, &[("total", &total)]), BODY, Weight::Regular);
+    flow.paragraph(&parts.before, BODY, Weight::Regular);
     flow.space(10_000);
     flow.table(&invoice_table(&r.invoices, r.lang, w, true), SMALL);
-    flow.space(10_000);
-    flow.paragraph(after, BODY, Weight::Regular);
+    if !parts.after.is_empty() {
+        flow.space(10_000);
+        flow.paragraph(&parts.after, BODY, Weight::Regular);
+    }
     if let (Some(iban), Some(bic)) = (&r.creditor.iban, &r.creditor.bic) {
         flow.space(6_000);
         flow.paragraph(&fill(w.notice_payment, &[("iban", iban), ("bic", bic)]), BODY, Weight::Regular);
     }
     upcoming(&mut flow, &r.upcoming, r.lang, w);
-    signature(&mut flow, &r.creditor, w);
-    Ok(Document { date: Some(r.date), ..flow.finish(title, &frame(&r.creditor, w)) })
+    signature_with(&mut flow, &r.creditor, &parts.closing);
+    Ok(Document { date: Some(r.date), ..flow.finish(&parts.title, &frame(&r.creditor, w)) })
 }
 
-/// The mise en demeure as a laid-out document.
+/// The mise en demeure as a laid-out document, in the default wording.
 pub fn notice(n: &Notice) -> Result<Document, LetterError> {
+    notice_with(n, &LetterTexts::defaults())
+}
+
+/// The mise en demeure as a laid-out document, its courteous parts (title, the paragraph before the
+/// table, the closing) in the wording of `texts`. Its legal mentions are not templates: the
+/// registered letter, the penalties and the indemnity, the demand with its deadline, the next step
+/// and article 1344 are always printed as written here.
+pub fn notice_with(n: &Notice, texts: &LetterTexts) -> Result<Document, LetterError> {
     if n.invoices.is_empty() {
         return Err(LetterError::NoInvoice);
     }
@@ -281,17 +310,26 @@ pub fn notice(n: &Notice) -> Result<Document, LetterError> {
     let indemnity = n.invoices.iter().map(|i| i.indemnity).fold(zero, |a, b| a + b);
     let claimed = principal + interest + indemnity;
     let deadline = n.date.checked_add_days(Days::new(u64::from(n.deadline_days))).unwrap_or(n.date);
+    let lines: Vec<InvoiceLine> = n.invoices.iter().map(|i| i.line.clone()).collect();
+    let facts = Facts {
+        lang,
+        date: n.date,
+        creditor: &n.creditor,
+        debtor: &n.debtor,
+        invoices: &lines,
+        deadline: Some(deadline),
+    };
+    let parts = fill_parts(texts, TemplateKind::Notice, &facts);
 
     let mut flow = Flow::new(fonts);
     heading(&mut flow, lang, n.date, &n.creditor, &n.debtor, w);
     flow.paragraph(w.registered, BODY, Weight::Bold);
-    flow.paragraph(&fill(w.subject, &[("subject", w.notice_title)]), BODY, Weight::Bold);
+    flow.paragraph(&fill(w.subject, &[("subject", &parts.title)]), BODY, Weight::Bold);
     flow.space(12_000);
     flow.paragraph(w.greeting, BODY, Weight::Regular);
     flow.space(6_000);
-    flow.paragraph(if n.invoices.len() == 1 { w.notice_intro_one } else { w.notice_intro }, BODY, Weight::Regular);
+    flow.paragraph(&parts.before, BODY, Weight::Regular);
     flow.space(8_000);
-    let lines: Vec<InvoiceLine> = n.invoices.iter().map(|i| i.line.clone()).collect();
     flow.table(&invoice_table(&lines, lang, w, true), SMALL);
 
     flow.space(12_000);
@@ -418,6 +456,6 @@ pub fn notice(n: &Notice) -> Result<Document, LetterError> {
         flow.paragraph(&fill(w.notice_payment, &[("iban", iban), ("bic", bic)]), BODY, Weight::Regular);
     }
     upcoming(&mut flow, &n.upcoming, lang, w);
-    signature(&mut flow, &n.creditor, w);
-    Ok(Document { date: Some(n.date), ..flow.finish(w.notice_title, &frame(&n.creditor, w)) })
+    signature_with(&mut flow, &n.creditor, &parts.closing);
+    Ok(Document { date: Some(n.date), ..flow.finish(&parts.title, &frame(&n.creditor, w)) })
 }

@@ -14,15 +14,18 @@ pub mod letters;
 pub mod pdf;
 pub mod sample;
 pub mod statement;
+pub mod templates;
 pub mod text;
 
 pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
 pub use font::Fonts;
 pub use layout::Document;
 pub use letters::{
-    notice, reminder, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
+    notice, notice_with, reminder, reminder_with, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party,
+    PenaltyPeriod, Reminder, ReminderLevel,
 };
 pub use statement::{statement, CreditLine, PaymentLine, Statement};
+pub use templates::LetterTexts;
 
 /// Why a letter could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

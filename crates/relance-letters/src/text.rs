@@ -1,6 +1,8 @@
 //! Every sentence of a letter, in French and in English. `{name}` placeholders are filled by
 //! [`fill`]; amounts, dates and rates are formatted by [`crate::format`] first.
 
+use relance_domain::letter_templates::{TemplateKind, TemplatePart};
+
 use crate::letters::{Lang, ReminderLevel};
 
 pub struct Words {
@@ -66,7 +68,7 @@ const FR: Words = Words {
     date_only: "Le {date}",
     subject: "Objet : {subject}",
     greeting: "Madame, Monsieur,",
-    closing: "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+    closing: "Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.",
     iban: "IBAN",
     bic: "BIC",
     col_invoice: "Facture",
@@ -90,22 +92,22 @@ const FR: Words = Words {
     upcoming_title: "Factures à échoir, pour information",
     upcoming_intro: "Les factures suivantes ne sont pas encore échues ; elles vous sont rappelées pour information et ne sont pas réclamées par le présent courrier.",
     pre_due: [
-        "Rappel d'échéance",
-        "Nous nous permettons de vous rappeler que les factures ci-dessous arrivent prochainement à échéance, pour un montant de {total}.",
+        "Rappel d’échéance",
+        "Nous nous permettons de vous rappeler que les factures ci-dessous arrivent prochainement à échéance, pour un montant de {total_due}.",
         "Si le règlement est déjà en cours, nous vous en remercions et vous prions de ne pas tenir compte de ce message. Nous restons à votre disposition pour toute question.",
-        "Nous nous permettons de vous rappeler que la facture ci-dessous arrive prochainement à échéance, pour un montant de {total}.",
+        "Nous nous permettons de vous rappeler que la facture ci-dessous arrive prochainement à échéance, pour un montant de {total_due}.",
     ],
     friendly: [
         "Relance de factures échues",
-        "Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement des factures ci-dessous, arrivées à échéance, pour un montant total de {total}.",
-        "Il s'agit sans doute d'un simple oubli : nous vous remercions de bien vouloir procéder au règlement dans les meilleurs délais. Si votre paiement nous est parvenu entre-temps, nous vous prions de ne pas tenir compte de ce courrier.",
-        "Sauf erreur ou omission de notre part, nous n'avons pas encore reçu le règlement de la facture ci-dessous, arrivée à échéance, d'un montant de {total}.",
+        "Sauf erreur ou omission de notre part, nous n’avons pas encore reçu le règlement des factures ci-dessous, arrivées à échéance, pour un montant total de {total_due}.",
+        "Il s’agit sans doute d’un simple oubli : nous vous remercions de bien vouloir procéder au règlement dans les meilleurs délais. Si votre paiement nous est parvenu entre-temps, nous vous prions de ne pas tenir compte de ce courrier.",
+        "Sauf erreur ou omission de notre part, nous n’avons pas encore reçu le règlement de la facture ci-dessous, arrivée à échéance, d’un montant de {total_due}.",
     ],
     firm: [
         "Deuxième relance de factures impayées",
-        "Malgré notre précédent rappel, les factures ci-dessous restent impayées à ce jour, pour un montant total de {total}.",
-        "Nous vous demandons de bien vouloir régler cette somme sous huit jours. À défaut, nous serions contraints de vous adresser une mise en demeure. Si vous rencontrez des difficultés, contactez-nous : nous pouvons convenir ensemble d'un échéancier.",
-        "Malgré notre précédent rappel, la facture ci-dessous reste impayée à ce jour, pour un montant de {total}.",
+        "Malgré notre précédent rappel, les factures ci-dessous restent impayées à ce jour, pour un montant total de {total_due}.",
+        "Nous vous demandons de bien vouloir régler cette somme sous huit jours. À défaut, nous serions contraints de vous adresser une mise en demeure. Si vous rencontrez des difficultés, contactez-nous : nous pouvons convenir ensemble d’un échéancier.",
+        "Malgré notre précédent rappel, la facture ci-dessous reste impayée à ce jour, pour un montant de {total_due}.",
     ],
     registered: "Lettre recommandée avec accusé de réception",
     notice_title: "Mise en demeure de payer",
@@ -113,14 +115,14 @@ const FR: Words = Words {
     notice_intro_one: "Malgré nos relances, la facture suivante demeure impayée à ce jour :",
     notice_penalties_title_business: "Pénalités de retard et indemnité forfaitaire",
     notice_penalties_title_consumer: "Intérêts de retard",
-    notice_penalties_business: "Conformément à l'article L441-10 du Code de commerce et à nos conditions de paiement, ces retards font courir des pénalités de retard, calculées jusqu'au {date}, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce).",
-    notice_penalties_consumer: "Conformément à l'article 1231-6 du Code civil, les sommes dues portent intérêts au taux légal à compter de la mise en demeure ; les intérêts déjà courus au {date} figurent ci-dessous.",
+    notice_penalties_business: "Conformément à l’article L441-10 du Code de commerce et à nos conditions de paiement, ces retards font courir des pénalités de retard, calculées jusqu’au {date}, ainsi qu’une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du Code de commerce).",
+    notice_penalties_consumer: "Conformément à l’article 1231-6 du Code civil, les sommes dues portent intérêts au taux légal à compter de la mise en demeure ; les intérêts déjà courus au {date} figurent ci-dessous.",
     notice_periods_title: "Détail du calcul des pénalités",
     notice_no_period: "Aucune période de retard à ce jour.",
     notice_indemnity: "Indemnité forfaitaire pour frais de recouvrement : 40 € par facture, soit {n} × 40,00 € = {total}.",
     notice_demand: "En conséquence, nous vous mettons en demeure de nous régler la somme de {total} dans un délai de {days} jours à compter de la réception de la présente, soit au plus tard le {deadline}.",
-    notice_next_step: "À défaut de règlement dans ce délai, nous saisirons sans autre avis la juridiction compétente d'une requête en injonction de payer, les frais de procédure restant à votre charge.",
-    notice_legal: "La présente lettre vaut mise en demeure au sens de l'article 1344 du Code civil et fait courir les intérêts.",
+    notice_next_step: "À défaut de règlement dans ce délai, nous saisirons sans autre avis la juridiction compétente d’une requête en injonction de payer, les frais de procédure restant à votre charge.",
+    notice_legal: "La présente lettre vaut mise en demeure au sens de l’article 1344 du Code civil et fait courir les intérêts.",
     notice_payment: "Règlement par virement : IBAN {iban}, BIC {bic}, en rappelant les numéros de factures.",
     notice_summary: ["Principal restant dû", "Pénalités de retard", "Indemnités forfaitaires", "Total réclamé"],
 };
@@ -157,21 +159,21 @@ const EN: Words = Words {
     upcoming_intro: "The following invoices are not yet due; they are listed for information only and are not claimed by this letter.",
     pre_due: [
         "Upcoming due dates",
-        "We would like to remind you that the invoices below will soon fall due, for an amount of {total}.",
+        "We would like to remind you that the invoices below will soon fall due, for an amount of {total_due}.",
         "If payment is already under way, thank you, and please disregard this message. We remain at your disposal for any question.",
-        "We would like to remind you that the invoice below will soon fall due, for an amount of {total}.",
+        "We would like to remind you that the invoice below will soon fall due, for an amount of {total_due}.",
     ],
     friendly: [
         "Overdue invoices",
-        "Unless we are mistaken, we have not yet received payment of the invoices below, now due, for a total of {total}.",
+        "Unless we are mistaken, we have not yet received payment of the invoices below, now due, for a total of {total_due}.",
         "This is probably an oversight: we would be grateful if you could settle the amount at your earliest convenience. If your payment has crossed this letter, please disregard it.",
-        "Unless we are mistaken, we have not yet received payment of the invoice below, now due, for an amount of {total}.",
+        "Unless we are mistaken, we have not yet received payment of the invoice below, now due, for an amount of {total_due}.",
     ],
     firm: [
         "Second reminder: unpaid invoices",
-        "Despite our previous reminder, the invoices below remain unpaid to date, for a total of {total}.",
+        "Despite our previous reminder, the invoices below remain unpaid to date, for a total of {total_due}.",
         "Please settle this amount within eight days. Failing that, we would have to send you a formal notice. If you are facing difficulties, contact us: we can agree on a payment plan together.",
-        "Despite our previous reminder, the invoice below remains unpaid to date, for an amount of {total}.",
+        "Despite our previous reminder, the invoice below remains unpaid to date, for an amount of {total_due}.",
     ],
     registered: "Registered letter with acknowledgement of receipt",
     notice_title: "Formal notice to pay",
@@ -206,6 +208,31 @@ pub fn reminder(lang: Lang, level: ReminderLevel) -> [&'static str; 4] {
         ReminderLevel::PreDue => w.pre_due,
         ReminderLevel::Friendly => w.friendly,
         ReminderLevel::Firm => w.firm,
+    }
+}
+
+/// The default text of `part` of the letter `kind` in `lang`: the wording above, the one place it
+/// lives. Empty for a part the letter does not have (the notice has no paragraph after the table).
+pub fn default_template(kind: TemplateKind, lang: Lang, part: TemplatePart) -> &'static str {
+    let w = words(lang);
+    let reminder = |r: [&'static str; 4]| match part {
+        TemplatePart::Title => r[0],
+        TemplatePart::Before => r[1],
+        TemplatePart::After => r[2],
+        TemplatePart::BeforeOne => r[3],
+        TemplatePart::Closing => w.closing,
+    };
+    match kind {
+        TemplateKind::PreDue => reminder(w.pre_due),
+        TemplateKind::Friendly => reminder(w.friendly),
+        TemplateKind::Firm => reminder(w.firm),
+        TemplateKind::Notice => match part {
+            TemplatePart::Title => w.notice_title,
+            TemplatePart::Before => w.notice_intro,
+            TemplatePart::BeforeOne => w.notice_intro_one,
+            TemplatePart::After => "",
+            TemplatePart::Closing => w.closing,
+        },
     }
 }
 
@@ -354,33 +381,33 @@ pub struct AgreementWords {
 }
 
 const AGREEMENT_FR: AgreementWords = AgreementWords {
-    title: "Accord d'échéancier de paiement",
+    title: "Accord d’échéancier de paiement",
     between: "Entre",
     creditor_role: "ci-après « le créancier »,",
     and: "Et",
     debtor_role: "ci-après « le débiteur ».",
     invoices_title: "Factures concernées",
     invoices_intro: "Le présent accord porte sur les factures suivantes, pour les montants restant dus au {date} :",
-    col_owed: "Dû à l'accord",
+    col_owed: "Dû à l’accord",
     penalties_included:
-        "Les pénalités de retard et indemnités sont incluses dans l'échéancier pour un montant de {amount}.",
+        "Les pénalités de retard et indemnités sont incluses dans l’échéancier pour un montant de {amount}.",
     penalties_waived: "Le créancier renonce aux pénalités de retard et indemnités sur ces factures, \
                        sous réserve du respect du présent échéancier.",
     schedule_title: "Échéancier",
     schedule_intro:
-        "Le débiteur s'engage à régler la somme totale de {total} selon l'échéancier suivant ({n} échéances) :",
+        "Le débiteur s’engage à régler la somme totale de {total} selon l’échéancier suivant ({n} échéances) :",
     col_number: "Échéance",
     col_date: "Date",
     col_cumulative: "Cumul",
     down_payment_row: "Acompte",
     down_payment: "Un acompte de {amount} est versé le {date}, à la signature du présent accord.",
-    no_down_payment: "Aucun acompte n'est demandé.",
+    no_down_payment: "Aucun acompte n’est demandé.",
     payment: "Règlement par virement : IBAN {iban}, BIC {bic}, en rappelant « échéancier ».",
     default_title: "En cas de défaut de paiement",
-    default_text: "Si une échéance n'est pas réglée dans les {days} jours suivant sa date, le présent accord \
+    default_text: "Si une échéance n’est pas réglée dans les {days} jours suivant sa date, le présent accord \
                    sera caduc de plein droit : la totalité du solde restant dû deviendra immédiatement exigible, \
                    et le recouvrement reprendra par une mise en demeure.",
-    suspension: "Tant que l'échéancier est respecté, le créancier suspend toute relance sur les factures concernées.",
+    suspension: "Tant que l’échéancier est respecté, le créancier suspend toute relance sur les factures concernées.",
     made_at: "Fait à {city}, le {date}, en deux exemplaires.",
     made_on: "Fait le {date}, en deux exemplaires.",
     sign_creditor: "Le créancier",
@@ -391,9 +418,9 @@ const AGREEMENT_FR: AgreementWords = AgreementWords {
 const AGREEMENT_EN: AgreementWords = AgreementWords {
     title: "Installment plan agreement",
     between: "Between",
-    creditor_role: "hereinafter \"the creditor\",",
+    creditor_role: "hereinafter “the creditor”,",
     and: "And",
-    debtor_role: "hereinafter \"the debtor\".",
+    debtor_role: "hereinafter “the debtor”.",
     invoices_title: "Invoices covered",
     invoices_intro: "This agreement covers the following invoices, for the amounts outstanding on {date}:",
     col_owed: "Owed at agreement",
@@ -409,7 +436,7 @@ const AGREEMENT_EN: AgreementWords = AgreementWords {
     down_payment_row: "Down payment",
     down_payment: "A down payment of {amount} is paid on {date}, when this agreement is signed.",
     no_down_payment: "No down payment is required.",
-    payment: "Payment by bank transfer: IBAN {iban}, BIC {bic}, quoting \"installment plan\".",
+    payment: "Payment by bank transfer: IBAN {iban}, BIC {bic}, quoting “installment plan”.",
     default_title: "On default",
     default_text: "If an installment is not paid within {days} days of its date, this agreement lapses automatically: \
                    the whole remaining balance becomes due at once, and collection resumes with a formal notice.",
@@ -418,7 +445,7 @@ const AGREEMENT_EN: AgreementWords = AgreementWords {
     made_on: "Made on {date}, in two copies.",
     sign_creditor: "The creditor",
     sign_debtor: "The debtor",
-    agreed: "\"Read and agreed\", date and signature",
+    agreed: "“Read and agreed”, date and signature",
 };
 
 pub fn agreement_words(lang: Lang) -> &'static AgreementWords {
@@ -436,5 +463,18 @@ mod tests {
     fn fill_replaces_known_keys_once() {
         assert_eq!(fill("Total {total} le {date}", &[("total", "{date}"), ("date", "05/03")]), "Total {date} le 05/03");
         assert_eq!(fill("{unknown} {", &[]), "{unknown} {");
+    }
+
+    #[test]
+    fn every_default_text_passes_the_check_that_saved_texts_pass() {
+        for kind in TemplateKind::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                for part in kind.parts() {
+                    let text = default_template(kind, lang, *part);
+                    assert_eq!(relance_domain::letter_templates::check(kind, *part, text), Ok(()), "{kind:?} {part:?}");
+                    assert!(!text.contains('\''), "straight apostrophe in {kind:?} {part:?}: {text}");
+                }
+            }
+        }
     }
 }

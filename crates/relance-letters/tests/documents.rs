@@ -116,7 +116,7 @@ fn an_agreement_reads_back_with_parties_invoices_penalties_schedule_default_and_
     assert_all(
         &text,
         &[
-            "Accord d'échéancier de paiement",
+            "Accord d’échéancier de paiement",
             "Entre Atelier Lumière SARL SIRET 732 829 320 00074",
             "ci-après « le créancier »",
             "Et Boulangerie Ménard & Fils SIREN 552 100 554",
@@ -124,8 +124,8 @@ fn an_agreement_reads_back_with_parties_invoices_penalties_schedule_default_and_
             "F-2026-0012 01/01/2026 31/01/2026 1 234,50 €",
             "F-2026-0019 15/01/2026 14/02/2026 2 000,00 €",
             "Total 3 234,50 €",
-            "incluses dans l'échéancier pour un montant de 60,00 €",
-            "la somme totale de 3 294,50 € selon l'échéancier suivant (3 échéances)",
+            "incluses dans l’échéancier pour un montant de 60,00 €",
+            "la somme totale de 3 294,50 € selon l’échéancier suivant (3 échéances)",
             "Acompte 16/03/2026 500,00 € 500,00 €",
             "1 16/04/2026 931,50 € 1 431,50 €",
             "3 16/06/2026 931,50 € 3 294,50 €",
@@ -146,7 +146,7 @@ fn waived_penalties_and_no_down_payment_are_said_plainly() {
     a.penalties = Money::from_cents(0);
     a.schedule.remove(0);
     let text = read_back(&agreement(&a).unwrap_or_else(|e| panic!("{e}")));
-    assert_all(&text, &["Le créancier renonce aux pénalités de retard", "Aucun acompte n'est demandé."]);
+    assert_all(&text, &["Le créancier renonce aux pénalités de retard", "Aucun acompte n’est demandé."]);
     assert!(!text.contains("Acompte"), "{text}");
     a.lang = Lang::En;
     let text = read_back(&agreement(&a).unwrap_or_else(|e| panic!("{e}")));

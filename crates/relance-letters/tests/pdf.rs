@@ -118,16 +118,16 @@ fn a_friendly_reminder_reads_back_with_its_invoices_amounts_and_accents() {
 #[test]
 fn each_level_has_its_own_courteous_wording() {
     let (_d, _p, _b, pre) = read_back(&reminder(ReminderLevel::PreDue));
-    assert_all(&pre, &["Objet : Rappel d'échéance", "arrivent prochainement à échéance"]);
+    assert_all(&pre, &["Objet : Rappel d’échéance", "arrivent prochainement à échéance"]);
     let (_d, _p, _b, firm) = read_back(&reminder(ReminderLevel::Firm));
     assert_all(&firm, &["Deuxième relance", "sous huit jours", "échéancier"]);
-    assert!(!firm.contains("Rappel d'échéance"));
+    assert!(!firm.contains("Rappel d’échéance"));
     // One invoice: the sentence says so.
     let mut one = sample::reminder("Boulangerie Ménard & Fils", ReminderLevel::Friendly);
     one.invoices.truncate(1);
     let (_d, _p, _b, text) = read_back(&relance_letters::reminder(&one).unwrap_or_else(|e| panic!("{e}")));
     assert!(
-        text.contains("le règlement de la facture ci-dessous, arrivée à échéance, d'un montant de 1 234,50 €."),
+        text.contains("le règlement de la facture ci-dessous, arrivée à échéance, d’un montant de 1 234,50 €."),
         "{text}"
     );
     let mut one = sample::notice("Boulangerie Ménard & Fils");

@@ -44,6 +44,8 @@ pub enum ActivityKind {
     InstallmentActionSkipped,
     InstallmentActionPostponed,
     LetterSent,
+    LetterTemplateSaved,
+    LetterTemplateReset,
 }
 
 impl ActivityKind {
@@ -84,6 +86,8 @@ impl ActivityKind {
             InstallmentActionSkipped => "installment_action_skipped",
             InstallmentActionPostponed => "installment_action_postponed",
             LetterSent => "letter_sent",
+            LetterTemplateSaved => "letter_template_saved",
+            LetterTemplateReset => "letter_template_reset",
         }
     }
 }

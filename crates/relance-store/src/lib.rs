@@ -10,6 +10,7 @@ pub mod counts;
 pub mod customers;
 pub mod dunning;
 pub mod invoices;
+pub mod letter_templates;
 pub mod letters_sent;
 mod migrations;
 pub mod payments;

@@ -78,6 +78,14 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         PlanGraceDays => ("Délai de grâce", "Grace days"),
         PlanNoticeDays => ("Préavis avant échéance", "Notice before an installment"),
         PlanReminderDays => ("Relance après échéance", "Reminder after an installment"),
+        TemplateLetter => ("Lettre", "Letter"),
+        TemplateTitle => ("Titre", "Title"),
+        TemplateBefore => ("Paragraphe avant le tableau", "Paragraph before the table"),
+        TemplateBeforeOne => {
+            ("Paragraphe avant le tableau (une seule facture)", "Paragraph before the table (one invoice)")
+        }
+        TemplateAfter => ("Paragraphe après le tableau", "Paragraph after the table"),
+        TemplateClosing => ("Formule de politesse", "Closing"),
     };
     pick(lang, fr, en)
 }
@@ -170,6 +178,17 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::En => format!("this invoice is part of installment plan no. {plan}: renegotiate it first"),
         },
         InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
+        UnknownPlaceholder { name, allowed } => {
+            let allowed = allowed.iter().map(|a| format!("{{{a}}}")).collect::<Vec<_>>().join(", ");
+            match lang {
+                Language::Fr => format!("contient {{{name}}} : ce repère n’existe pas. Repères possibles : {allowed}"),
+                Language::En => format!("contains {{{name}}}: there is no such placeholder. Possible ones: {allowed}"),
+            }
+        }
+        UnbalancedBraces => fr_en(
+            "contient une accolade { ou } seule : écrivez chaque repère entre deux accolades, comme {customer_name}",
+            "has a lone { or }: write each placeholder between two braces, like {customer_name}",
+        ),
         BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
                 "inférieur au minimum légal de {} % du {} semestre {year} (trois fois le taux de l’intérêt légal, \
@@ -229,6 +248,13 @@ fn in_use(customers: u32, segments: u32, default: bool, lang: Language) -> Strin
 pub fn issue(i: &Issue, lang: Language) -> String {
     let label = field_label(i.field, lang);
     let text = problem(&i.problem, lang);
+    // A letter's text: « Le texte « Titre » contient {montant} : ce repère n’existe pas. … »
+    if matches!(i.problem, Problem::UnknownPlaceholder { .. } | Problem::UnbalancedBraces) {
+        return match lang {
+            Language::Fr => format!("Le texte « {label} » {text}."),
+            Language::En => format!("The text “{label}” {text}."),
+        };
+    }
     match (lang, i.row) {
         (Language::Fr, None) => format!("{label} : {text}."),
         (Language::En, None) => format!("{label}: {text}."),
@@ -376,6 +402,24 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_placeholder_names_the_text_and_what_is_possible() {
+        let i = Issue::new(
+            Field::TemplateBefore,
+            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name", "total_due"] },
+        );
+        assert_eq!(
+            issue(&i, Language::Fr),
+            "Le texte « Paragraphe avant le tableau » contient {montant} : ce repère n’existe pas. \
+             Repères possibles : {customer_name}, {total_due}."
+        );
+        assert_eq!(
+            issue(&i, Language::En),
+            "The text “Paragraph before the table” contains {montant}: there is no such placeholder. \
+             Possible ones: {customer_name}, {total_due}."
+        );
+    }
+
+    #[test]
     fn every_problem_has_words_in_both_languages() {
         let problems = [
             Problem::Required,
@@ -394,6 +438,8 @@ mod tests {
             Problem::OutOfRange { min: 0, max: 90 },
             Problem::InUse { customers: 2, segments: 1, default: true },
             Problem::BelowLegalFloor { floor: "19.86".into(), year: 2026, half: 1 },
+            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name"] },
+            Problem::UnbalancedBraces,
         ];
         for p in problems {
             assert!(!problem(&p, Language::Fr).is_empty());

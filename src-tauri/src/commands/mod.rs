@@ -10,6 +10,7 @@ mod company;
 mod customers;
 mod documents;
 mod invoices;
+mod letter_templates;
 mod payments;
 mod plans;
 mod policies;
@@ -71,5 +72,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         plans::installment_done,
         plans::installment_skip,
         plans::installment_postpone,
+        letter_templates::letter_templates_list,
+        letter_templates::letter_template_save,
+        letter_templates::letter_template_reset,
     ]
 }

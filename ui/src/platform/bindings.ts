@@ -602,3 +602,35 @@ path: string, pages: number,
  * The system viewer was asked to show it (false in tests, or without a PDF viewer).
  */
 opened: boolean, };
+
+export type LetterTemplatePartView = { 
+/**
+ * `title`, `before`, `before_one`, `after` or `closing`; errors come on `template_<part>`.
+ */
+part: string, 
+/**
+ * What is printed now.
+ */
+text: string, default_text: string, is_default: boolean, 
+/**
+ * Must not be left empty.
+ */
+required: boolean, max_chars: number, 
+/**
+ * The placeholder names (without braces) this part may use, in the order to show them.
+ */
+placeholders: Array<string>, };
+
+export type LetterTemplateView = { 
+/**
+ * `pre_due`, `friendly`, `firm` or `notice`.
+ */
+kind: string, 
+/**
+ * `fr` or `en`.
+ */
+lang: string, is_default: boolean, parts: Array<LetterTemplatePartView>, };
+
+export type LetterTemplatePartForm = { part: string, text: string, };
+
+export type LetterTemplateForm = { kind: string, lang: string, parts: Array<LetterTemplatePartForm>, };

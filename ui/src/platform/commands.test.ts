@@ -80,6 +80,9 @@ describe("commands", () => {
     await commands.installmentDone(1, 2, "notice", "email");
     await commands.installmentSkip(1, 2, "reminder", "Appel reçu");
     await commands.installmentPostpone(1, 2, "notice", "2026-12-01");
+    await commands.letterTemplatesList();
+    await commands.letterTemplateSave(form);
+    await commands.letterTemplateReset("friendly", "fr");
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -125,6 +128,9 @@ describe("commands", () => {
       installment_done: ["channel", "kind", "number", "plan"],
       installment_skip: ["kind", "number", "plan", "reason"],
       installment_postpone: ["kind", "number", "plan", "until"],
+      letter_templates_list: [],
+      letter_template_save: ["form"],
+      letter_template_reset: ["kind", "lang"],
     });
   });
 });

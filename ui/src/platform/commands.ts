@@ -24,6 +24,8 @@ import type {
   InvoiceListQuery,
   InvoicePageView,
   InvoiceView,
+  LetterTemplateForm,
+  LetterTemplateView,
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
@@ -130,6 +132,15 @@ export const installmentSkip = (plan: number, number: number, kind: string, reas
 export const installmentPostpone = (plan: number, number: number, kind: string, until: string) =>
   call<null>("installment_postpone", { plan, number, kind, until });
 
+/** The texts of the letters: each letter (pre_due, friendly, firm, notice) in fr and en. */
+export const letterTemplatesList = () => call<LetterTemplateView[]>("letter_templates_list");
+/** Saves one letter's texts in one language; errors come on `template_<part>`. */
+export const letterTemplateSave = (form: LetterTemplateForm) =>
+  call<LetterTemplateView>("letter_template_save", { form });
+/** Puts the default wording back for one letter in one language. */
+export const letterTemplateReset = (kind: string, lang: string) =>
+  call<LetterTemplateView>("letter_template_reset", { kind, lang });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -185,4 +196,7 @@ export const COMMANDS = [
   "installment_done",
   "installment_skip",
   "installment_postpone",
+  "letter_templates_list",
+  "letter_template_save",
+  "letter_template_reset",
 ] as const;
