@@ -336,11 +336,16 @@ pub struct TimelineEntryView {
     pub kind: String,
     /// The sentence's parameters, as (name, value) pairs.
     pub details: Vec<(String, String)>,
+    /// For a `letter_sent` entry, the kept copy of the letter (« Voir la lettre »).
+    pub letter_id: Option<i64>,
 }
 
 impl From<&ActivityRow> for TimelineEntryView {
     fn from(a: &ActivityRow) -> Self {
-        TimelineEntryView { at: a.at.to_rfc3339(), kind: a.kind.clone(), details: a.details.clone() }
+        let letter_id = (a.kind == "letter_sent")
+            .then(|| a.details.iter().find(|(k, _)| k == "letter").and_then(|(_, v)| v.parse().ok()))
+            .flatten();
+        TimelineEntryView { at: a.at.to_rfc3339(), kind: a.kind.clone(), details: a.details.clone(), letter_id }
     }
 }
 
