@@ -578,3 +578,26 @@ pub struct DemoSummaryView {
     pub invoices: u32,
     pub payments: u32,
 }
+
+#[cfg(test)]
+mod timeline_tests {
+    use super::*;
+
+    fn row(kind: &str, details: &[(&str, &str)]) -> ActivityRow {
+        ActivityRow {
+            at: chrono::DateTime::UNIX_EPOCH,
+            kind: kind.to_string(),
+            details: details.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn only_a_sent_letter_carries_its_kept_copy() {
+        let sent = row("letter_sent", &[("letter", "12"), ("kind", "notice")]);
+        assert_eq!(TimelineEntryView::from(&sent).letter_id, Some(12));
+        let other = row("reminder_done", &[("letter", "12")]);
+        assert_eq!(TimelineEntryView::from(&other).letter_id, None);
+        let broken = row("letter_sent", &[("letter", "douze")]);
+        assert_eq!(TimelineEntryView::from(&broken).letter_id, None);
+    }
+}

@@ -76,11 +76,7 @@ pub fn letters_print_day(core: State<'_, Core>, paths: State<'_, AppPaths>) -> R
 
 /// The kept copy of a sent letter, written again in the documents folder and shown.
 #[tauri::command]
-pub fn sent_letter_open(
-    core: State<'_, Core>,
-    paths: State<'_, AppPaths>,
-    id: i64,
-) -> Result<DocumentView, ErrorView> {
+pub fn sent_letter_open(core: State<'_, Core>, paths: State<'_, AppPaths>, id: i64) -> Result<DocumentView, ErrorView> {
     let (sent, pdf, name) = core.with(|ctx| {
         let (sent, pdf) = day_letters::copy(ctx, id)?;
         let name = relance_app::customers::detail(ctx, sent.customer)?.customer.data.name;

@@ -9,8 +9,9 @@
 //!   from the notice, so its penalties need no rate and are computed);
 //! - Garage Martin, a business, F-101 85 days late: the mise en demeure, whose L441-10 penalties
 //!   need the ECB rate in force on 1 July 2026, which the shipped tables lack: it cannot be made
-//!   at first (the reason, the link to Settings), then, once the rate is added with the CLI, a
-//!   second batch the same day prints it with its 40 EUR indemnity, in its own file;
+//!   at first (the reason, the link to Settings), then, once the rate is added in Settings, a
+//!   second batch the same day (started with the L key) prints it with its 40 EUR indemnity, in
+//!   its own file;
 //! - Café du Port, 10 days late (e-mail), and Menuiserie Roy, 24 days late (call): no letter;
 //!   their actions stay in the agenda;
 //! - Traiteur Bernard: an installment plan, whose agreement is printed from its page.
@@ -35,19 +36,15 @@ fn cli_binary() -> PathBuf {
     workspace_root().join("target").join("debug").join("relance")
 }
 
-fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(cli_binary())
+/// Runs the CLI on the app's data folder; it must succeed.
+fn relance(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new(cli_binary())
         .arg("--data-dir")
         .arg(dir)
         .args(args)
         .env("LANG", "fr_FR.UTF-8")
         .output()
-        .expect("the relance CLI runs (cargo build --workspace --all-targets)")
-}
-
-/// Runs the CLI on the app's data folder; it must succeed.
-fn relance(dir: &Path, args: &[&str]) -> String {
-    let out = run_cli(dir, args);
+        .expect("the relance CLI runs (cargo build --workspace --all-targets)");
     assert!(out.status.success(), "relance {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -94,20 +91,16 @@ fn settle() {
     std::thread::sleep(Duration::from_millis(500));
 }
 
-fn card(customer: u32) -> String {
-    format!(r#"[data-testid="agenda-card"][data-customer-id="{customer}"]"#)
+/// Brings the element into view, for a screenshot of a card below the fold.
+fn show(app: &App, testid: &str) {
+    let script = "document.querySelector(`[data-testid=\"${arguments[0]}\"]`).scrollIntoView({block: 'center'})";
+    app.block_on(app.client().execute(script, vec![serde_json::json!(testid)]))
+        .unwrap_or_else(|e| panic!("scrolling to {testid} failed: {e}"));
+    settle();
 }
 
-/// The first day of the half-years from `from` to `to` (the ECB rate that applies is the one in
-/// force on 1 January or 1 July).
-fn half_years(from: NaiveDate, to: NaiveDate) -> Vec<String> {
-    let mut out = Vec::new();
-    let (mut year, mut month) = (from.year(), if from.month() < 7 { 1 } else { 7 });
-    while NaiveDate::from_ymd_opt(year, month, 1).expect("a date") <= to {
-        out.push(format!("{year}-{month:02}-01"));
-        (year, month) = if month == 1 { (year, 7) } else { (year + 1, 1) };
-    }
-    out
+fn card(customer: u32) -> String {
+    format!(r#"[data-testid="agenda-card"][data-customer-id="{customer}"]"#)
 }
 
 #[test]
@@ -139,10 +132,37 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
         let id = (i + 1).to_string();
         relance(
             &dir,
-            &["invoice", "add", "--customer", &id, "--number", number, "--date", &issued, "--due", &due, "--amount", amount],
+            &[
+                "invoice",
+                "add",
+                "--customer",
+                &id,
+                "--number",
+                number,
+                "--date",
+                &issued,
+                "--due",
+                &due,
+                "--amount",
+                amount,
+            ],
         );
     }
-    relance(&dir, &["plan", "create", "--customer", "6", "--invoices", "F-601", "--first", &ahead(today, 7), "--installments", "3"]);
+    relance(
+        &dir,
+        &[
+            "plan",
+            "create",
+            "--customer",
+            "6",
+            "--invoices",
+            "F-601",
+            "--first",
+            &ahead(today, 7),
+            "--installments",
+            "3",
+        ],
+    );
     app.restart();
 
     // Today: three letters (Boulangerie's firm reminder, the two mises en demeure).
@@ -152,7 +172,9 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     app.find("shortcuts-help");
     wait_text(&app, "shortcuts-help", |t| t.contains("L : imprimer les lettres du jour"));
     for customer in [2, 4, 1] {
-        wait_css(&app, &format!(r#"{} [data-testid="agenda-action"][data-channel="letter"]"#, card(customer)), |_| true);
+        wait_css(&app, &format!(r#"{} [data-testid="agenda-action"][data-channel="letter"]"#, card(customer)), |_| {
+            true
+        });
     }
     settle();
     app.screenshot("letters-01-today-button");
@@ -168,7 +190,8 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     wait_text(&app, "letters-print", |t| t.ends_with("(3)"));
     // Garage Martin's notice cannot be made yet: the preview says why, where the button is.
     click_css(&app, &format!(r#"{} [data-testid="agenda-letter-preview"]"#, card(1)));
-    let error = wait_css(&app, &format!(r#"{} [data-testid="agenda-letter-preview-error"]"#, card(1)), |t| !t.is_empty());
+    let error =
+        wait_css(&app, &format!(r#"{} [data-testid="agenda-letter-preview-error"]"#, card(1)), |t| !t.is_empty());
     assert!(error.contains("taux de refinancement de la BCE") && error.contains("Réglages"), "{error}");
 
     // The confirmation says what will happen, and to whom.
@@ -192,8 +215,14 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
         .map(|i| wait_css(&app, &format!(r#"[data-testid="letters-printed"]:nth-child({})"#, i + 1), |_| true))
         .collect();
     assert_eq!(rows.len(), 2, "{rows:?}");
-    assert!(rows[0].contains("Boulangerie Lefèvre") && rows[0].contains("Relance ferme") && rows[0].contains("840,00 €"), "{rows:?}");
-    assert!(rows[1].contains("Dupuis Jeanne") && rows[1].contains("Mise en demeure") && rows[1].contains("600,00 €"), "{rows:?}");
+    assert!(
+        rows[0].contains("Boulangerie Lefèvre") && rows[0].contains("Relance ferme") && rows[0].contains("840,00 €"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("Dupuis Jeanne") && rows[1].contains("Mise en demeure") && rows[1].contains("600,00 €"),
+        "{rows:?}"
+    );
     let batch = format!("lettres-du-jour-{today}.pdf");
     let file = app.text_of("letters-result-file");
     assert!(file.starts_with("Le PDF est enregistré ici") && file.contains(&batch), "{file}");
@@ -223,16 +252,19 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     wait_css(&app, &format!(r#"{} [data-testid="agenda-action"][data-channel="email"]"#, card(3)), |_| true);
     wait_css(&app, &format!(r#"{} [data-testid="agenda-action"][data-channel="phone_call"]"#, card(5)), |_| true);
 
-    // The ECB rate is added (as the user would in Settings); L prints the notice in a second file.
-    for half_year in half_years(today.checked_sub_days(Days::new(85)).expect("a date"), today) {
-        // A half-year the tables already know is refused: nothing to add then.
-        let _ = run_cli(
-            &dir,
-            &["rate", "add", "--kind", "ecb", "--half-year", &half_year, "--rate", "2,15", "--source", "Décision BCE (test)"],
-        );
-    }
-    app.click("nav-clients");
-    app.find("clients-screen");
+    // « Ouvrir les réglages des taux »: the ECB rate of the half-year Garage Martin's invoice went
+    // late in is added there; back on Today, L prints the notice in a second file.
+    app.click("letters-open-rates");
+    app.find("settings-screen");
+    app.find("rates-section");
+    let late_since = today.checked_sub_days(Days::new(85)).expect("a date");
+    let half_year = format!("{}-{:02}-01", late_since.year(), if late_since.month() < 7 { 1 } else { 7 });
+    click_css(&app, r#"[data-testid="rate-kind"] option[value="ecb"]"#);
+    click_css(&app, &format!(r#"[data-testid="rate-half-year"] option[value="{half_year}"]"#));
+    app.type_into("rate-value", "2,15");
+    app.type_into("rate-source", "Décision de politique monétaire de la BCE");
+    app.click("rate-save");
+    wait_text(&app, "toast", |t| t == "Taux ajouté.");
     app.click("nav-today");
     wait_text(&app, "letters-print", |t| t == "Imprimer la lettre du jour (1)");
     press(&app, 'l');
@@ -243,7 +275,8 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     assert!(!app.exists("letters-not-printed"), "{title}");
     let second = format!("lettres-du-jour-{today}-2.pdf");
     let notice = pdftotext(&document(&app, &second));
-    for expected in ["Garage Martin", "Mise en demeure", "F-101", "1 000,00 €", "40,00 €", "accusé de réception"] {
+    for expected in ["Garage Martin", "Mise en demeure", "F-101", "1 000,00 €", "40,00 €", "accusé de réception"]
+    {
         assert!(notice.contains(expected), "the notice says {expected:?}:\n{notice}");
     }
     assert_eq!(pdftotext(&document(&app, &batch)), batch_text, "the first batch was not replaced");
@@ -254,7 +287,9 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     // The result's names lead to the customer page, whose timeline shows the notice sent.
     click_css(&app, r#"[data-testid="letters-printed-customer"]"#);
     wait_css(&app, r#"[data-testid="customer-detail"][data-id="1"]"#, |_| true);
-    wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="letter_sent"]"#, |t| t.contains("Mise en demeure envoyée"));
+    wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="letter_sent"]"#, |t| {
+        t.contains("Mise en demeure envoyée")
+    });
 
     // Boulangerie's page: the timeline's sent letter opens its kept copy, the letter of the batch.
     app.click("nav-clients");
@@ -263,7 +298,13 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     wait_css(&app, r#"[data-testid="timeline-entry"][data-kind="letter_sent"]"#, |t| {
         t.contains("Lettre de relance ferme envoyée (courrier)") && t.contains("F-201")
     });
-    wait_css(&app, r#"[data-testid="customer-letter"]"#, |t| t.contains("Relance ferme") && t.contains("840,00 €"));
+    let sent = wait_css(&app, r#"[data-testid="customer-letter"]"#, |t| t.contains("840,00 €"));
+    assert!(
+        sent.contains("Relance ferme")
+            && sent.contains("F-201")
+            && sent.contains(&today.format("%d/%m/%Y").to_string()),
+        "{sent}"
+    );
     click_css(&app, r#"[data-testid="timeline-entry"][data-kind="letter_sent"] [data-testid="timeline-letter-open"]"#);
     wait_text(&app, "toast", |t| t.starts_with("Document enregistré"));
     let copy = pdftotext(&document(&app, &format!("lettre-boulangerie-lefevre-{today}.pdf")));
@@ -271,6 +312,8 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     assert!(batch_text.contains(copy.trim_end_matches('\u{c}')), "the copy is the letter of the batch:\n{copy}");
     settle();
     app.screenshot("letters-04-customer-sent-letter");
+    show(&app, "customer-letters");
+    app.screenshot("letters-05-customer-letters");
 
     // The plan's page prints its agreement.
     app.click("nav-clients");
@@ -285,5 +328,5 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
         assert!(agreement.contains(expected), "the agreement says {expected:?}:\n{agreement}");
     }
     settle();
-    app.screenshot("letters-05-plan-agreement");
+    app.screenshot("letters-06-plan-agreement");
 }

@@ -4,7 +4,7 @@
 // the decision to go to court or to an agency when one is due, and the
 // notices and reminders of its running installment plans (which replace the
 // reminders of the plan's invoices while it is kept).
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
 import {
   actionDone,
@@ -308,6 +308,9 @@ function ActionBlock({
   const nav = useNav();
   const { busy, onDone, onAsk } = handlers;
   const preview = useDocument();
+  const { reset } = preview;
+  // A reloaded agenda (a rate added, letters printed) may have solved what the preview said.
+  useEffect(reset, [a, reset]);
   const byLetter = a.channel === "letter" && !a.decision;
   const n = a.invoices.length;
   return (
