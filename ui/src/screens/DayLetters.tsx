@@ -182,7 +182,7 @@ function DayLettersResult({ result, onClose }: { result: DayLettersView; onClose
       )}
       {result.not_printed.length > 0 && (
         <div className="banner banner-warning" role="note" data-testid="letters-not-printed">
-          <p className="day-letters-subtitle">{t("letters.result.not_printed")}</p>
+          <p className="day-letters-subtitle">{tn("letters.result.not_printed", result.not_printed.length)}</p>
           {result.not_printed.map((m) => (
             <div key={m.customer_id} className="day-letters-missing" data-testid="letters-not-printed-row">
               <p>
