@@ -18,13 +18,32 @@ pub const NO_OPEN_ENV: &str = "RELANCE_NO_OPEN";
 /// whole or not at all), then asks the system viewer to show it.
 pub fn save_and_open(data_dir: &Path, file_name: &str, bytes: &[u8], pages: usize) -> std::io::Result<DocumentView> {
     let path = save(data_dir, file_name, bytes)?;
-    let opened = open(&path);
-    Ok(DocumentView {
-        file_name: file_name.to_string(),
+    Ok(show(&path, pages))
+}
+
+/// Asks the system viewer to show a document already written by [`save`], and says where it is.
+pub fn show(path: &Path, pages: usize) -> DocumentView {
+    let opened = open(path);
+    DocumentView {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         path: path.display().to_string(),
         pages: u32::try_from(pages).unwrap_or(u32::MAX),
         opened,
-    })
+    }
+}
+
+/// `file_name`, or `name-2.pdf`, `name-3.pdf`... when the documents folder already holds it: a
+/// second batch of letters the same day must not replace the first one, maybe not printed yet.
+pub fn unused_name(data_dir: &Path, file_name: &str) -> String {
+    let dir = relance_app::data_dir::documents_dir(data_dir);
+    if !dir.join(file_name).exists() {
+        return file_name.to_string();
+    }
+    let stem = file_name.strip_suffix(".pdf").unwrap_or(file_name);
+    (2..1000)
+        .map(|n| format!("{stem}-{n}.pdf"))
+        .find(|candidate| !dir.join(candidate).exists())
+        .unwrap_or_else(|| file_name.to_string())
 }
 
 /// Writes through a temporary file renamed into place, so a full disk never leaves half a PDF.
@@ -61,5 +80,15 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("a.pdf")]);
+    }
+
+    #[test]
+    fn a_second_batch_the_same_day_gets_its_own_name() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(unused_name(dir.path(), "lettres-du-jour-2026-11-24.pdf"), "lettres-du-jour-2026-11-24.pdf");
+        save(dir.path(), "lettres-du-jour-2026-11-24.pdf", b"1").unwrap();
+        assert_eq!(unused_name(dir.path(), "lettres-du-jour-2026-11-24.pdf"), "lettres-du-jour-2026-11-24-2.pdf");
+        save(dir.path(), "lettres-du-jour-2026-11-24-2.pdf", b"2").unwrap();
+        assert_eq!(unused_name(dir.path(), "lettres-du-jour-2026-11-24.pdf"), "lettres-du-jour-2026-11-24-3.pdf");
     }
 }

@@ -41,8 +41,8 @@ pub fn typescript() -> String {
         CustomerCollectionsView, EscalateForm,
         PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
-        DocumentView,
         LetterTemplatePartView, LetterTemplateView, LetterTemplatePartForm, LetterTemplateForm,
+        DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

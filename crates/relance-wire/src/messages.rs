@@ -320,6 +320,20 @@ pub fn document_not_saved(detail: &str, lang: Language) -> String {
     }
 }
 
+/// The day's letters could not be written in the documents folder: nothing was recorded.
+pub fn day_letters_not_saved(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "Les lettres du jour n’ont pas pu être enregistrées dans le dossier des documents ; aucune lettre n’a été \
+             notée comme envoyée. Vérifiez la place libre sur le disque puis réessayez. Détail : {detail}"
+        ),
+        Language::En => format!(
+            "Today's letters could not be saved in the documents folder; no letter was recorded as sent. \
+             Check the free disk space, then try again. Detail: {detail}"
+        ),
+    }
+}
+
 pub fn storage(detail: &str, lang: Language) -> String {
     match lang {
         Language::Fr => {

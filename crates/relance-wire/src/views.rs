@@ -336,11 +336,16 @@ pub struct TimelineEntryView {
     pub kind: String,
     /// The sentence's parameters, as (name, value) pairs.
     pub details: Vec<(String, String)>,
+    /// For a `letter_sent` entry, the kept copy of the letter (« Voir la lettre »).
+    pub letter_id: Option<i64>,
 }
 
 impl From<&ActivityRow> for TimelineEntryView {
     fn from(a: &ActivityRow) -> Self {
-        TimelineEntryView { at: a.at.to_rfc3339(), kind: a.kind.clone(), details: a.details.clone() }
+        let letter_id = (a.kind == "letter_sent")
+            .then(|| a.details.iter().find(|(k, _)| k == "letter").and_then(|(_, v)| v.parse().ok()))
+            .flatten();
+        TimelineEntryView { at: a.at.to_rfc3339(), kind: a.kind.clone(), details: a.details.clone(), letter_id }
     }
 }
 
@@ -572,4 +577,27 @@ pub struct DemoSummaryView {
     pub customers: u32,
     pub invoices: u32,
     pub payments: u32,
+}
+
+#[cfg(test)]
+mod timeline_tests {
+    use super::*;
+
+    fn row(kind: &str, details: &[(&str, &str)]) -> ActivityRow {
+        ActivityRow {
+            at: chrono::DateTime::UNIX_EPOCH,
+            kind: kind.to_string(),
+            details: details.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+
+    #[test]
+    fn only_a_sent_letter_carries_its_kept_copy() {
+        let sent = row("letter_sent", &[("letter", "12"), ("kind", "notice")]);
+        assert_eq!(TimelineEntryView::from(&sent).letter_id, Some(12));
+        let other = row("reminder_done", &[("letter", "12")]);
+        assert_eq!(TimelineEntryView::from(&other).letter_id, None);
+        let broken = row("letter_sent", &[("letter", "douze")]);
+        assert_eq!(TimelineEntryView::from(&broken).letter_id, None);
+    }
 }

@@ -194,6 +194,7 @@ export function App() {
             <span>{t("shortcuts.new_customer")}</span>
             <span>{t("shortcuts.new_invoice")}</span>
             <span>{t("shortcuts.payment")}</span>
+            <span>{t("shortcuts.letters")}</span>
           </div>
         </nav>
 

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useNav } from "../app/nav";
 import { useI18n } from "../i18n";
 import { toAppError, type DocumentView } from "../platform";
@@ -29,5 +29,8 @@ export function useDocument() {
     }
   };
 
-  return { busy, error, make };
+  /** Forgets the last error (the page it was about changed). */
+  const reset = useCallback(() => setError(null), []);
+
+  return { busy, error, make, reset };
 }

@@ -105,3 +105,18 @@ export function stageLabel(stage: string): MessageKey {
       return "stage.reminders";
   }
 }
+
+/** A printed letter in words: the mise en demeure, or a reminder at its level (`pre_due`, `friendly`, `firm`). */
+export function letterKindLabel(kind: string, level: string | null): MessageKey {
+  if (kind === "notice") return "letters.kind.notice";
+  switch (level) {
+    case "pre_due":
+      return "letters.kind.pre_due";
+    case "friendly":
+      return "letters.kind.friendly";
+    case "firm":
+      return "letters.kind.firm";
+    default:
+      return "letters.kind.reminder";
+  }
+}

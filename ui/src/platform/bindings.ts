@@ -89,7 +89,11 @@ kind: string,
 /**
  * The sentence's parameters, as (name, value) pairs.
  */
-details: Array<[string, string]>, };
+details: Array<[string, string]>, 
+/**
+ * For a `letter_sent` entry, the kept copy of the letter (« Voir la lettre »).
+ */
+letter_id: number | null, };
 
 export type BalanceView = { outstanding: string, overdue: string, credit: string, open_invoices: number, overdue_invoices: number, };
 
@@ -589,20 +593,6 @@ days_late: number, left: string, };
 
 export type PlanSettingsView = { grace_days: number, notice_days: number, reminder_days: number, };
 
-export type DocumentView = { 
-/**
- * The file's name, to show (`releve-de-compte-dupont-2026-11-24.pdf`).
- */
-file_name: string, 
-/**
- * The full path, to show when the viewer could not be opened.
- */
-path: string, pages: number, 
-/**
- * The system viewer was asked to show it (false in tests, or without a PDF viewer).
- */
-opened: boolean, };
-
 export type LetterTemplatePartView = { 
 /**
  * `title`, `before`, `before_one`, `after` or `closing`; errors come on `template_<part>`.
@@ -634,3 +624,67 @@ lang: string, is_default: boolean, parts: Array<LetterTemplatePartView>, };
 export type LetterTemplatePartForm = { part: string, text: string, };
 
 export type LetterTemplateForm = { kind: string, lang: string, parts: Array<LetterTemplatePartForm>, };
+
+export type DocumentView = { 
+/**
+ * The file's name, to show (`releve-de-compte-dupont-2026-11-24.pdf`).
+ */
+file_name: string, 
+/**
+ * The full path, to show when the viewer could not be opened.
+ */
+path: string, pages: number, 
+/**
+ * The system viewer was asked to show it (false in tests, or without a PDF viewer).
+ */
+opened: boolean, };
+
+export type LetterDueView = { customer_id: number, customer_name: string, 
+/**
+ * `reminder` | `notice` (the mise en demeure).
+ */
+kind: string, };
+
+export type DayLettersView = { as_of: string, 
+/**
+ * The batch's pages (0 when nothing was printed).
+ */
+pages: number, printed: Array<PrintedLetterView>, not_printed: Array<NotPrintedView>, 
+/**
+ * The batch PDF; none when no letter could be printed (nothing was written).
+ */
+document: DocumentView | null, };
+
+export type PrintedLetterView = { customer_id: number, customer_name: string, 
+/**
+ * `reminder` | `notice`.
+ */
+kind: string, 
+/**
+ * The reminder's level (`pre_due` | `friendly` | `firm`); none for a mise en demeure.
+ */
+level: string | null, invoice_numbers: Array<string>, total: string, 
+/**
+ * Its first page in the batch (from 1) and its number of pages.
+ */
+first_page: number, pages: number, 
+/**
+ * The kept copy, for « Voir la lettre ».
+ */
+copy_id: number, };
+
+export type NotPrintedView = { customer_id: number, customer_name: string, kind: string, 
+/**
+ * Why, and what to do, in the user's language.
+ */
+reason: string, 
+/**
+ * The place where the user can fix it: `rates` (the penalty rates in Settings), or none.
+ */
+fix: string | null, };
+
+export type SentLetterView = { id: number, 
+/**
+ * The day it was printed.
+ */
+on: string, kind: string, level: string | null, invoice_numbers: Array<string>, total: string, pages: number, };

@@ -37,6 +37,12 @@ describe("commands", () => {
     await commands.customerUpdate(1, form);
     await commands.customerSetArchived(1, true);
     await commands.customerStatement(1);
+    await commands.lettersDue();
+    await commands.lettersPrintDay();
+    await commands.sentLetterOpen(1);
+    await commands.customerLetters(1);
+    await commands.planAgreementPrint(1);
+    await commands.letterPreview(1);
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -91,6 +97,12 @@ describe("commands", () => {
       customer_update: ["form", "id"],
       customer_set_archived: ["archived", "id"],
       customer_statement: ["customer"],
+      letters_due: [],
+      letters_print_day: [],
+      sent_letter_open: ["id"],
+      customer_letters: ["customer"],
+      plan_agreement_print: ["plan"],
+      letter_preview: ["customer"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

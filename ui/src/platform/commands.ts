@@ -15,6 +15,7 @@ import type {
   CustomerListQuery,
   CustomerPageView,
   CustomerSavedView,
+  DayLettersView,
   DemoSummaryView,
   DocumentView,
   DueInstallmentView,
@@ -26,6 +27,7 @@ import type {
   InvoiceView,
   LetterTemplateForm,
   LetterTemplateView,
+  LetterDueView,
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
@@ -38,6 +40,7 @@ import type {
   PromiseForm,
   RateEntryView,
   RateForm,
+  SentLetterView,
   TodayView,
 } from "./bindings";
 import { call } from "./invoke";
@@ -57,6 +60,18 @@ export const customerSetArchived = (id: number, archived: boolean) =>
   call<null>("customer_set_archived", { id, archived });
 /** Writes the customer's account statement in the documents folder and opens it. */
 export const customerStatement = (customer: number) => call<DocumentView>("customer_statement", { customer });
+/** Today's letters, before printing. */
+export const lettersDue = () => call<LetterDueView[]>("letters_due");
+/** Prints today's letters in one PDF and records each printed one as sent (one transaction). */
+export const lettersPrintDay = () => call<DayLettersView>("letters_print_day");
+/** Writes the kept copy of a sent letter in the documents folder and opens it. */
+export const sentLetterOpen = (id: number) => call<DocumentView>("sent_letter_open", { id });
+/** The customer's kept letters, most recent first. */
+export const customerLetters = (customer: number) => call<SentLetterView[]>("customer_letters", { customer });
+/** The installment plan's agreement, dated today. */
+export const planAgreementPrint = (plan: number) => call<DocumentView>("plan_agreement_print", { plan });
+/** The letter today's batch would print for the customer; records nothing. */
+export const letterPreview = (customer: number) => call<DocumentView>("letter_preview", { customer });
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -153,6 +168,12 @@ export const COMMANDS = [
   "customer_update",
   "customer_set_archived",
   "customer_statement",
+  "letters_due",
+  "letters_print_day",
+  "sent_letter_open",
+  "customer_letters",
+  "plan_agreement_print",
+  "letter_preview",
   "invoices_list",
   "invoice_get",
   "invoice_create",

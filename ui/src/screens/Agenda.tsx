@@ -4,7 +4,7 @@
 // the decision to go to court or to an agency when one is due, and the
 // notices and reminders of its running installment plans (which replace the
 // reminders of the plan's invoices while it is kept).
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
 import {
   actionDone,
@@ -14,6 +14,7 @@ import {
   installmentDone,
   installmentPostpone,
   installmentSkip,
+  letterPreview,
   promisesAcknowledge,
   toAppError,
   type AgendaActionJson,
@@ -26,9 +27,11 @@ import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
+import { useDocument } from "../components/useDocument";
 import { levelLabel } from "../model/labels";
 import { actionSentence, installmentSentence } from "../model/agenda";
 import { channelLabel } from "../model/labels";
+import { DayLetters } from "./DayLetters";
 
 /** What a Reporter… or Passer… dialog is about: a reminder action or a plan's installment action. */
 type Ask =
@@ -144,9 +147,18 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
 
   return (
     <section className="card agenda" data-testid="agenda" aria-labelledby="agenda-title">
-      <h2 className="card-title" id="agenda-title">
-        {t("agenda.title")}
-      </h2>
+      <div className="card-head">
+        <h2 className="card-title" id="agenda-title">
+          {t("agenda.title")}
+        </h2>
+        <DayLetters
+          reloadKey={data}
+          onPrinted={() => {
+            reload();
+            onChanged?.();
+          }}
+        />
+      </div>
       {state.kind === "failed" ? (
         <LoadError message={state.error.message} onRetry={reload} />
       ) : !data ? (
@@ -295,6 +307,11 @@ function ActionBlock({
   const { t, tn, locale } = useI18n();
   const nav = useNav();
   const { busy, onDone, onAsk } = handlers;
+  const preview = useDocument();
+  const { reset } = preview;
+  // A reloaded agenda (a rate added, letters printed) may have solved what the preview said.
+  useEffect(reset, [a, reset]);
+  const byLetter = a.channel === "letter" && !a.decision;
   const n = a.invoices.length;
   return (
     <section
@@ -374,6 +391,18 @@ function ActionBlock({
           >
             {t(a.decision ? "agenda.decision.done" : "agenda.done")}
           </button>
+          {byLetter && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || preview.busy}
+              onClick={() => void preview.make(() => letterPreview(c.customer_id))}
+              title={t("letters.preview.hint")}
+              data-testid="agenda-letter-preview"
+            >
+              {preview.busy ? t("document.preparing") : t("letters.preview")}
+            </button>
+          )}
           <LaterButtons
             busy={busy}
             testid="agenda"
@@ -382,6 +411,11 @@ function ActionBlock({
           />
         </span>
       </footer>
+      {preview.error && (
+        <div className="banner banner-error" role="alert" data-testid="agenda-letter-preview-error">
+          <p>{preview.error}</p>
+        </div>
+      )}
     </section>
   );
 }

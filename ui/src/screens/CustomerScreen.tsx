@@ -5,6 +5,7 @@ import {
   customerGet,
   customerSetArchived,
   customerStatement,
+  sentLetterOpen,
   promiseAdd,
   toAppError,
   type CustomerDetailView,
@@ -27,6 +28,7 @@ import { segmentLabel } from "../model/policies";
 import { formatRate } from "../model/rates";
 import { PromisesCard } from "./CustomerPromises";
 import { PlansCard } from "./CustomerPlans";
+import { LettersCard } from "./CustomerLetters";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -61,6 +63,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const [actionError, setActionError] = useState<string | null>(null);
   const collections = useLoad(() => customerCollections(c.id), [c.id, detail]);
   const statement = useDocument();
+  const sentLetter = useDocument();
   const followUp = current(collections.state);
 
   const setArchived = async (archived: boolean) => {
@@ -316,9 +319,29 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
                     {formatTimestamp(entry.at, locale)}
                   </time>
                   <span className="timeline-text">{timelineSentence(entry, locale, t)}</span>
+                  {entry.letter_id !== null && (
+                    <button
+                      type="button"
+                      className="link timeline-action"
+                      disabled={sentLetter.busy}
+                      onClick={() => {
+                        const id = entry.letter_id;
+                        if (id !== null) void sentLetter.make(() => sentLetterOpen(id));
+                      }}
+                      title={t("letters.view.hint")}
+                      data-testid="timeline-letter-open"
+                    >
+                      {t("letters.view")}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>
+          )}
+          {sentLetter.error && (
+            <div className="banner banner-error" role="alert" data-testid="timeline-letter-error">
+              <p>{sentLetter.error}</p>
+            </div>
           )}
         </section>
       </div>
@@ -369,6 +392,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       {followUp && <PromisesCard view={followUp} onChanged={onChanged} />}
 
       <PlansCard customerId={c.id} canCreate={!c.archived && detail.open_invoices.length > 0} reloadKey={detail} />
+
+      <LettersCard customerId={c.id} reloadKey={detail} />
 
       <section className="card" aria-labelledby="payments-title">
         <h2 className="card-title" id="payments-title">

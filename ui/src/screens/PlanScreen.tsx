@@ -3,10 +3,11 @@
 // and once it broke, choose the reminder level the collections resume at.
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
-import { planDefault, planGet, planPaymentRecord, toAppError, type PlanView } from "../platform";
+import { planAgreementPrint, planDefault, planGet, planPaymentRecord, toAppError, type PlanView } from "../platform";
 import { amountForInput, formatDate, todayForInput } from "../format";
 import { useNav } from "../app/nav";
 import { ConfirmDialog } from "../components/Dialog";
+import { useDocument } from "../components/useDocument";
 import { FormError, SelectField, TextField } from "../components/Field";
 import { LoadError, Money, Spinner, Stat } from "../components/Bits";
 import { useLoad, useSubmit } from "../components/hooks";
@@ -53,6 +54,7 @@ function PlanBody({ plan, onChanged }: { plan: PlanView; onChanged: () => void }
   const { t } = useI18n();
   const nav = useNav();
   const [paying, setPaying] = useState(false);
+  const agreement = useDocument();
   const open = plan.status === "running" || plan.status === "defaulted";
   return (
     <>
@@ -109,7 +111,22 @@ function PlanBody({ plan, onChanged }: { plan: PlanView; onChanged: () => void }
               {t("plan.renegotiate")}
             </button>
           )}
+          <button
+            type="button"
+            className="button"
+            onClick={() => void agreement.make(() => planAgreementPrint(plan.id))}
+            disabled={agreement.busy}
+            title={t("plan.agreement.hint")}
+            data-testid="plan-agreement-print"
+          >
+            {agreement.busy ? t("document.preparing") : t("plan.agreement.print")}
+          </button>
         </div>
+        {agreement.error && (
+          <div className="banner banner-error" role="alert" data-testid="plan-agreement-error">
+            <p>{agreement.error}</p>
+          </div>
+        )}
       </section>
 
       <section className="stats" aria-label={t("plan.amounts")}>
