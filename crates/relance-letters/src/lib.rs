@@ -12,6 +12,7 @@ pub mod format;
 pub mod layout;
 pub mod letters;
 pub mod pdf;
+pub mod plain;
 pub mod sample;
 pub mod statement;
 pub mod text;
@@ -36,4 +37,9 @@ pub enum LetterError {
 /// The PDF of `doc`.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, LetterError> {
     pdf::render(doc, Fonts::get()?)
+}
+
+/// The plain text of `doc`, for an e-mail's body: the same letter as its PDF (see [`plain`]).
+pub fn plain_text(doc: &Document) -> Result<String, LetterError> {
+    Ok(plain::render(doc, Fonts::get()?))
 }
