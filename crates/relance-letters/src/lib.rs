@@ -11,6 +11,7 @@ pub mod font;
 pub mod format;
 pub mod layout;
 pub mod letters;
+pub mod mail;
 pub mod pdf;
 pub mod plain;
 pub mod sample;
