@@ -15,6 +15,7 @@ mod documents;
 pub mod error;
 pub mod invoices;
 pub mod letters;
+pub mod mail;
 pub mod payments;
 pub mod plans;
 pub mod policies;
