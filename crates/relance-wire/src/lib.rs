@@ -11,6 +11,7 @@ pub mod collections;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod mail;
 pub mod messages;
 pub mod plans;
 pub mod policies;

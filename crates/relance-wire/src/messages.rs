@@ -364,6 +364,56 @@ pub fn penalty(err: &PenaltyError, lang: Language) -> String {
     }
 }
 
+// E-mail (drafts and sending).
+
+/// The customer has no e-mail address.
+pub fn no_customer_email(lang: Language) -> String {
+    pick(
+        lang,
+        "Ajoutez l’adresse e-mail du client sur sa fiche pour lui écrire par e-mail.",
+        "Add the customer’s e-mail address on their page to write to them by e-mail.",
+    )
+    .to_string()
+}
+
+/// The customer's e-mail address cannot be used.
+pub fn bad_customer_email(address: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => {
+            format!("L’adresse e-mail du client « {address} » n’est pas valide : corrigez-la sur sa fiche.")
+        }
+        Language::En => format!("The customer’s e-mail address “{address}” is not valid: correct it on their page."),
+    }
+}
+
+/// The company has no e-mail address: it is the sender.
+pub fn no_company_email(lang: Language) -> String {
+    pick(
+        lang,
+        "Ajoutez l’adresse e-mail de votre entreprise dans les Réglages : c’est l’expéditeur des e-mails.",
+        "Add your company’s e-mail address in Settings: it is the sender of the e-mails.",
+    )
+    .to_string()
+}
+
+/// The company's e-mail address cannot be used.
+pub fn bad_company_email(address: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "L’adresse e-mail de votre entreprise « {address} » n’est pas valide : corrigez-la dans les Réglages."
+        ),
+        Language::En => format!("Your company’s e-mail address “{address}” is not valid: correct it in Settings."),
+    }
+}
+
+/// The message could not be put together (should not happen).
+pub fn mail_not_built(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("L’e-mail n’a pas pu être préparé ; rien n’a été enregistré. Détail : {detail}"),
+        Language::En => format!("The e-mail could not be prepared; nothing was saved. Detail: {detail}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
