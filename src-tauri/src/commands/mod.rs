@@ -10,6 +10,7 @@ mod company;
 mod customers;
 mod documents;
 mod invoices;
+mod mail;
 mod payments;
 mod plans;
 mod policies;
@@ -28,6 +29,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         customers::customer_update,
         customers::customer_set_archived,
         documents::customer_statement,
+        mail::email_draft,
         invoices::invoices_list,
         invoices::invoice_get,
         invoices::invoice_create,

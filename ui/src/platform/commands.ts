@@ -55,6 +55,8 @@ export const customerSetArchived = (id: number, archived: boolean) =>
   call<null>("customer_set_archived", { id, archived });
 /** Writes the customer's account statement in the documents folder and opens it. */
 export const customerStatement = (customer: number) => call<DocumentView>("customer_statement", { customer });
+/** Writes the customer's letter as an e-mail draft (.eml, PDF attached) and opens it in the mail program. */
+export const emailDraft = (customer: number) => call<DocumentView>("email_draft", { customer });
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -142,6 +144,7 @@ export const COMMANDS = [
   "customer_update",
   "customer_set_archived",
   "customer_statement",
+  "email_draft",
   "invoices_list",
   "invoice_get",
   "invoice_create",

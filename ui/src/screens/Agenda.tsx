@@ -11,6 +11,7 @@ import {
   actionPostpone,
   actionSkip,
   agenda,
+  emailDraft,
   installmentDone,
   installmentPostpone,
   installmentSkip,
@@ -29,6 +30,7 @@ import { ConfirmDialog } from "../components/Dialog";
 import { levelLabel } from "../model/labels";
 import { actionSentence, installmentSentence } from "../model/agenda";
 import { channelLabel } from "../model/labels";
+import { DRAFT_WORDS, useDocument } from "../components/useDocument";
 
 /** What a Reporter… or Passer… dialog is about: a reminder action or a plan's installment action. */
 type Ask =
@@ -295,6 +297,8 @@ function ActionBlock({
   const { t, tn, locale } = useI18n();
   const nav = useNav();
   const { busy, onDone, onAsk } = handlers;
+  const draft = useDocument();
+  const byEmail = a.channel === "email" && !a.decision;
   const n = a.invoices.length;
   return (
     <section
@@ -365,6 +369,18 @@ function ActionBlock({
           {a.fee && <span className="muted"> {t("agenda.fee", { fee: formatMoney(a.fee, locale) })}</span>}
         </span>
         <span className="agenda-buttons">
+          {byEmail && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || draft.busy}
+              onClick={() => void draft.make(() => emailDraft(c.customer_id), DRAFT_WORDS)}
+              title={t("email.draft.hint")}
+              data-testid="agenda-email-draft"
+            >
+              {draft.busy ? t("document.preparing") : t("email.draft.button")}
+            </button>
+          )}
           <button
             type="button"
             className="button button-primary"
@@ -382,6 +398,11 @@ function ActionBlock({
           />
         </span>
       </footer>
+      {draft.error && (
+        <p className="field-error" role="alert" data-testid="agenda-email-error">
+          {draft.error}
+        </p>
+      )}
     </section>
   );
 }
