@@ -11,6 +11,7 @@ pub mod customers;
 pub mod dunning;
 pub mod invoices;
 pub mod letters_sent;
+pub mod mail_settings;
 mod migrations;
 pub mod payments;
 pub mod plans;
