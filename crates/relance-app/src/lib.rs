@@ -20,6 +20,7 @@ pub mod payments;
 pub mod plans;
 pub mod policies;
 pub mod reports;
+pub mod secrets;
 pub mod today;
 
 pub use context::{Clock, Context, FixedClock, LocalContext, SystemClock};

@@ -84,6 +84,13 @@ pub enum Field {
     Rate,
     RateHalfYear,
     RateSource,
+    // Sending e-mails (SMTP)
+    SmtpServer,
+    SmtpPort,
+    SmtpSecurity,
+    SmtpUsername,
+    SmtpSender,
+    SmtpPassword,
 }
 
 impl Field {
@@ -159,6 +166,12 @@ impl Field {
             Rate => "rate",
             RateHalfYear => "rate_half_year",
             RateSource => "rate_source",
+            SmtpServer => "smtp_server",
+            SmtpPort => "smtp_port",
+            SmtpSecurity => "smtp_security",
+            SmtpUsername => "smtp_username",
+            SmtpSender => "smtp_sender",
+            SmtpPassword => "smtp_password",
         }
     }
 }

@@ -44,6 +44,8 @@ pub enum ActivityKind {
     InstallmentActionSkipped,
     InstallmentActionPostponed,
     LetterSent,
+    MailSettingsSaved,
+    EmailSent,
 }
 
 impl ActivityKind {
@@ -84,6 +86,8 @@ impl ActivityKind {
             InstallmentActionSkipped => "installment_action_skipped",
             InstallmentActionPostponed => "installment_action_postponed",
             LetterSent => "letter_sent",
+            MailSettingsSaved => "mail_settings_saved",
+            EmailSent => "email_sent",
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::collections::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
+use crate::mail::*;
 use crate::plans::*;
 use crate::policies::*;
 use crate::views::*;
@@ -41,6 +42,7 @@ pub fn typescript() -> String {
         PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
         DocumentView,
+        MailSettingsView, MailSettingsForm, EmailSentView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -602,3 +602,25 @@ path: string, pages: number,
  * The system viewer was asked to show it (false in tests, or without a PDF viewer).
  */
 opened: boolean, };
+
+export type MailSettingsView = { 
+/**
+ * Settings saved (sending can be tried once a password is kept).
+ */
+configured: boolean, server: string, port: number, 
+/**
+ * `starttls`, `tls` or `none`.
+ */
+security: string, username: string, sender: string, 
+/**
+ * A password is kept in the system keyring for this login.
+ */
+password_kept: boolean, 
+/**
+ * Why the keyring cannot be used, in words (none when it can).
+ */
+keyring_problem: string | null, };
+
+export type MailSettingsForm = { server: string, port: string, security: string, username: string, sender: string, };
+
+export type EmailSentView = { to: string, subject: string, };
