@@ -38,6 +38,11 @@ describe("commands", () => {
     await commands.customerSetArchived(1, true);
     await commands.customerStatement(1);
     await commands.emailDraft(1);
+    await commands.emailSend(1);
+    await commands.mailSettingsGet();
+    await commands.mailSettingsSave(form);
+    await commands.mailPasswordSave("x");
+    await commands.mailTest();
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -90,6 +95,9 @@ describe("commands", () => {
       customer_set_archived: ["archived", "id"],
       customer_statement: ["customer"],
       email_draft: ["customer"],
+      email_send: ["customer"],
+      mail_settings_save: ["form"],
+      mail_password_save: ["password"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

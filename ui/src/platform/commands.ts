@@ -18,12 +18,15 @@ import type {
   DemoSummaryView,
   DocumentView,
   DueInstallmentView,
+  EmailSentView,
   EscalateForm,
   InvoiceCollectionView,
   InvoiceForm,
   InvoiceListQuery,
   InvoicePageView,
   InvoiceView,
+  MailSettingsForm,
+  MailSettingsView,
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
@@ -57,6 +60,14 @@ export const customerSetArchived = (id: number, archived: boolean) =>
 export const customerStatement = (customer: number) => call<DocumentView>("customer_statement", { customer });
 /** Writes the customer's letter as an e-mail draft (.eml, PDF attached) and opens it in the mail program. */
 export const emailDraft = (customer: number) => call<DocumentView>("email_draft", { customer });
+/** Sends the customer's letter of today through the SMTP server and records the action done. */
+export const emailSend = (customer: number) => call<EmailSentView>("email_send", { customer });
+export const mailSettingsGet = () => call<MailSettingsView>("mail_settings_get");
+export const mailSettingsSave = (form: MailSettingsForm) => call<MailSettingsView>("mail_settings_save", { form });
+/** Keeps the password in the system keyring only. */
+export const mailPasswordSave = (password: string) => call<null>("mail_password_save", { password });
+/** Connects and logs in with the saved settings; sends nothing. */
+export const mailTest = () => call<null>("mail_test");
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -145,6 +156,11 @@ export const COMMANDS = [
   "customer_set_archived",
   "customer_statement",
   "email_draft",
+  "email_send",
+  "mail_settings_get",
+  "mail_settings_save",
+  "mail_password_save",
+  "mail_test",
   "invoices_list",
   "invoice_get",
   "invoice_create",

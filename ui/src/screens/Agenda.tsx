@@ -12,6 +12,8 @@ import {
   actionSkip,
   agenda,
   emailDraft,
+  emailSend,
+  mailSettingsGet,
   installmentDone,
   installmentPostpone,
   installmentSkip,
@@ -42,6 +44,9 @@ type Handlers = {
   onInstallmentDone: (c: AgendaCustomerJson, i: PlanActionJson, channel: string) => void;
   onAsk: (ask: Ask) => void;
   onAcknowledge: (c: AgendaCustomerJson) => void;
+  /** Direct sending is set up (SMTP settings and a password kept): offer « Envoyer l’e-mail ». */
+  mailReady: boolean;
+  onSend: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
 };
 
 /** The channels an installment notice or reminder may go by. */
@@ -56,6 +61,10 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [answer, setAnswer] = useState("");
+  const [sending, setSending] = useState<AgendaCustomerJson | null>(null);
+  const mail = useLoad(() => mailSettingsGet(), []);
+  const mailSettings = current(mail.state);
+  const mailReady = mailSettings?.configured === true && mailSettings.password_kept;
   const level = (a: AgendaActionJson) => t(levelLabel(a.level)).toLowerCase();
 
   const run = async (work: () => Promise<unknown>, toast: string) => {
@@ -137,6 +146,11 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
     onInstallmentDone: installmentDoneNow,
     onAcknowledge: (c) =>
       void run(() => promisesAcknowledge(c.customer_id), t("agenda.promise_noted_toast", { name: c.customer_name })),
+    mailReady,
+    onSend: (c) => {
+      setError(null);
+      setSending(c);
+    },
     onAsk: (next) => {
       setError(null);
       setAnswer("");
@@ -171,6 +185,36 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
             <CustomerCard key={c.customer_id} customer={c} handlers={handlers} />
           ))}
         </div>
+      )}
+      {sending && (
+        <ConfirmDialog
+          title={t("email.send.title", { name: sending.customer_name })}
+          body={t("email.send.body")}
+          confirmLabel={t("email.send.confirm")}
+          busy={busy}
+          error={error}
+          onConfirm={() =>
+            void (async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                const sent = await emailSend(sending.customer_id);
+                setSending(null);
+                nav.toast(t("email.send.toast", { to: sent.to }));
+                reload();
+                onChanged?.();
+              } catch (e) {
+                setError(toAppError(e).message);
+              } finally {
+                setBusy(false);
+              }
+            })()
+          }
+          onCancel={() => {
+            setSending(null);
+            setError(null);
+          }}
+        />
       )}
       {ask && (
         <ConfirmDialog
@@ -296,7 +340,7 @@ function ActionBlock({
 }) {
   const { t, tn, locale } = useI18n();
   const nav = useNav();
-  const { busy, onDone, onAsk } = handlers;
+  const { busy, onDone, onAsk, mailReady, onSend } = handlers;
   const draft = useDocument();
   const byEmail = a.channel === "email" && !a.decision;
   const n = a.invoices.length;
@@ -379,6 +423,17 @@ function ActionBlock({
               data-testid="agenda-email-draft"
             >
               {draft.busy ? t("document.preparing") : t("email.draft.button")}
+            </button>
+          )}
+          {byEmail && mailReady && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => onSend(c, a)}
+              data-testid="agenda-email-send"
+            >
+              {t("email.send.button")}
             </button>
           )}
           <button

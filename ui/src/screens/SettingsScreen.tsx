@@ -23,6 +23,7 @@ import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, typ
 import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
+import { MailSettingsSection } from "./MailSettingsSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -247,6 +248,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       )}
       <PoliciesSection />
       <PlanSettingsSection />
+      <MailSettingsSection />
       <RatesSection />
     </div>
   );
