@@ -113,6 +113,59 @@ fn an_e_mail_reminder_is_prepared_as_a_draft_with_the_letter_attached() {
     assert_eq!(count(&app, card), 1);
 }
 
+#[test]
+fn the_sending_settings_save_and_without_a_keyring_saving_the_password_says_so() {
+    let Some(app) = App::launch("email-settings") else { return };
+
+    app.find("welcome");
+    app.click("welcome-empty");
+    app.wait_for_text("screen-title", |t| t == "Réglages", SHORT);
+    app.find("mail-settings");
+    assert!(!app.exists("mail-password-form"), "no password before the server is set");
+
+    // A bad port and sender are named, nothing saved.
+    app.type_into("mail-server", "smtp.atelier-dupont.fr");
+    app.type_into("mail-port", "99999");
+    app.type_into("mail-username", "compta@atelier-dupont.fr");
+    app.type_into("mail-sender", "pas une adresse");
+    app.click("mail-save");
+    app.wait_for_text("error-smtp_port", |t| t.starts_with("Port"), SHORT);
+    app.find("error-smtp_sender");
+    assert!(!app.exists("mail-password-form"));
+
+    app.type_into("mail-port", "587");
+    app.type_into("mail-sender", "compta@atelier-dupont.fr");
+    app.click("mail-save");
+    app.wait_for_text("toast", |t| t == "Réglages d’envoi enregistrés.", SHORT);
+    app.find("mail-password-form");
+    // Without a keyring the section says so before any password is typed.
+    wait_css(&app, r#"[data-testid="mail-keyring-problem"]"#, |t| t.starts_with("Le trousseau de mots de passe"));
+    assert!(!app.exists("mail-password-state"));
+
+    // Under the e2e session there is no Secret Service: the password cannot be kept, said plainly.
+    app.type_into("mail-password", "mot de passe");
+    app.click("mail-password-save");
+    let said = app.wait_for_text("error-smtp_password", |t| !t.is_empty(), SHORT);
+    assert_eq!(
+        said,
+        "Le trousseau de mots de passe du système n’est pas disponible : Relance ne peut pas garder le mot de passe, l’envoi direct est désactivé. Préparez les e-mails en brouillon."
+    );
+    for file in ["relance.sqlite3", "relance.sqlite3-wal"] {
+        let bytes = std::fs::read(app.data_dir().join(file)).unwrap_or_default();
+        assert!(!bytes.windows(b"mot de passe".len()).any(|w| w == b"mot de passe"), "never in {file}");
+    }
+    assert!(!app.exists("mail-keyring-problem"), "said once, next to the password");
+    shot(&app, "email-04-settings-no-keyring");
+
+    // The settings come back after a restart of the screen.
+    app.click("nav-today");
+    app.click("nav-settings");
+    app.find("mail-settings");
+    assert_eq!(value_of(&app, "mail-server"), "smtp.atelier-dupont.fr");
+    assert_eq!(value_of(&app, "mail-port"), "587");
+    assert!(app.exists("mail-keyring-problem"), "the section says the keyring is missing");
+}
+
 /// dd/mm/yyyy -> yyyy-mm-dd.
 fn iso(ddmmyyyy: &str) -> String {
     let parts: Vec<&str> = ddmmyyyy.split('/').collect();

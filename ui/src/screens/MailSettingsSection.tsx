@@ -138,14 +138,17 @@ export function MailSettingsSection() {
 
       {view?.configured && (
         <form className="form" onSubmit={savePassword} noValidate data-testid="mail-password-form">
-          {view.keyring_problem && (
+          {/* Said once: the banner steps aside while the password field says the same. */}
+          {view.keyring_problem && passwordError?.message !== view.keyring_problem && (
             <div className="banner banner-warning" role="note" data-testid="mail-keyring-problem">
               <p>{view.keyring_problem}</p>
             </div>
           )}
-          <p className="muted" data-testid="mail-password-state">
-            {view.password_kept ? t("mail_settings.password_kept") : t("mail_settings.password_missing")}
-          </p>
+          {!view.keyring_problem && (
+            <p className="muted" data-testid="mail-password-state">
+              {view.password_kept ? t("mail_settings.password_kept") : t("mail_settings.password_missing")}
+            </p>
+          )}
           <div className="form-grid">
             <TextField
               label={t("mail_settings.password")}
