@@ -104,9 +104,7 @@ fn smtp_server(user: &'static str, password: &'static str) -> (u16, Arc<Mutex<Op
                 } else {
                     b"535 5.7.8 Authentication credentials invalid\r\n"
                 }
-            } else if upper.starts_with("MAIL FROM") || upper.starts_with("RCPT TO") || upper.starts_with("RSET") {
-                b"250 OK\r\n"
-            } else if upper.starts_with("NOOP") {
+            } else if ["MAIL FROM", "RCPT TO", "RSET", "NOOP"].iter().any(|c| upper.starts_with(c)) {
                 b"250 OK\r\n"
             } else if upper == "DATA" {
                 let _ = out.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n");
@@ -237,6 +235,16 @@ fn a_refused_login_or_an_unreachable_server_records_nothing_and_says_why() {
         Err(MailError::Send(SendError::LoginRefused(_))) => {}
         other => panic!("expected LoginRefused, got {:?}", other.map(|s| s.subject)),
     }
+    // « Tester la connexion » says the same without sending anything.
+    let (port, _) = smtp_server("relances", "the right one");
+    configure(&mut ctx, port, "relances", "a wrong one");
+    match mail::test_connection(&ctx, &SmtpMailer, &Keyring) {
+        Err(MailError::Send(SendError::LoginRefused(_))) => {}
+        other => panic!("expected LoginRefused, got {other:?}"),
+    }
+    let (port, _) = smtp_server("relances", "the right one");
+    configure(&mut ctx, port, "relances", "the right one");
+    mail::test_connection(&ctx, &SmtpMailer, &Keyring).unwrap_or_else(|e| panic!("the login is accepted: {e}"));
     assert!(received.lock().ok().and_then(|r| r.clone()).is_none(), "no message went through");
     // A closed port: unreachable.
     let closed = TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
