@@ -220,3 +220,31 @@ fn without_the_customer_s_or_the_company_s_address_the_draft_is_refused_naming_i
     let after = row_counts(ctx.store().conn()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(before, after, "nothing written by the refused drafts");
 }
+
+#[test]
+fn a_hostile_customer_name_never_adds_a_header_or_a_recipient() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let day = d("2026-05-15");
+    let mut ctx = demo_at(&dir, "2026-05-15");
+    let (customer, _) =
+        email_customers(&ctx, day).into_iter().find(|(_, notice)| !notice).unwrap_or_else(|| panic!("a customer"));
+    let found = relance_store::customers::get(ctx.store().conn(), customer)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the customer"));
+    let mut data = found.data.clone();
+    data.name = "Évil \"Corp\" <b>\r\nBcc: thief@evil.example\r\n\u{202e}فاتورة 🦀".into();
+    let now = ctx.clock().now();
+    ctx.store_mut()
+        .write(|tx| relance_store::customers::update(tx, customer, &data, now))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let draft = mail::draft(&ctx, customer, LetterKind::Reminder, day).unwrap_or_else(|e| panic!("{e}"));
+    let parsed = parse(&draft.eml);
+    assert_eq!(parsed.headers.get_all_values("Bcc"), Vec::<String>::new());
+    let to = mailparse::addrparse_header(parsed.headers.get_first_header("To").unwrap_or_else(|| panic!("a To")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(to.len(), 1, "one recipient: {to:?}");
+    assert_eq!(to.extract_single_info().map(|i| i.addr), Some(draft.to.clone()));
+    let (body, attachment, _) = body_and_attachment(&parsed);
+    assert!(attachment == draft.pdf);
+    assert!(body.contains("Évil"), "{body}");
+}
