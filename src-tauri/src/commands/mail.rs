@@ -64,6 +64,13 @@ impl SecretStore for SystemKeyring {
     }
 }
 
+/// Whether sending is set up (settings saved), without touching the keyring: Today asks it on every
+/// load, and a locked keyring must not prompt the user for that.
+#[tauri::command]
+pub fn mail_configured(core: State<'_, Core>) -> Result<bool, ErrorView> {
+    core.with(|ctx| Ok(relance_app::mail::settings(ctx)?.is_some()))
+}
+
 /// The SMTP settings, whether a password is kept, and why the keyring cannot be used if it cannot.
 #[tauri::command]
 pub fn mail_settings_get(core: State<'_, Core>) -> Result<MailSettingsView, ErrorView> {

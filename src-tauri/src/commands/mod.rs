@@ -31,6 +31,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         documents::customer_statement,
         mail::email_draft,
         mail::email_send,
+        mail::mail_configured,
         mail::mail_settings_get,
         mail::mail_settings_save,
         mail::mail_password_save,

@@ -164,6 +164,38 @@ fn the_sending_settings_save_and_without_a_keyring_saving_the_password_says_so()
     assert_eq!(value_of(&app, "mail-server"), "smtp.atelier-dupont.fr");
     assert_eq!(value_of(&app, "mail-port"), "587");
     assert!(app.exists("mail-keyring-problem"), "the section says the keyring is missing");
+
+    // Sending is set up: Today offers « Envoyer l’e-mail », asks first, and without the keyring
+    // refuses in words, recording nothing; the draft is still there.
+    app.click("nav-clients");
+    app.click("customer-new");
+    app.type_into("customer-name", "Garage Martin");
+    app.type_into("customer-email", "compta@garage-martin.fr");
+    app.click("customer-save");
+    app.find("customer-detail");
+    app.click("customer-new-invoice");
+    app.find("invoice-customer-picked");
+    let today = value_of(&app, "invoice-issue-date");
+    app.type_into("invoice-number", "FA-2026-050");
+    app.type_into("invoice-issue-date", &days_before(&today, 40));
+    app.type_into("invoice-due-date", &days_before(&today, 10));
+    app.type_into("invoice-total", "480");
+    app.click("invoice-save");
+    wait_css(&app, r#"[data-testid="customer-invoice"][data-number="FA-2026-050"]"#, |_| true);
+    app.click("nav-today");
+    let card = r#"[data-testid="agenda-action"][data-channel="email"]"#;
+    wait_css(&app, card, |_| true);
+    app.find("agenda-email-draft");
+    app.click("agenda-email-send");
+    app.find("confirm-dialog");
+    shot(&app, "email-05-send-confirm");
+    app.click("confirm-ok");
+    let said = app.wait_for_text("confirm-error", |t| !t.is_empty(), SHORT);
+    assert!(said.starts_with("Le trousseau de mots de passe du système n’est pas disponible"), "{said}");
+    assert!(!app.exists("agenda-error"), "said once, in the dialog");
+    shot(&app, "email-06-send-refused");
+    app.click("confirm-cancel");
+    assert_eq!(count(&app, card), 1, "nothing recorded: the action is still to do");
 }
 
 /// dd/mm/yyyy -> yyyy-mm-dd.

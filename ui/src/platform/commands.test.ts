@@ -39,6 +39,7 @@ describe("commands", () => {
     await commands.customerStatement(1);
     await commands.emailDraft(1);
     await commands.emailSend(1);
+    await commands.mailConfigured();
     await commands.mailSettingsGet();
     await commands.mailSettingsSave(form);
     await commands.mailPasswordSave("x");

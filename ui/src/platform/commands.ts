@@ -62,6 +62,8 @@ export const customerStatement = (customer: number) => call<DocumentView>("custo
 export const emailDraft = (customer: number) => call<DocumentView>("email_draft", { customer });
 /** Sends the customer's letter of today through the SMTP server and records the action done. */
 export const emailSend = (customer: number) => call<EmailSentView>("email_send", { customer });
+/** Sending is set up (no keyring query: the password is checked when sending). */
+export const mailConfigured = () => call<boolean>("mail_configured");
 export const mailSettingsGet = () => call<MailSettingsView>("mail_settings_get");
 export const mailSettingsSave = (form: MailSettingsForm) => call<MailSettingsView>("mail_settings_save", { form });
 /** Keeps the password in the system keyring only. */
@@ -157,6 +159,7 @@ export const COMMANDS = [
   "customer_statement",
   "email_draft",
   "email_send",
+  "mail_configured",
   "mail_settings_get",
   "mail_settings_save",
   "mail_password_save",

@@ -13,7 +13,7 @@ import {
   agenda,
   emailDraft,
   emailSend,
-  mailSettingsGet,
+  mailConfigured,
   installmentDone,
   installmentPostpone,
   installmentSkip,
@@ -44,7 +44,7 @@ type Handlers = {
   onInstallmentDone: (c: AgendaCustomerJson, i: PlanActionJson, channel: string) => void;
   onAsk: (ask: Ask) => void;
   onAcknowledge: (c: AgendaCustomerJson) => void;
-  /** Direct sending is set up (SMTP settings and a password kept): offer « Envoyer l’e-mail ». */
+  /** Direct sending is set up (SMTP settings saved): offer « Envoyer l’e-mail ». */
   mailReady: boolean;
   onSend: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
 };
@@ -62,9 +62,10 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const [ask, setAsk] = useState<Ask | null>(null);
   const [answer, setAnswer] = useState("");
   const [sending, setSending] = useState<AgendaCustomerJson | null>(null);
-  const mail = useLoad(() => mailSettingsGet(), []);
-  const mailSettings = current(mail.state);
-  const mailReady = mailSettings?.configured === true && mailSettings.password_kept;
+  // Not the keyring: a locked one would prompt on every visit of Today. A missing password is
+  // said when sending.
+  const mail = useLoad(() => mailConfigured(), []);
+  const mailReady = current(mail.state) === true;
   const level = (a: AgendaActionJson) => t(levelLabel(a.level)).toLowerCase();
 
   const run = async (work: () => Promise<unknown>, toast: string) => {
@@ -176,7 +177,7 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
         </div>
       ) : (
         <div className="agenda-list">
-          {error && !ask && (
+          {error && !ask && !sending && (
             <div className="banner banner-error" role="alert" data-testid="agenda-error">
               <p>{error}</p>
             </div>
