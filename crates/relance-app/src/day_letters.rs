@@ -95,7 +95,7 @@ pub fn due(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(CustomerId, S
     Ok(out)
 }
 
-fn level_code(level: ReminderLevel) -> &'static str {
+pub(crate) fn level_code(level: ReminderLevel) -> &'static str {
     match level {
         ReminderLevel::PreDue => "pre_due",
         ReminderLevel::Friendly => "friendly",

@@ -16,10 +16,12 @@ pub mod error;
 pub mod invoices;
 pub mod letter_templates;
 pub mod letters;
+pub mod mail;
 pub mod payments;
 pub mod plans;
 pub mod policies;
 pub mod reports;
+pub mod secrets;
 pub mod today;
 
 pub use context::{Clock, Context, FixedClock, LocalContext, SystemClock};

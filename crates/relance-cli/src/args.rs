@@ -84,6 +84,10 @@ pub enum Command {
     /// Write a customer's letter at --as-of (default: today) as a PDF: its reminder (at its level in the
     /// agenda) or its mise en demeure.
     Letter(LetterArgs),
+    /// Write a customer's letter at --as-of (default: today) as an e-mail draft (.eml: the letter as
+    /// the body, its PDF attached, marked as a draft to send): open it in your mail program. Records
+    /// nothing: mark the action done once sent.
+    Email(EmailArgs),
     /// Print the day's letters at --as-of (default: today): every customer whose message goes by post
     /// (reminder at its level, or mise en demeure) in one PDF; each printed letter is recorded as done
     /// and a copy kept with the customer. A letter that cannot be made is reported and stays in the agenda.
@@ -458,6 +462,19 @@ pub struct LetterArgs {
     pub kind: String,
     /// The PDF file to write.
     #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct EmailArgs {
+    /// Customer id.
+    #[arg(long, value_name = "ID")]
+    pub customer: i64,
+    /// reminder | notice (default: the letter of the customer's message in the day's agenda).
+    #[arg(long, value_parser = ["reminder", "notice"])]
+    pub kind: Option<String>,
+    /// The .eml file to write.
+    #[arg(long, value_name = "FILE.eml")]
     pub out: PathBuf,
 }
 

@@ -55,6 +55,7 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Rate { action: RateAction::Add(a) } => collections::rate_add(cli, a, lang),
         Command::Bench(a) => bench::run(cli, a, lang),
         Command::Letter(a) => letters::letter(cli, a, lang),
+        Command::Email(a) => crate::mail::draft(cli, a, lang),
         Command::Letters(a) => letters::day(cli, a, lang),
         Command::BenchLetters(a) => letters::bench(a, lang),
         Command::Template { action } => crate::templates::run(cli, action, lang),

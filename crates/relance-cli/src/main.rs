@@ -10,6 +10,7 @@ mod documents;
 mod fail;
 mod human;
 mod letters;
+mod mail;
 mod plans;
 mod session;
 mod templates;

@@ -91,6 +91,13 @@ pub enum Field {
     TemplateBeforeOne,
     TemplateAfter,
     TemplateClosing,
+    // Sending e-mails (SMTP)
+    SmtpServer,
+    SmtpPort,
+    SmtpSecurity,
+    SmtpUsername,
+    SmtpSender,
+    SmtpPassword,
 }
 
 impl Field {
@@ -172,6 +179,12 @@ impl Field {
             TemplateBeforeOne => "template_before_one",
             TemplateAfter => "template_after",
             TemplateClosing => "template_closing",
+            SmtpServer => "smtp_server",
+            SmtpPort => "smtp_port",
+            SmtpSecurity => "smtp_security",
+            SmtpUsername => "smtp_username",
+            SmtpSender => "smtp_sender",
+            SmtpPassword => "smtp_password",
         }
     }
 }

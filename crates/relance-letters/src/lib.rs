@@ -11,7 +11,9 @@ pub mod font;
 pub mod format;
 pub mod layout;
 pub mod letters;
+pub mod mail;
 pub mod pdf;
+pub mod plain;
 pub mod sample;
 pub mod statement;
 pub mod templates;
@@ -39,4 +41,9 @@ pub enum LetterError {
 /// The PDF of `doc`.
 pub fn to_pdf(doc: &Document) -> Result<Vec<u8>, LetterError> {
     pdf::render(doc, Fonts::get()?)
+}
+
+/// The plain text of `doc`, for an e-mail's body: the same letter as its PDF (see [`plain`]).
+pub fn plain_text(doc: &Document) -> Result<String, LetterError> {
+    Ok(plain::render(doc, Fonts::get()?))
 }

@@ -12,6 +12,7 @@ pub mod dunning;
 pub mod invoices;
 pub mod letter_templates;
 pub mod letters_sent;
+pub mod mail_settings;
 mod migrations;
 pub mod payments;
 pub mod plans;

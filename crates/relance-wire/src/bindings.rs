@@ -10,6 +10,7 @@ use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
 use crate::letter_templates::*;
+use crate::mail::*;
 use crate::plans::*;
 use crate::policies::*;
 use crate::views::*;
@@ -43,6 +44,7 @@ pub fn typescript() -> String {
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
         LetterTemplatePartView, LetterTemplateView, LetterTemplatePartForm, LetterTemplateForm,
         DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
+        MailSettingsView, MailSettingsForm, EmailSentView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod error;
 pub mod forms;
 pub mod letter_templates;
+pub mod mail;
 pub mod messages;
 pub mod plans;
 pub mod policies;

@@ -66,6 +66,12 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         Rate => ("Taux", "Rate"),
         RateHalfYear => ("Semestre", "Half-year"),
         RateSource => ("Source du taux", "Rate source"),
+        SmtpServer => ("Serveur d’envoi (SMTP)", "Outgoing server (SMTP)"),
+        SmtpPort => ("Port", "Port"),
+        SmtpSecurity => ("Sécurité de la connexion", "Connection security"),
+        SmtpUsername => ("Identifiant", "User name"),
+        SmtpSender => ("Adresse d’expédition", "Sender address"),
+        SmtpPassword => ("Mot de passe", "Password"),
         Plan => ("Échéancier", "Installment plan"),
         PlanInvoices => ("Factures de l’échéancier", "Invoices of the plan"),
         PlanInstallments => ("Nombre d’échéances", "Number of installments"),
@@ -402,6 +408,141 @@ pub fn penalty(err: &PenaltyError, lang: Language) -> String {
         }
         (PenaltyError::NegativeSettlement { .. } | PenaltyError::TooLarge, _) => storage(&err.to_string(), lang),
     }
+}
+
+// E-mail (drafts and sending).
+
+/// The customer has no e-mail address.
+pub fn no_customer_email(lang: Language) -> String {
+    pick(
+        lang,
+        "Ajoutez l’adresse e-mail du client sur sa fiche pour lui écrire par e-mail.",
+        "Add the customer’s e-mail address on their page to write to them by e-mail.",
+    )
+    .to_string()
+}
+
+/// The customer's e-mail address cannot be used.
+pub fn bad_customer_email(address: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => {
+            format!("L’adresse e-mail du client « {address} » n’est pas valide : corrigez-la sur sa fiche.")
+        }
+        Language::En => format!("The customer’s e-mail address “{address}” is not valid: correct it on their page."),
+    }
+}
+
+/// The company has no e-mail address: it is the sender.
+pub fn no_company_email(lang: Language) -> String {
+    pick(
+        lang,
+        "Ajoutez l’adresse e-mail de votre entreprise dans les Réglages : c’est l’expéditeur des e-mails.",
+        "Add your company’s e-mail address in Settings: it is the sender of the e-mails.",
+    )
+    .to_string()
+}
+
+/// The company's e-mail address cannot be used.
+pub fn bad_company_email(address: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "L’adresse e-mail de votre entreprise « {address} » n’est pas valide : corrigez-la dans les Réglages."
+        ),
+        Language::En => format!("Your company’s e-mail address “{address}” is not valid: correct it in Settings."),
+    }
+}
+
+/// The message could not be put together (should not happen).
+pub fn mail_not_built(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("L’e-mail n’a pas pu être préparé ; rien n’a été enregistré. Détail : {detail}"),
+        Language::En => format!("The e-mail could not be prepared; nothing was saved. Detail: {detail}"),
+    }
+}
+
+/// Sending is not set up.
+pub fn mail_not_configured(lang: Language) -> String {
+    pick(
+        lang,
+        "L’envoi direct des e-mails n’est pas configuré : renseignez le serveur dans les Réglages, ou préparez l’e-mail en brouillon.",
+        "Direct sending is not set up: fill in the server in Settings, or prepare the e-mail as a draft.",
+    )
+    .to_string()
+}
+
+/// No password kept for the SMTP login.
+pub fn no_smtp_password(lang: Language) -> String {
+    pick(
+        lang,
+        "Aucun mot de passe n’est enregistré pour ce serveur : saisissez-le dans les Réglages, section « Envoi des e-mails ».",
+        "No password is kept for this server: type it in Settings, “Sending e-mails” section.",
+    )
+    .to_string()
+}
+
+/// No keyring service: the password cannot be kept, sending is off.
+pub fn keyring_unavailable(lang: Language) -> String {
+    pick(
+        lang,
+        "Le trousseau de mots de passe du système n’est pas disponible : Relance ne peut pas garder le mot de passe, l’envoi direct est désactivé. Préparez les e-mails en brouillon.",
+        "The system’s password keyring is not available: Relance cannot keep the password, so direct sending is off. Prepare the e-mails as drafts.",
+    )
+    .to_string()
+}
+
+/// The keyring answered with an error.
+pub fn keyring_failed(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le trousseau de mots de passe du système a refusé l’opération. Détail : {detail}"),
+        Language::En => format!("The system’s password keyring refused. Detail: {detail}"),
+    }
+}
+
+/// Nothing to send this customer by e-mail today.
+pub fn no_email_action(lang: Language) -> String {
+    pick(
+        lang,
+        "Rien n’est à envoyer par e-mail à ce client aujourd’hui : aucun e-mail n’a été envoyé.",
+        "Nothing is to be sent to this customer by e-mail today: no e-mail was sent.",
+    )
+    .to_string()
+}
+
+pub fn smtp_unreachable(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le serveur d’envoi ne répond pas : vérifiez son nom, son port et votre connexion. Rien n’a été envoyé ni enregistré. Détail : {detail}"),
+        Language::En => format!("The outgoing server does not answer: check its name, its port and your connection. Nothing was sent or recorded. Detail: {detail}"),
+    }
+}
+
+pub fn smtp_tls(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("La connexion sécurisée au serveur d’envoi a échoué : vérifiez la sécurité choisie pour ce port. Rien n’a été envoyé ni enregistré. Détail : {detail}"),
+        Language::En => format!("The secure connection to the outgoing server failed: check the security chosen for this port. Nothing was sent or recorded. Detail: {detail}"),
+    }
+}
+
+pub fn smtp_login_refused(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le serveur d’envoi a refusé l’identifiant ou le mot de passe. Rien n’a été envoyé ni enregistré. Détail : {detail}"),
+        Language::En => format!("The outgoing server refused the user name or password. Nothing was sent or recorded. Detail: {detail}"),
+    }
+}
+
+pub fn smtp_rejected(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le serveur d’envoi a refusé le message. Rien n’a été enregistré. Détail : {detail}"),
+        Language::En => format!("The outgoing server refused the message. Nothing was recorded. Detail: {detail}"),
+    }
+}
+
+pub fn smtp_timeout(lang: Language) -> String {
+    pick(
+        lang,
+        "Le serveur d’envoi n’a pas répondu à temps. Rien n’a été envoyé ni enregistré.",
+        "The outgoing server did not answer in time. Nothing was sent or recorded.",
+    )
+    .to_string()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod customers;
 mod documents;
 mod invoices;
 mod letter_templates;
+mod mail;
 mod payments;
 mod plans;
 mod policies;
@@ -35,6 +36,13 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         documents::customer_letters,
         documents::plan_agreement_print,
         documents::letter_preview,
+        mail::email_draft,
+        mail::email_send,
+        mail::mail_configured,
+        mail::mail_settings_get,
+        mail::mail_settings_save,
+        mail::mail_password_save,
+        mail::mail_test,
         invoices::invoices_list,
         invoices::invoice_get,
         invoices::invoice_create,

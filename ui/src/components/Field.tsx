@@ -56,7 +56,7 @@ interface TextFieldProps extends FieldProps<string> {
   placeholder?: string | undefined;
   autoFocus?: boolean | undefined;
   inputMode?: "text" | "decimal" | "numeric" | "email" | "tel" | undefined;
-  type?: "text" | "email" | "tel" | undefined;
+  type?: "text" | "email" | "tel" | "password" | undefined;
   amount?: boolean | undefined;
   maxLength?: number | undefined;
   disabled?: boolean | undefined;

@@ -1,7 +1,13 @@
 import { useCallback, useState } from "react";
 import { useNav } from "../app/nav";
-import { useI18n } from "../i18n";
+import { useI18n, type MessageKey } from "../i18n";
 import { toAppError, type DocumentView } from "../platform";
+
+/** The toasts of an e-mail draft (.eml), opened in the mail program rather than a PDF viewer. */
+export const DRAFT_WORDS: DocumentWords = { opened: "email.draft.opened", saved: "email.draft.saved" };
+
+/** The catalogue keys of a document's toasts: `{file}` when opened, `{path}` when only saved. */
+export type DocumentWords = { opened: MessageKey; saved: MessageKey };
 
 /**
  * Makes a document (statement, agreement, letter...) with one command, then says where it is:
@@ -14,12 +20,16 @@ export function useDocument() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const make = async (run: () => Promise<DocumentView>): Promise<DocumentView | null> => {
+  /** `words`: the catalogue keys of the toasts, when the document is not a PDF (an e-mail draft). */
+  const make = async (
+    run: () => Promise<DocumentView>,
+    words: DocumentWords = { opened: "document.opened", saved: "document.saved" },
+  ): Promise<DocumentView | null> => {
     setBusy(true);
     setError(null);
     try {
       const doc = await run();
-      nav.toast(doc.opened ? t("document.opened", { file: doc.file_name }) : t("document.saved", { path: doc.path }));
+      nav.toast(doc.opened ? t(words.opened, { file: doc.file_name }) : t(words.saved, { path: doc.path }));
       return doc;
     } catch (e) {
       setError(toAppError(e).message);

@@ -53,6 +53,18 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
       ["channel", "letter"],
     ],
   },
+  email_sent: {
+    kind: "email_sent",
+    details: [
+      ["letter", "4"],
+      ["kind", "reminder"],
+      ["level", "friendly"],
+      ["numbers", "FA-2026-012"],
+      ["amount", "1234.56"],
+      ["date", "2026-05-15"],
+      ["to", "compta@client.fr"],
+    ],
+  },
   reminder_done: {
     kind: "reminder_done",
     details: [["number", "FA-2026-001"], ["level", "reminder_1"], ["channel", "email"], ["date", "2026-04-07"]],
@@ -210,5 +222,11 @@ describe("timelineSentence", () => {
     };
     expect(say(postponed, "fr")).toBe("Relance reportée au 12/05/2026 : mise en demeure (courrier) pour la facture FA-2026-001, décidé le 01/05/2026");
     expect(say(postponed, "en")).toBe("Reminder postponed until 12/05/2026: formal notice (letter) for invoice FA-2026-001, decided on 01/05/2026");
+  });
+
+  it("words an e-mail sent with its recipient", () => {
+    expect(say(EXAMPLES.email_sent, "fr")).toBe(
+      "Relance envoyée par e-mail à compta@client.fr : FA-2026-012, 1\u202f234,56\u00a0€",
+    );
   });
 });

@@ -44,6 +44,7 @@ export const ACTIVITY_KINDS = [
   "installment_action_skipped",
   "installment_action_postponed",
   "letter_sent",
+  "email_sent",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -178,6 +179,10 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
         default:
           return t("timeline.letter_sent.firm", params);
       }
+    }
+    case "email_sent": {
+      const params = { to: text("to"), numbers: text("numbers"), amount: money("amount") };
+      return t(text("kind") === "notice" ? "timeline.email_sent.notice" : "timeline.email_sent", params);
     }
     default:
       return t("timeline.other");

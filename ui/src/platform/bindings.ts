@@ -688,3 +688,25 @@ export type SentLetterView = { id: number,
  * The day it was printed.
  */
 on: string, kind: string, level: string | null, invoice_numbers: Array<string>, total: string, pages: number, };
+
+export type MailSettingsView = { 
+/**
+ * Settings saved (sending can be tried once a password is kept).
+ */
+configured: boolean, server: string, port: number, 
+/**
+ * `starttls`, `tls` or `none`.
+ */
+security: string, username: string, sender: string, 
+/**
+ * A password is kept in the system keyring for this login.
+ */
+password_kept: boolean, 
+/**
+ * Why the keyring cannot be used, in words (none when it can).
+ */
+keyring_problem: string | null, };
+
+export type MailSettingsForm = { server: string, port: string, security: string, username: string, sender: string, };
+
+export type EmailSentView = { to: string, subject: string, };

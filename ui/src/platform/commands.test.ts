@@ -43,6 +43,13 @@ describe("commands", () => {
     await commands.customerLetters(1);
     await commands.planAgreementPrint(1);
     await commands.letterPreview(1);
+    await commands.emailDraft(1);
+    await commands.emailSend(1);
+    await commands.mailConfigured();
+    await commands.mailSettingsGet();
+    await commands.mailSettingsSave(form);
+    await commands.mailPasswordSave("x");
+    await commands.mailTest();
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -103,6 +110,10 @@ describe("commands", () => {
       customer_letters: ["customer"],
       plan_agreement_print: ["plan"],
       letter_preview: ["customer"],
+      email_draft: ["customer"],
+      email_send: ["customer"],
+      mail_settings_save: ["form"],
+      mail_password_save: ["password"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

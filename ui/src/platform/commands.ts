@@ -19,6 +19,7 @@ import type {
   DemoSummaryView,
   DocumentView,
   DueInstallmentView,
+  EmailSentView,
   EscalateForm,
   InvoiceCollectionView,
   InvoiceForm,
@@ -28,6 +29,8 @@ import type {
   LetterTemplateForm,
   LetterTemplateView,
   LetterDueView,
+  MailSettingsForm,
+  MailSettingsView,
   PaymentForm,
   PaymentRecordedView,
   PenaltiesJson,
@@ -72,6 +75,18 @@ export const customerLetters = (customer: number) => call<SentLetterView[]>("cus
 export const planAgreementPrint = (plan: number) => call<DocumentView>("plan_agreement_print", { plan });
 /** The letter today's batch would print for the customer; records nothing. */
 export const letterPreview = (customer: number) => call<DocumentView>("letter_preview", { customer });
+/** Writes the customer's letter as an e-mail draft (.eml, PDF attached) and opens it in the mail program. */
+export const emailDraft = (customer: number) => call<DocumentView>("email_draft", { customer });
+/** Sends the customer's letter of today through the SMTP server and records the action done. */
+export const emailSend = (customer: number) => call<EmailSentView>("email_send", { customer });
+/** Sending is set up (no keyring query: the password is checked when sending). */
+export const mailConfigured = () => call<boolean>("mail_configured");
+export const mailSettingsGet = () => call<MailSettingsView>("mail_settings_get");
+export const mailSettingsSave = (form: MailSettingsForm) => call<MailSettingsView>("mail_settings_save", { form });
+/** Keeps the password in the system keyring only. */
+export const mailPasswordSave = (password: string) => call<null>("mail_password_save", { password });
+/** Connects and logs in with the saved settings; sends nothing. */
+export const mailTest = () => call<null>("mail_test");
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -174,6 +189,13 @@ export const COMMANDS = [
   "customer_letters",
   "plan_agreement_print",
   "letter_preview",
+  "email_draft",
+  "email_send",
+  "mail_configured",
+  "mail_settings_get",
+  "mail_settings_save",
+  "mail_password_save",
+  "mail_test",
   "invoices_list",
   "invoice_get",
   "invoice_create",

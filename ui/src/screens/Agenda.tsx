@@ -11,6 +11,9 @@ import {
   actionPostpone,
   actionSkip,
   agenda,
+  emailDraft,
+  emailSend,
+  mailConfigured,
   installmentDone,
   installmentPostpone,
   installmentSkip,
@@ -27,11 +30,11 @@ import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
 import { LoadError, Money, Spinner } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
-import { useDocument } from "../components/useDocument";
 import { levelLabel } from "../model/labels";
 import { actionSentence, installmentSentence } from "../model/agenda";
 import { channelLabel } from "../model/labels";
 import { DayLetters } from "./DayLetters";
+import { DRAFT_WORDS, useDocument } from "../components/useDocument";
 
 /** What a Reporter… or Passer… dialog is about: a reminder action or a plan's installment action. */
 type Ask =
@@ -43,6 +46,9 @@ type Handlers = {
   onInstallmentDone: (c: AgendaCustomerJson, i: PlanActionJson, channel: string) => void;
   onAsk: (ask: Ask) => void;
   onAcknowledge: (c: AgendaCustomerJson) => void;
+  /** Direct sending is set up (SMTP settings saved): offer « Envoyer l’e-mail ». */
+  mailReady: boolean;
+  onSend: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
 };
 
 /** The channels an installment notice or reminder may go by. */
@@ -57,6 +63,11 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [answer, setAnswer] = useState("");
+  const [sending, setSending] = useState<AgendaCustomerJson | null>(null);
+  // Not the keyring: a locked one would prompt on every visit of Today. A missing password is
+  // said when sending.
+  const mail = useLoad(() => mailConfigured(), []);
+  const mailReady = current(mail.state) === true;
   const level = (a: AgendaActionJson) => t(levelLabel(a.level)).toLowerCase();
 
   const run = async (work: () => Promise<unknown>, toast: string) => {
@@ -138,6 +149,11 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
     onInstallmentDone: installmentDoneNow,
     onAcknowledge: (c) =>
       void run(() => promisesAcknowledge(c.customer_id), t("agenda.promise_noted_toast", { name: c.customer_name })),
+    mailReady,
+    onSend: (c) => {
+      setError(null);
+      setSending(c);
+    },
     onAsk: (next) => {
       setError(null);
       setAnswer("");
@@ -172,7 +188,7 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
         </div>
       ) : (
         <div className="agenda-list">
-          {error && !ask && (
+          {error && !ask && !sending && (
             <div className="banner banner-error" role="alert" data-testid="agenda-error">
               <p>{error}</p>
             </div>
@@ -181,6 +197,36 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
             <CustomerCard key={c.customer_id} customer={c} handlers={handlers} />
           ))}
         </div>
+      )}
+      {sending && (
+        <ConfirmDialog
+          title={t("email.send.title", { name: sending.customer_name })}
+          body={t("email.send.body")}
+          confirmLabel={t("email.send.confirm")}
+          busy={busy}
+          error={error}
+          onConfirm={() =>
+            void (async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                const sent = await emailSend(sending.customer_id);
+                setSending(null);
+                nav.toast(t("email.send.toast", { to: sent.to }));
+                reload();
+                onChanged?.();
+              } catch (e) {
+                setError(toAppError(e).message);
+              } finally {
+                setBusy(false);
+              }
+            })()
+          }
+          onCancel={() => {
+            setSending(null);
+            setError(null);
+          }}
+        />
       )}
       {ask && (
         <ConfirmDialog
@@ -306,12 +352,14 @@ function ActionBlock({
 }) {
   const { t, tn, locale } = useI18n();
   const nav = useNav();
-  const { busy, onDone, onAsk } = handlers;
   const preview = useDocument();
   const { reset } = preview;
   // A reloaded agenda (a rate added, letters printed) may have solved what the preview said.
   useEffect(reset, [a, reset]);
   const byLetter = a.channel === "letter" && !a.decision;
+  const { busy, onDone, onAsk, mailReady, onSend } = handlers;
+  const draft = useDocument();
+  const byEmail = a.channel === "email" && !a.decision;
   const n = a.invoices.length;
   return (
     <section
@@ -382,6 +430,29 @@ function ActionBlock({
           {a.fee && <span className="muted"> {t("agenda.fee", { fee: formatMoney(a.fee, locale) })}</span>}
         </span>
         <span className="agenda-buttons">
+          {byEmail && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || draft.busy}
+              onClick={() => void draft.make(() => emailDraft(c.customer_id), DRAFT_WORDS)}
+              title={t("email.draft.hint")}
+              data-testid="agenda-email-draft"
+            >
+              {draft.busy ? t("document.preparing") : t("email.draft.button")}
+            </button>
+          )}
+          {byEmail && mailReady && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => onSend(c, a)}
+              data-testid="agenda-email-send"
+            >
+              {t("email.send.button")}
+            </button>
+          )}
           <button
             type="button"
             className="button button-primary"
@@ -415,6 +486,11 @@ function ActionBlock({
         <div className="banner banner-error" role="alert" data-testid="agenda-letter-preview-error">
           <p>{preview.error}</p>
         </div>
+      )}
+      {draft.error && (
+        <p className="field-error" role="alert" data-testid="agenda-email-error">
+          {draft.error}
+        </p>
       )}
     </section>
   );

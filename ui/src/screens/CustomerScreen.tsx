@@ -6,6 +6,7 @@ import {
   customerSetArchived,
   customerStatement,
   sentLetterOpen,
+  emailDraft,
   promiseAdd,
   toAppError,
   type CustomerDetailView,
@@ -17,7 +18,7 @@ import { customerInvoicesRoute } from "../app/routes";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Money, Spinner, Stat, StatusBadge } from "../components/Bits";
 import { ConfirmDialog } from "../components/Dialog";
-import { useDocument } from "../components/useDocument";
+import { DRAFT_WORDS, useDocument } from "../components/useDocument";
 import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { RowLink } from "../components/RowLink";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
@@ -64,6 +65,7 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
   const collections = useLoad(() => customerCollections(c.id), [c.id, detail]);
   const statement = useDocument();
   const sentLetter = useDocument();
+  const draft = useDocument();
   const followUp = current(collections.state);
 
   const setArchived = async (archived: boolean) => {
@@ -164,6 +166,18 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
             >
               {statement.busy ? t("document.preparing") : t("customer.statement.button")}
             </button>
+            {detail.open_invoices.length > 0 && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void draft.make(() => emailDraft(c.id), DRAFT_WORDS)}
+                disabled={draft.busy}
+                title={t("email.draft.hint")}
+                data-testid="customer-email-draft"
+              >
+                {draft.busy ? t("document.preparing") : t("email.draft.button")}
+              </button>
+            )}
             <button
               type="button"
               className="button"
@@ -199,6 +213,11 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       {statement.error && (
         <div className="banner banner-error" role="alert" data-testid="customer-statement-error">
           <p>{statement.error}</p>
+        </div>
+      )}
+      {draft.error && (
+        <div className="banner banner-error" role="alert" data-testid="customer-email-error">
+          <p>{draft.error}</p>
         </div>
       )}
       {actionError && !confirm && (

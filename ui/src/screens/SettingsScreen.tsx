@@ -24,6 +24,7 @@ import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
+import { MailSettingsSection } from "./MailSettingsSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -249,6 +250,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       <PoliciesSection />
       <PlanSettingsSection />
       <LetterTemplatesSection />
+      <MailSettingsSection />
       <RatesSection />
     </div>
   );
