@@ -7,6 +7,7 @@
 //! with an ellipsis within its box.
 
 pub mod agreement;
+pub mod dossier;
 pub mod font;
 pub mod format;
 pub mod layout;
@@ -17,6 +18,7 @@ pub mod statement;
 pub mod text;
 
 pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
+pub use dossier::{dossier, Broken, Dossier, Step};
 pub use font::Fonts;
 pub use layout::Document;
 pub use letters::{
