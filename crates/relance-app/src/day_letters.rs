@@ -132,7 +132,7 @@ pub fn print_day(
                 let reason = match e {
                     LettersError::App(AppError::Penalty(p)) => Unprintable::Penalty(p),
                     LettersError::App(other) => return Err(other.into()),
-                    LettersError::NothingDue => Unprintable::NothingDue,
+                    LettersError::NothingDue | LettersError::NoNotice => Unprintable::NothingDue,
                     LettersError::Render(r) => Unprintable::Render(r.to_string()),
                 };
                 not_printed.push(NotPrinted { customer, customer_name, kind, reason });

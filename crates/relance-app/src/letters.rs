@@ -15,6 +15,7 @@ use relance_letters::{
 use crate::{AppError, Context};
 
 pub use crate::documents::{plan_agreement, statement};
+pub use crate::dossier::injunction_dossier;
 
 /// Which letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,9 @@ pub enum LettersError {
     /// No unpaid invoice to write about (none late, for a notice).
     #[error("nothing to claim from this customer")]
     NothingDue,
+    /// An injonction de payer dossier follows the mise en demeure: none was recorded for the late invoices.
+    #[error("no formal notice was sent to this customer")]
+    NoNotice,
     #[error(transparent)]
     Render(LetterError),
 }

@@ -448,8 +448,9 @@ pub struct LetterArgs {
     /// Installment plan id (agreement).
     #[arg(long, value_name = "ID")]
     pub plan: Option<i64>,
-    /// reminder | notice | statement (account statement at --as-of) | agreement (of the --plan)
-    #[arg(long, value_parser = ["reminder", "notice", "statement", "agreement"])]
+    /// reminder | notice | statement (account statement at --as-of) | agreement (of the --plan) |
+    /// dossier (injonction de payer dossier, after the mise en demeure)
+    #[arg(long, value_parser = ["reminder", "notice", "statement", "agreement", "dossier"])]
     pub kind: String,
     /// The PDF file to write.
     #[arg(long, value_name = "FILE.pdf")]

@@ -23,7 +23,7 @@ fn level_label(level: ReminderLevel, lang: Language) -> &'static str {
 }
 
 pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
-    if matches!(a.kind.as_str(), "statement" | "agreement") {
+    if matches!(a.kind.as_str(), "statement" | "agreement" | "dossier") {
         return crate::documents::document(cli, a, lang);
     }
     let Some(customer) = a.customer else {
@@ -46,6 +46,11 @@ pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
                 ),
             })
         }
+        Err(LettersError::NoNotice) => anyhow::bail!(tr(
+            lang,
+            "aucune mise en demeure n'a été envoyée à ce client",
+            "no formal notice was sent to this customer"
+        )),
         Err(LettersError::Render(e)) => {
             anyhow::bail!(
                 "{} {e}",

@@ -26,7 +26,7 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub on: NaiveDate,
-    /// `letter`, `email` or `phone`.
+    /// `letter`, `email` or `phone_call` (a channel's code).
     pub channel: String,
     /// The invoices it was about.
     pub invoice_numbers: Vec<String>,
@@ -206,7 +206,7 @@ pub fn words(lang: Lang) -> &'static DossierWords {
 fn channel<'w>(code: &str, d: &'w DossierWords) -> &'w str {
     match code {
         "email" => d.channel_email,
-        "phone" => d.channel_phone,
+        "phone_call" => d.channel_phone,
         _ => d.channel_letter,
     }
 }
@@ -398,8 +398,9 @@ pub fn dossier(d: &Dossier) -> Result<Document, LetterError> {
         })
         .collect();
     pieces.push(dw.piece_terms.to_string());
-    if !d.reminders.is_empty() {
-        let mut dates: Vec<NaiveDate> = d.reminders.iter().map(|r| r.on).collect();
+    let written: Vec<&Step> = d.reminders.iter().filter(|r| r.channel != "phone_call").collect();
+    if !written.is_empty() {
+        let mut dates: Vec<NaiveDate> = written.iter().map(|r| r.on).collect();
         dates.dedup();
         let dates = dates.into_iter().map(format::short_date).collect::<Vec<_>>().join(", ");
         pieces.push(fill(dw.piece_reminders, &[("dates", &dates)]));

@@ -26,6 +26,7 @@ pub fn letters_error(err: &LettersError, lang: Language) -> ErrorView {
     match err {
         LettersError::App(e) => error_message(e, lang),
         LettersError::NothingDue => internal(messages::nothing_to_claim(lang)),
+        LettersError::NoNotice => internal(messages::dossier_needs_notice(lang)),
         LettersError::Render(e) => internal(messages::document_not_made(&e.to_string(), lang)),
     }
 }

@@ -274,6 +274,14 @@ pub fn nothing_to_claim(lang: Language) -> String {
     }
 }
 
+/// An injonction de payer dossier asked before any mise en demeure was sent.
+pub fn dossier_needs_notice(lang: Language) -> String {
+    match lang {
+        Language::Fr => "Aucune mise en demeure n’a été envoyée à ce client : envoyez-la d’abord, le dossier d’injonction de payer la suit.".into(),
+        Language::En => "No formal notice was sent to this customer: send it first, the order for payment file follows it.".into(),
+    }
+}
+
 /// A document could not be laid out (should not happen: a font or layout fault).
 pub fn document_not_made(detail: &str, lang: Language) -> String {
     match lang {
