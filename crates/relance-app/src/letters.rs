@@ -2,11 +2,13 @@
 //! unpaid invoices, the agenda's level, the penalties of the collections engine) and lays it out with
 //! `relance-letters`. Reads only: printing a letter records nothing (the agenda's "done" does).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use relance_domain::company::{Address, CompanyProfile, Language};
 use relance_domain::customer::CustomerKind;
 use relance_domain::dunning::{EscalationStage, InvoiceDunning};
-use relance_domain::ids::CustomerId;
+use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::Money;
 use relance_letters::{
     Creditor, InvoiceLine, Lang, LetterError, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
@@ -127,8 +129,41 @@ pub fn for_customer(
     kind: LetterKind,
     as_of: NaiveDate,
 ) -> Result<Letter, LettersError> {
+    let shared = Shared::load(ctx)?;
+    let level = match kind {
+        LetterKind::Reminder => agenda_level(ctx, customer, as_of)?,
+        LetterKind::Notice => None,
+    };
+    build(ctx, &shared, customer, kind, as_of, level)
+}
+
+/// What every letter of a batch reads the same: the company and the invoices paused by running plans.
+pub(crate) struct Shared {
+    company: CompanyProfile,
+    paused: HashMap<InvoiceId, NaiveDate>,
+}
+
+impl Shared {
+    pub(crate) fn load(ctx: &impl Context) -> Result<Shared, LettersError> {
+        Ok(Shared {
+            company: crate::company::get(ctx, Language::Fr)?,
+            paused: crate::plans::paused_invoices(ctx.store().conn())?,
+        })
+    }
+}
+
+/// The letter of `kind` for `customer`, its reminder level and fee (`level`) taken from an agenda already
+/// built by the caller (the day's batch builds it once for all its letters).
+pub(crate) fn build(
+    ctx: &impl Context,
+    shared: &Shared,
+    customer: CustomerId,
+    kind: LetterKind,
+    as_of: NaiveDate,
+    level: Option<(ReminderLevel, Option<Money>)>,
+) -> Result<Letter, LettersError> {
     let conn = ctx.store().conn();
-    let company = crate::company::get(ctx, Language::Fr)?;
+    let company = &shared.company;
     let lang = match company.language {
         Language::Fr => Lang::Fr,
         Language::En => Lang::En,
@@ -145,7 +180,7 @@ pub fn for_customer(
     let mut upcoming = Vec::new();
     // Invoices in a running installment plan are followed by the plan's own notices until it breaks,
     // like in the agenda: a letter does not claim them.
-    let paused = crate::plans::paused_invoices(conn)?;
+    let paused = &shared.paused;
     for row in crate::invoices::unpaid_for_customer(ctx, customer)? {
         let inv = &row.invoice;
         // An invoice issued after the letter's date did not exist yet then.
@@ -176,14 +211,14 @@ pub fn for_customer(
             upcoming.push(line);
         }
     }
-    let creditor = creditor(&company, lang);
+    let creditor = creditor(company, lang);
     match kind {
         LetterKind::Reminder => {
-            let level = agenda_level(ctx, customer, as_of)?.unwrap_or(if late.is_empty() {
-                ReminderLevel::PreDue
-            } else {
-                ReminderLevel::Friendly
-            });
+            let (level, fee) = match level {
+                Some((level, fee)) => (level, fee),
+                None if late.is_empty() => (ReminderLevel::PreDue, None),
+                None => (ReminderLevel::Friendly, None),
+            };
             let (invoices, upcoming) = if level == ReminderLevel::PreDue && late.is_empty() {
                 (upcoming, Vec::new())
             } else {
@@ -192,10 +227,11 @@ pub fn for_customer(
             if invoices.is_empty() {
                 return Err(LettersError::NothingDue);
             }
-            let total_due = invoices.iter().map(|l| l.remaining).fold(Money::ZERO, |a, b| a + b);
             let invoice_numbers = invoices.iter().map(|l| l.number.clone()).collect();
             let addressee = debtor.name.clone();
-            let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
+            let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming, fee };
+            // What `letters_sent` keeps as the total claimed is what the letter asks: with the fee.
+            let total_due = letter.total_asked();
             let doc = relance_letters::reminder(&letter).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
             Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, addressee, doc })
@@ -246,23 +282,43 @@ pub fn for_customer(
 /// (`courteous_notice`, `friendly_reminder`, `firm_reminder`); past the firm reminder (a call, the formal
 /// notice) or at a level of the user's own, by the lead level's offset from the due date (before it: the
 /// pre-due notice; from 15 days, the standard policy's firm reminder, or at the formal notice: firm).
-fn agenda_level(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> Result<Option<ReminderLevel>, AppError> {
+///
+/// With it, the lead level's fee (`Level::fee`, one per letter), printed on its own line and added to the
+/// total asked. A mise en demeure does not repeat the earlier levels' fees: for a business debtor the 40 EUR
+/// indemnity per invoice already covers the recovery costs (L441-10, D441-5), and a consumer owes no
+/// recovery costs without a judge.
+fn agenda_level(
+    ctx: &impl Context,
+    customer: CustomerId,
+    as_of: NaiveDate,
+) -> Result<Option<(ReminderLevel, Option<Money>)>, AppError> {
     let view = crate::collections::agenda(ctx, as_of)?;
-    let action = view
-        .agenda
+    Ok(level_in(&view.agenda, customer))
+}
+
+/// The reminder level and fee of `customer`'s message in an agenda already built (see [`agenda_level`]).
+pub(crate) fn level_in(
+    agenda: &relance_domain::dunning::Agenda,
+    customer: CustomerId,
+) -> Option<(ReminderLevel, Option<Money>)> {
+    let action = agenda
         .customers
         .iter()
         .filter(|c| c.customer == customer)
         .flat_map(|c| c.actions.iter())
         .find(|a| !a.is_decision());
-    Ok(action.map(|a| match a.template.as_str() {
+    action.map(|a| (level_of(a), a.fee))
+}
+
+fn level_of(a: &relance_domain::dunning::agenda::Action) -> ReminderLevel {
+    match a.template.as_str() {
         "courteous_notice" => ReminderLevel::PreDue,
         "friendly_reminder" => ReminderLevel::Friendly,
         "firm_reminder" => ReminderLevel::Firm,
         _ if a.lead.is_formal_notice || a.lead.offset_days >= FIRM_FROM_DAYS => ReminderLevel::Firm,
         _ if a.lead.offset_days < 0 => ReminderLevel::PreDue,
         _ => ReminderLevel::Friendly,
-    }))
+    }
 }
 
 /// The standard policy's firm reminder comes 15 days after the due date.

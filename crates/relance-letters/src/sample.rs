@@ -64,6 +64,7 @@ pub fn reminder(name: &str, level: ReminderLevel) -> Reminder {
             line("F-2026-0019", day(2026, 2, 14), 240_000, 40_000, d),
         ],
         upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 98_000, 0, d)],
+        fee: None,
     }
 }
 

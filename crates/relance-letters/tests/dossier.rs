@@ -149,3 +149,15 @@ fn check_snapshot(name: &str, doc: &Document) {
         .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_SNAPSHOTS=1 and review)", path.display()));
     assert_eq!(snapshot, expected, "{name} changed: run with UPDATE_SNAPSHOTS=1 and review the diff");
 }
+
+#[test]
+fn a_level_fee_is_its_own_line_and_part_of_the_total_asked() {
+    let mut r = sample::reminder("Client", relance_letters::ReminderLevel::Firm);
+    let without = read_back(&relance_letters::reminder(&r).unwrap_or_else(|e| panic!("{e}")));
+    assert!(!without.contains("Frais de relance"), "{without}");
+    assert_eq!(r.total_asked(), Money::from_cents(323_450));
+    r.fee = Some(Money::from_cents(1500));
+    assert_eq!(r.total_asked(), Money::from_cents(324_950));
+    let with = read_back(&relance_letters::reminder(&r).unwrap_or_else(|e| panic!("{e}")));
+    assert_all(&with, &["Total 3 634,50 € 400,00 € 3 234,50 €", "Frais de relance 15,00 €", "Total à régler 3 249,50 €"]);
+}
