@@ -28,6 +28,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         customers::customer_update,
         customers::customer_set_archived,
         documents::customer_statement,
+        documents::injunction_dossier_print,
         invoices::invoices_list,
         invoices::invoice_get,
         invoices::invoice_create,

@@ -482,6 +482,8 @@ export const en: Record<MessageKey, string> = {
   "followup.stage": "Current stage",
   "followup.stage.reminders": "Formal notice sent on {date}; no further step decided yet.",
   "followup.stage.since": "{stage} since {date}.",
+  "followup.dossier.button": "Prepare the order for payment file",
+  "followup.dossier.hint": "Prepares as a PDF the summary of the customer’s claim (invoices, penalties, formal notice, documents to attach) to go with the application for an order for payment.",
   "followup.next": "Possible steps",
   "followup.none": "No other step is possible.",
   "followup.to.injunction_prepared": "Payment order prepared",

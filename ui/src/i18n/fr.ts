@@ -484,6 +484,8 @@ export const fr = {
   "followup.stage": "Étape actuelle",
   "followup.stage.reminders": "Mise en demeure envoyée le {date} ; aucune suite décidée pour l’instant.",
   "followup.stage.since": "{stage} depuis le {date}.",
+  "followup.dossier.button": "Préparer le dossier d’injonction de payer",
+  "followup.dossier.hint": "Prépare en PDF le récapitulatif de la créance du client (factures, pénalités, mise en demeure, pièces à joindre), à joindre à la requête en injonction de payer.",
   "followup.next": "Étapes possibles",
   "followup.none": "Aucune autre étape n’est possible.",
   "followup.to.injunction_prepared": "Injonction de payer préparée",

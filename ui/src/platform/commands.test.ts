@@ -37,6 +37,7 @@ describe("commands", () => {
     await commands.customerUpdate(1, form);
     await commands.customerSetArchived(1, true);
     await commands.customerStatement(1);
+    await commands.injunctionDossierPrint(1);
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -88,6 +89,7 @@ describe("commands", () => {
       customer_update: ["form", "id"],
       customer_set_archived: ["archived", "id"],
       customer_statement: ["customer"],
+      injunction_dossier_print: ["customer"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

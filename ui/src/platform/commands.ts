@@ -55,6 +55,9 @@ export const customerSetArchived = (id: number, archived: boolean) =>
   call<null>("customer_set_archived", { id, archived });
 /** Writes the customer's account statement in the documents folder and opens it. */
 export const customerStatement = (customer: number) => call<DocumentView>("customer_statement", { customer });
+/** Writes the customer's injonction de payer dossier (after the mise en demeure) and opens it. */
+export const injunctionDossierPrint = (customer: number) =>
+  call<DocumentView>("injunction_dossier_print", { customer });
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -142,6 +145,7 @@ export const COMMANDS = [
   "customer_update",
   "customer_set_archived",
   "customer_statement",
+  "injunction_dossier_print",
   "invoices_list",
   "invoice_get",
   "invoice_create",
