@@ -35,6 +35,8 @@ pub struct Creditor {
     pub city: Option<String>,
     pub iban: Option<String>,
     pub bic: Option<String>,
+    /// The company's logo, on every page's letterhead.
+    pub logo: Option<std::sync::Arc<crate::logo::Logo>>,
 }
 
 /// One invoice as listed in a letter.
@@ -155,6 +157,7 @@ pub(crate) fn frame(c: &Creditor, w: &Words) -> Frame {
             bank.join(w.legal_ids_sep)
         ),
         page_label: w.page.to_string(),
+        logo: c.logo.clone(),
     }
 }
 

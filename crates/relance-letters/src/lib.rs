@@ -12,6 +12,7 @@ pub mod font;
 pub mod format;
 pub mod layout;
 pub mod letters;
+pub mod logo;
 pub mod pdf;
 pub mod sample;
 pub mod statement;
@@ -20,6 +21,7 @@ pub mod text;
 pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
 pub use dossier::{dossier, Broken, Dossier, Step};
 pub use font::Fonts;
+pub use logo::{Logo, LogoFormat, LogoProblem};
 pub use layout::Document;
 pub use letters::{
     notice, reminder, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
@@ -33,6 +35,8 @@ pub enum LetterError {
     Font(String),
     #[error("nothing to put in the letter: no invoice")]
     NoInvoice,
+    #[error("logo: {0}")]
+    Logo(String),
 }
 
 /// The PDF of `doc`.

@@ -24,6 +24,7 @@ pub fn creditor() -> Creditor {
         city: Some("Lyon".into()),
         iban: Some("FR76 3000 6000 0112 3456 7890 189".into()),
         bic: Some("AGRIFRPP".into()),
+        logo: None,
     }
 }
 
