@@ -487,7 +487,7 @@ mod tests {
             .iter()
             .filter_map(|i| match &i.kind {
                 ItemKind::Text { text, .. } => Some((i.x, i.y, text.clone())),
-                ItemKind::Rule { .. } => None,
+                ItemKind::Rule { .. } | ItemKind::Logo { .. } => None,
             })
             .collect()
     }

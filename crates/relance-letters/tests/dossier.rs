@@ -121,7 +121,7 @@ fn a_long_claim_runs_over_pages_with_the_letterhead_on_each() {
             .iter()
             .filter_map(|i| match &i.kind {
                 ItemKind::Text { text, .. } => Some(text.as_str()),
-                ItemKind::Rule { .. } => None,
+                ItemKind::Rule { .. } | ItemKind::Logo { .. } => None,
             })
             .collect();
         assert!(texts.contains(&d.creditor.party.name.as_str()), "letterhead on page {}", n + 1);
