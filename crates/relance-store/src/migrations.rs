@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (4, "plans", include_str!("migrations/0004_plans.sql")),
     (5, "plan_reminders", include_str!("migrations/0005_plan_reminders.sql")),
     (6, "letters_sent", include_str!("migrations/0006_letters_sent.sql")),
+    (9, "company_logo", include_str!("migrations/0009_company_logo.sql")),
 ];
 
 /// The schema version this build writes.

@@ -42,7 +42,7 @@ fn a_schema_v1_file_opens_migrates_and_keeps_its_books() {
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
     assert_eq!(version, relance_store::SCHEMA_VERSION);
-    assert_eq!(version, 6, "the v1 file reaches 0006_letters_sent");
+    assert_eq!(version, 9, "the v1 file reaches 0009_company_logo");
     assert_eq!(count(&store, "letters_sent"), 0, "no sent letter is invented");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
@@ -97,7 +97,7 @@ fn a_schema_v2_file_opens_migrates_and_keeps_its_books_and_reminders() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 6, "the v2 file reaches 0006_letters_sent");
+    assert_eq!(version, 9, "the v2 file reaches 0009_company_logo");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity"].iter().map(|t| count(&store, t)).collect();
     assert_eq!(counts, [5, 30, 22, 22, 63]);
@@ -127,7 +127,7 @@ fn a_schema_v3_file_opens_migrates_and_keeps_its_policies_and_profiles() {
 
     let store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 6, "the v3 file reaches 0006_letters_sent");
+    assert_eq!(version, 9, "the v3 file reaches 0009_company_logo");
     let counts: Vec<i64> =
         ["customers", "invoices", "payments", "allocations", "activity", "dunning_events", "promises"]
             .iter()
@@ -169,7 +169,7 @@ fn a_schema_v4_file_opens_migrates_and_keeps_its_plans() {
 
     let mut store = Store::open(&copy).unwrap();
     let version: i64 = store.conn().query_row("SELECT MAX(version) FROM schema_migrations", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 6, "the v4 file reaches 0006_letters_sent");
+    assert_eq!(version, 9, "the v4 file reaches 0009_company_logo");
     let counts: Vec<i64> = ["customers", "invoices", "payments", "allocations", "activity", "dunning_events"]
         .iter()
         .map(|t| count(&store, t))
