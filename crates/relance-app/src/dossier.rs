@@ -19,7 +19,7 @@ use relance_domain::plan::{PlanRecord, PlanStatus};
 use relance_letters::{Broken, Dossier, InvoiceLine, Lang, NoticeInvoice, Party, PenaltyPeriod, Step};
 
 use crate::collections::PromiseOutcome;
-use crate::letters::{address_lines, creditor, legal_ids, Letter, LettersError};
+use crate::letters::{address_lines, creditor_with_logo, legal_ids, Letter, LettersError};
 use crate::{AppError, Context};
 
 /// The dossier of `customer` at `as_of` (see the module).
@@ -144,7 +144,7 @@ pub fn injunction_dossier(ctx: &impl Context, customer: CustomerId, as_of: Naive
     let dossier = Dossier {
         lang,
         date: as_of,
-        creditor: creditor(&company, lang),
+        creditor: creditor_with_logo(ctx, &company, lang)?,
         debtor,
         business_debtor: d.kind == CustomerKind::Business,
         invoices,

@@ -96,6 +96,11 @@ pub(crate) fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&s
     ids
 }
 
+/// The company as the sender of a document, with its logo if one is kept.
+pub(crate) fn creditor_with_logo(ctx: &impl Context, c: &CompanyProfile, lang: Lang) -> Result<Creditor, AppError> {
+    Ok(Creditor { logo: crate::company::letter_logo(ctx)?, ..creditor(c, lang) })
+}
+
 pub(crate) fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
     let name = match &c.legal_form {
         Some(form) if !form.trim().is_empty() => format!("{} {form}", c.name),
@@ -111,6 +116,7 @@ pub(crate) fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
         city: c.address.city.clone(),
         iban: c.iban.clone(),
         bic: c.bic.clone(),
+        logo: None,
     }
 }
 
@@ -141,6 +147,8 @@ pub fn for_customer(
 pub(crate) struct Shared {
     company: CompanyProfile,
     paused: HashMap<InvoiceId, NaiveDate>,
+    /// Read and checked once; each letter refers to it and the batch embeds it once.
+    logo: Option<std::sync::Arc<relance_letters::Logo>>,
 }
 
 impl Shared {
@@ -148,6 +156,7 @@ impl Shared {
         Ok(Shared {
             company: crate::company::get(ctx, Language::Fr)?,
             paused: crate::plans::paused_invoices(ctx.store().conn())?,
+            logo: crate::company::letter_logo(ctx)?,
         })
     }
 }
@@ -211,7 +220,7 @@ pub(crate) fn build(
             upcoming.push(line);
         }
     }
-    let creditor = creditor(company, lang);
+    let creditor = Creditor { logo: shared.logo.clone(), ..creditor(company, lang) };
     match kind {
         LetterKind::Reminder => {
             let (level, fee) = match level {

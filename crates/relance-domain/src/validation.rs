@@ -84,6 +84,8 @@ pub enum Field {
     Rate,
     RateHalfYear,
     RateSource,
+    /// The company's logo (a file).
+    Logo,
 }
 
 impl Field {
@@ -159,6 +161,7 @@ impl Field {
             Rate => "rate",
             RateHalfYear => "rate_half_year",
             RateSource => "rate_source",
+            Logo => "logo",
         }
     }
 }
@@ -243,6 +246,17 @@ pub enum Problem {
         floor: String,
         year: i32,
         half: u8,
+    },
+    /// A file larger than allowed (in kilobytes of 1024 bytes).
+    FileTooLarge {
+        max_kb: u32,
+    },
+    /// Not an image of an accepted kind, or one that cannot be read.
+    NotAnImage,
+    /// An image narrower, shorter, wider or taller than allowed (pixels a side).
+    ImageSize {
+        min: u32,
+        max: u32,
     },
 }
 

@@ -66,6 +66,7 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         Rate => ("Taux", "Rate"),
         RateHalfYear => ("Semestre", "Half-year"),
         RateSource => ("Source du taux", "Rate source"),
+        Logo => ("Logo", "Logo"),
         Plan => ("Échéancier", "Installment plan"),
         PlanInvoices => ("Factures de l’échéancier", "Invoices of the plan"),
         PlanInstallments => ("Nombre d’échéances", "Number of installments"),
@@ -170,7 +171,19 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::En => format!("this invoice is part of installment plan no. {plan}: renegotiate it first"),
         },
         InUse { customers, segments, default } => in_use(*customers, *segments, *default, lang),
-        BelowLegalFloor { floor, year, half } => match lang {
+        FileTooLarge { max_kb } => match lang {
+            Language::Fr => format!("fichier trop lourd : {} Mo au plus", max_kb / 1024),
+            Language::En => format!("file too large: {} MB at most", max_kb / 1024),
+        },
+        NotAnImage => fr_en(
+            "ce fichier n’est pas une image PNG ou JPEG lisible",
+            "this file is not a PNG or JPEG image that can be read",
+        ),
+        ImageSize { min, max } => match lang {
+            Language::Fr => format!("l’image doit mesurer entre {min} et {max} pixels de côté"),
+            Language::En => format!("the image must be between {min} and {max} pixels a side"),
+        },
+                BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
                 "inférieur au minimum légal de {} % du {} semestre {year} (trois fois le taux de l’intérêt légal, \
                  article L441-10 du Code de commerce) ; laissez vide pour le taux légal (BCE + 10 points)",
