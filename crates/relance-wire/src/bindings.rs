@@ -40,7 +40,7 @@ pub fn typescript() -> String {
         CustomerCollectionsView, EscalateForm,
         PlanForm, PlanInvoiceView, InstallmentPreviewView, PlanPreviewView, InstallmentView, InstallmentFollowUpView, ResumeLevelView,
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
-        DocumentView,
+        DocumentView, LogoView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

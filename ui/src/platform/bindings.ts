@@ -602,3 +602,13 @@ path: string, pages: number,
  * The system viewer was asked to show it (false in tests, or without a PDF viewer).
  */
 opened: boolean, };
+
+export type LogoView = { 
+/**
+ * `image/png` or `image/jpeg`.
+ */
+media_type: string, width: number, height: number, 
+/**
+ * The file as chosen.
+ */
+bytes: Array<number>, };

@@ -31,6 +31,9 @@ describe("commands", () => {
     await commands.loadDemo();
     await commands.companyGet();
     await commands.companySave(form);
+    await commands.companyLogoGet();
+    await commands.companyLogoSet([1, 2]);
+    await commands.companyLogoRemove();
     await commands.customersList(form);
     await commands.customerGet(1);
     await commands.customerCreate(form);
@@ -85,6 +88,7 @@ describe("commands", () => {
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
       company_save: ["form"],
+      company_logo_set: ["bytes"],
       customers_list: ["query"],
       customer_update: ["form", "id"],
       customer_set_archived: ["archived", "id"],

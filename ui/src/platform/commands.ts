@@ -17,6 +17,7 @@ import type {
   CustomerSavedView,
   DemoSummaryView,
   DocumentView,
+  LogoView,
   DueInstallmentView,
   EscalateForm,
   InvoiceCollectionView,
@@ -45,6 +46,10 @@ export const loadDemo = () => call<DemoSummaryView>("load_demo");
 
 export const companyGet = () => call<CompanyView>("company_get");
 export const companySave = (form: CompanyForm) => call<CompanyView>("company_save", { form });
+export const companyLogoGet = () => call<LogoView | null>("company_logo_get");
+/** The chosen file's bytes, checked in Rust (PNG or JPEG, 1 MB, 16 to 4000 pixels a side). */
+export const companyLogoSet = (bytes: number[]) => call<LogoView>("company_logo_set", { bytes });
+export const companyLogoRemove = () => call<boolean>("company_logo_remove");
 
 export const customersList = (query: CustomerListQuery) => call<CustomerPageView>("customers_list", { query });
 export const customerGet = (id: number) => call<CustomerDetailView>("customer_get", { id });
@@ -139,6 +144,9 @@ export const COMMANDS = [
   "load_demo",
   "company_get",
   "company_save",
+  "company_logo_get",
+  "company_logo_set",
+  "company_logo_remove",
   "customers_list",
   "customer_get",
   "customer_create",

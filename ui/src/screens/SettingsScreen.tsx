@@ -23,6 +23,7 @@ import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, typ
 import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
+import { LogoSection } from "./LogoSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -245,6 +246,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
           </div>
         </form>
       )}
+      {form && <LogoSection />}
       <PoliciesSection />
       <PlanSettingsSection />
       <RatesSection />
