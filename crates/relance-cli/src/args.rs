@@ -469,4 +469,10 @@ pub struct BenchLettersArgs {
     /// How many letters in the batch.
     #[arg(long, default_value_t = 500, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub letters: u32,
+    /// Put this PNG or JPEG as the company's logo on every page (checked like in Settings).
+    #[arg(long, value_name = "FILE", conflicts_with = "sample_logo")]
+    pub logo: Option<PathBuf>,
+    /// Put a generated 600 x 200 pixel PNG as the logo on every page.
+    #[arg(long)]
+    pub sample_logo: bool,
 }
