@@ -156,5 +156,13 @@ pub fn injunction_dossier(ctx: &impl Context, customer: CustomerId, as_of: Naive
     let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
     let invoice_numbers = dossier.invoices.iter().map(|i| i.line.number.clone()).collect();
     let addressee = dossier.debtor.name.clone();
-    Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due: dossier.claimed(), invoice_numbers, addressee, doc })
+    Ok(Letter {
+        pdf,
+        pages: doc.pages.len(),
+        level: None,
+        total_due: dossier.claimed(),
+        invoice_numbers,
+        addressee,
+        doc,
+    })
 }

@@ -34,8 +34,12 @@ fn customer(ctx: &mut LocalContext, name: &str, kind: &str) -> CustomerId {
 }
 
 fn invoice(ctx: &mut LocalContext, c: CustomerId, number: &str, date: &str, total: &str) -> InvoiceId {
-    let input =
-        InvoiceInput { number: number.into(), issue_date: date.into(), total: Some(total.into()), ..Default::default() };
+    let input = InvoiceInput {
+        number: number.into(),
+        issue_date: date.into(),
+        total: Some(total.into()),
+        ..Default::default()
+    };
     invoices::create(ctx, c, &input).unwrap_or_else(|e| panic!("{e}"))
 }
 

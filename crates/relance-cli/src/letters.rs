@@ -106,9 +106,9 @@ pub fn bench(a: &BenchLettersArgs, lang: Language) -> anyhow::Result<()> {
         (None, false) => None,
     };
     let logo = match logo_bytes {
-        Some(bytes) => Some(std::sync::Arc::new(
-            relance_letters::Logo::check(&bytes).map_err(|e| anyhow::anyhow!("logo: {e}"))?,
-        )),
+        Some(bytes) => {
+            Some(std::sync::Arc::new(relance_letters::Logo::check(&bytes).map_err(|e| anyhow::anyhow!("logo: {e}"))?))
+        }
         None => None,
     };
     let start = Instant::now();

@@ -371,17 +371,10 @@ pub fn dossier(d: &Dossier) -> Result<Document, LetterError> {
     );
     flow.paragraph(&format!("• {notice}"), SMALL, Weight::Bold);
     for b in &d.broken {
-        let broke = b
-            .broke_on
-            .map(|on| fill(dw.broke_on, &[("date", &format::short_date(on))]))
-            .unwrap_or_default();
+        let broke = b.broke_on.map(|on| fill(dw.broke_on, &[("date", &format::short_date(on))])).unwrap_or_default();
         let text = fill(
             if b.plan { dw.plan_broken } else { dw.promise_broken },
-            &[
-                ("date", &format::short_date(b.made_on)),
-                ("numbers", &b.invoice_numbers.join(", ")),
-                ("broke", &broke),
-            ],
+            &[("date", &format::short_date(b.made_on)), ("numbers", &b.invoice_numbers.join(", ")), ("broke", &broke)],
         );
         flow.paragraph(&format!("• {text}"), SMALL, Weight::Regular);
     }

@@ -21,11 +21,11 @@ pub mod text;
 pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
 pub use dossier::{dossier, Broken, Dossier, Step};
 pub use font::Fonts;
-pub use logo::{Logo, LogoFormat, LogoProblem};
 pub use layout::Document;
 pub use letters::{
     notice, reminder, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder, ReminderLevel,
 };
+pub use logo::{Logo, LogoFormat, LogoProblem};
 pub use statement::{statement, CreditLine, PaymentLine, Statement};
 
 /// Why a letter could not be made.

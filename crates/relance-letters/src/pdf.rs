@@ -22,8 +22,8 @@ use allsorts::{
 };
 use printpdf::{
     DictItem, ExternalStream, ExternalXObject, Line, LinePoint, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage, RawImageData, RawImageFormat, TextItem,
-    XObjectId, XObjectTransform,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage, RawImageData, RawImageFormat, TextItem, XObjectId,
+    XObjectTransform,
 };
 
 use crate::{

@@ -177,7 +177,8 @@ pub fn agreement(name: &str) -> crate::agreement::Agreement {
 pub fn dossier(name: &str) -> crate::dossier::Dossier {
     let n = notice(name);
     let numbers: Vec<String> = n.invoices.iter().map(|i| i.line.number.clone()).collect();
-    let step = |on, channel: &str| crate::dossier::Step { on, channel: channel.into(), invoice_numbers: numbers.clone() };
+    let step =
+        |on, channel: &str| crate::dossier::Step { on, channel: channel.into(), invoice_numbers: numbers.clone() };
     crate::dossier::Dossier {
         lang: n.lang,
         date: n.date,

@@ -159,5 +159,8 @@ fn a_level_fee_is_its_own_line_and_part_of_the_total_asked() {
     r.fee = Some(Money::from_cents(1500));
     assert_eq!(r.total_asked(), Money::from_cents(324_950));
     let with = read_back(&relance_letters::reminder(&r).unwrap_or_else(|e| panic!("{e}")));
-    assert_all(&with, &["Total 3 634,50 € 400,00 € 3 234,50 €", "Frais de relance 15,00 €", "Total à régler 3 249,50 €"]);
+    assert_all(
+        &with,
+        &["Total 3 634,50 € 400,00 € 3 234,50 €", "Frais de relance 15,00 €", "Total à régler 3 249,50 €"],
+    );
 }

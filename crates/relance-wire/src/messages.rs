@@ -183,7 +183,7 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::Fr => format!("l’image doit mesurer entre {min} et {max} pixels de côté"),
             Language::En => format!("the image must be between {min} and {max} pixels a side"),
         },
-                BelowLegalFloor { floor, year, half } => match lang {
+        BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
                 "inférieur au minimum légal de {} % du {} semestre {year} (trois fois le taux de l’intérêt légal, \
                  article L441-10 du Code de commerce) ; laissez vide pour le taux légal (BCE + 10 points)",

@@ -1,6 +1,6 @@
 use relance_domain::company::CompanyInput;
-use relance_wire::forms::CompanyForm;
 use relance_wire::documents::LogoView;
+use relance_wire::forms::CompanyForm;
 use relance_wire::views::CompanyView;
 use relance_wire::ErrorView;
 use tauri::State;

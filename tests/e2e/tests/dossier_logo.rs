@@ -16,7 +16,6 @@ use chrono::{Datelike, Days, Local, NaiveDate};
 use relance_e2e::steps::{click_css, wait_css, wait_text};
 use relance_e2e::{workspace_root, App};
 
-
 fn relance(dir: &Path, args: &[&str]) -> String {
     let out = Command::new(workspace_root().join("target").join("debug").join("relance"))
         .arg("--data-dir")
@@ -85,7 +84,20 @@ fn the_dossier_is_made_from_the_follow_up_card_and_the_logo_goes_on_it() {
         let (issued, due) = (ago(today, 150), ago(today, 120));
         relance(
             &dir,
-            &["invoice", "add", "--customer", "1", "--number", number, "--date", &issued, "--due", &due, "--amount", amount],
+            &[
+                "invoice",
+                "add",
+                "--customer",
+                "1",
+                "--number",
+                number,
+                "--date",
+                &issued,
+                "--due",
+                &due,
+                "--amount",
+                amount,
+            ],
         );
     }
     // The ECB rate of the half-years of the delay, in case the shipped tables stop before them (the
@@ -128,7 +140,7 @@ fn the_dossier_is_made_from_the_follow_up_card_and_the_logo_goes_on_it() {
     let interest = penalties
         .lines()
         .find_map(|l| l.strip_prefix("Intérêts de retard : "))
-        .map(|a| a.replace('\u{a0}', " ").replace('\u{202f}', " "))
+        .map(|a| a.replace(['\u{a0}', '\u{202f}'], " "))
         .unwrap_or_default();
     assert!(!interest.is_empty() && text.contains(&interest), "penalty {interest:?} of\n{penalties}\nin\n{text}");
     assert_eq!(tool("pdfimages", &["-list", file.to_str().unwrap_or_default()]).lines().count(), 2, "no logo yet");
