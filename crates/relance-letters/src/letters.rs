@@ -281,7 +281,8 @@ pub fn reminder(r: &Reminder) -> Result<Document, LetterError> {
         // The fee on its own line under the invoices, then the total asked.
         let (fee_label, total_label) = fee_words(r.lang);
         flow.space(6_000);
-        let columns = vec![Column::left("", 240_000), Column::right("", 100_000)];
+        // The amounts under the invoices' « Reste dû » column.
+        let columns = vec![Column::left("", 346_000), Column::right("", 72_000)];
         flow.table(
             &Table {
                 columns,
