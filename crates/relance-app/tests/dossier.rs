@@ -130,3 +130,47 @@ fn the_dossier_follows_the_notice_with_the_engines_penalties_and_writes_nothing(
     invoice(&mut ctx, fine, "FA-200", "2026-03-10", "90.00");
     assert!(matches!(letters::injunction_dossier(&ctx, fine, d("2026-03-20")), Err(LettersError::NothingDue)));
 }
+
+/// A policy whose letter level carries a 15 EUR fee: the day's letter prints it on its own line, asks the
+/// total with it, and the kept copy (`letters_sent`) records that same total.
+#[test]
+fn a_level_fee_is_asked_by_the_letter_and_kept_with_its_total() {
+    use relance_app::day_letters;
+    use relance_app::policies::{self, LevelInput, PolicyInput};
+
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut ctx = open(&dir);
+    let level = |offset: &str, channel: &str, template: &str, fee: &str| LevelInput {
+        offset_days: offset.into(),
+        channel: channel.into(),
+        template: template.into(),
+        fee: fee.into(),
+        ..Default::default()
+    };
+    let input = PolicyInput {
+        name: "Avec frais".into(),
+        levels: vec![level("3", "email", "friendly_reminder", ""), level("10", "letter", "firm_reminder", "15")],
+    };
+    let policy = policies::create(&mut ctx, &input).unwrap_or_else(|e| panic!("{e}"));
+    policies::assign(&mut ctx, None, Some(policy)).unwrap_or_else(|e| panic!("{e}"));
+    let c = customer(&mut ctx, "Grossiste du Marché", "business");
+    invoice(&mut ctx, c, "FA-301", "2026-02-01", "200.00");
+    // Due 2026-03-03: the e-mail at J+3 done, the letter at J+10 (2026-03-13) is today's.
+    do_all(&mut ctx, c, "2026-03-06");
+    let batch = day_letters::print_day(&mut ctx, d("2026-03-13"), |_| Ok(())).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(batch.printed.len(), 1, "{:?}", batch.not_printed);
+    assert_eq!(batch.printed[0].total_due.to_string(), "215.00");
+    let t = text(&batch.pdf);
+    assert!(t.contains("Frais de relance 15,00 €") && t.contains("Total à régler 215,00 €"), "{t}");
+    let kept = day_letters::sent_for_customer(&ctx, c).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].total.to_string(), "215.00");
+
+    // Without a fee, no line.
+    let plain = customer(&mut ctx, "Client sans frais", "business");
+    invoice(&mut ctx, plain, "FA-302", "2026-02-01", "90.00");
+    let letter = letters::for_customer(&ctx, plain, letters::LetterKind::Reminder, d("2026-03-06"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!text(&letter.pdf).contains("Frais de relance"));
+    assert_eq!(letter.total_due.to_string(), "90.00");
+}
