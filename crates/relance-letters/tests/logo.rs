@@ -81,14 +81,3 @@ fn a_document_without_logo_has_no_image() {
     std::fs::write(&path, &pdf).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(run("pdfimages", &["-list", path.to_str().unwrap_or_default()]).lines().count(), 2);
 }
-
-/// Writes a rendering for review when `LOGO_RENDER_DIR` is set (not a check).
-#[test]
-fn render_for_review() {
-    let Some(dir) = std::env::var_os("LOGO_RENDER_DIR") else { return };
-    let logo = Arc::new(Logo::check(&sample_png(240, 80)).unwrap_or_else(|e| panic!("{e}")));
-    let mut d = sample::dossier("Menuiserie Durand SARL");
-    d.creditor.logo = Some(logo);
-    let pdf = to_pdf(&relance_letters::dossier(&d).unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(std::path::Path::new(&dir).join("dossier-logo.pdf"), pdf).unwrap_or_else(|e| panic!("{e}"));
-}
