@@ -81,6 +81,43 @@ impl Logo {
         Ok(Logo { format, bytes: bytes.to_vec(), width, height })
     }
 
+    /// A PNG's compressed image data as it is in the file, when PDF can read it without decoding
+    /// (8-bit grey or RGB, no alpha, not interlaced): the `IDAT` chunks joined, with its colour channels.
+    /// PDF's `FlateDecode` with the PNG predictors reads them (ISO 32000-1, 7.4.4.4).
+    pub fn png_stream(&self) -> Option<(Vec<u8>, u8)> {
+        if self.format != LogoFormat::Png {
+            return None;
+        }
+        let b = &self.bytes;
+        // IHDR: width, height, bit depth, colour type, compression, filter, interlace.
+        let ihdr = b.get(16..29)?;
+        let (depth, colour, interlace) = (ihdr[8], ihdr[9], ihdr[12]);
+        let channels = match colour {
+            0 => 1,
+            2 => 3,
+            _ => return None,
+        };
+        if depth != 8 || interlace != 0 {
+            return None;
+        }
+        let mut data = Vec::new();
+        let mut i = 8;
+        while i + 8 <= b.len() {
+            let len = usize::try_from(u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])).ok()?;
+            let kind = &b[i + 4..i + 8];
+            let body = b.get(i + 8..i + 8 + len)?;
+            match kind {
+                b"IDAT" => data.extend_from_slice(body),
+                // A transparency chunk makes it an image with alpha: decoded instead.
+                b"tRNS" => return None,
+                b"IEND" => break,
+                _ => {}
+            }
+            i += 12 + len;
+        }
+        (!data.is_empty()).then_some((data, channels))
+    }
+
     /// The PNG's pixels (none for a JPEG).
     pub fn pixels(&self) -> Result<Option<Pixels>, LogoProblem> {
         match self.format {
@@ -206,6 +243,25 @@ mod tests {
         assert_eq!(logo.fit(120_000, 50_000), (120_000, 40_000));
         let tall = Logo::check(&sample_png(50, 200)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(tall.fit(120_000, 50_000), (12_500, 50_000));
+    }
+
+    #[test]
+    fn an_rgb_png_is_passed_through_and_one_with_alpha_is_not() {
+        let logo = Logo::check(&sample_png(30, 20)).unwrap_or_else(|e| panic!("{e}"));
+        let (data, channels) = logo.png_stream().unwrap_or_else(|| panic!("an RGB PNG passes through"));
+        assert_eq!(channels, 3);
+        assert!(!data.is_empty() && data.len() < logo.bytes.len());
+        let mut rgba = Vec::new();
+        {
+            let mut enc = png::Encoder::new(&mut rgba, 20, 20);
+            enc.set_color(png::ColorType::Rgba);
+            enc.set_depth(png::BitDepth::Eight);
+            let mut w = enc.write_header().unwrap_or_else(|e| panic!("{e}"));
+            w.write_image_data(&[200; 20 * 20 * 4]).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let logo = Logo::check(&rgba).unwrap_or_else(|e| panic!("{e}"));
+        assert!(logo.png_stream().is_none());
+        assert_eq!(logo.pixels().ok().flatten().map(|p| p.channels), Some(4));
     }
 
     #[test]

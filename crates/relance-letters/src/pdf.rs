@@ -84,13 +84,48 @@ fn subset_face(face: &ParsedFont, bytes: &[u8], name: &str, chars: &BTreeSet<cha
     Ok(reduced)
 }
 
-/// Adds the logo to the file's resources, once: a PNG as its decoded pixels (printpdf compresses them, the
-/// alpha channel as a soft mask), a JPEG as it is with `DCTDecode`.
+/// Adds the logo to the file's resources, once: a grey or RGB PNG as its own compressed data (`FlateDecode`
+/// with the PNG predictors), a PNG with alpha as its decoded pixels (printpdf compresses them, the alpha
+/// channel as a soft mask), a JPEG as it is with `DCTDecode`.
 fn add_logo(pdf: &mut PdfDocument, logo: &Logo) -> Result<XObjectId, LetterError> {
     let bad = |e: crate::logo::LogoProblem| LetterError::Logo(e.to_string());
     let width = usize::try_from(logo.width).map_err(|e| LetterError::Logo(e.to_string()))?;
     let height = usize::try_from(logo.height).map_err(|e| LetterError::Logo(e.to_string()))?;
     match logo.format {
+        LogoFormat::Png if logo.png_stream().is_some() => {
+            // Grey or RGB without alpha: the file's own compressed data, read with the PNG predictors.
+            let (data, channels) = logo.png_stream().ok_or_else(|| LetterError::Logo("no data".into()))?;
+            let colour: &[u8] = if channels == 1 { b"DeviceGray" } else { b"DeviceRGB" };
+            let parms = [
+                ("Predictor", DictItem::Int(15)),
+                ("Colors", DictItem::Int(i64::from(channels))),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Columns", DictItem::Int(i64::from(logo.width))),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let dict = [
+                ("Type", DictItem::Name(b"XObject".to_vec())),
+                ("Subtype", DictItem::Name(b"Image".to_vec())),
+                ("Width", DictItem::Int(i64::from(logo.width))),
+                ("Height", DictItem::Int(i64::from(logo.height))),
+                ("ColorSpace", DictItem::Name(colour.to_vec())),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Filter", DictItem::Name(b"FlateDecode".to_vec())),
+                ("DecodeParms", DictItem::Dict { map: parms }),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let stream = ExternalStream { dict, content: data, compress: false };
+            Ok(pdf.add_xobject(&ExternalXObject {
+                stream,
+                width: Some(Px(width)),
+                height: Some(Px(height)),
+                dpi: None,
+            }))
+        }
         LogoFormat::Png => {
             let px = logo.pixels().map_err(bad)?.ok_or_else(|| LetterError::Logo("no pixels".into()))?;
             let data_format = match px.channels {
