@@ -78,7 +78,11 @@ pub struct DayBatch {
 /// The letters of the day's agenda at `as_of`, without printing nor recording anything: who gets a
 /// letter and which one (for the front ends' "Print today's letters (N)").
 pub fn due(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(CustomerId, String, LetterKind)>> {
-    let view = crate::collections::agenda(ctx, as_of)?;
+    Ok(due_in(&crate::collections::agenda(ctx, as_of)?))
+}
+
+/// The day's letters in an agenda already built.
+fn due_in(view: &crate::collections::AgendaView) -> Vec<(CustomerId, String, LetterKind)> {
     let mut out: Vec<(CustomerId, String, LetterKind)> = view
         .agenda
         .customers
@@ -92,7 +96,7 @@ pub fn due(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(CustomerId, S
         .collect();
     // In the order of the names, as the user files them.
     out.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()).then(a.0 .0.cmp(&b.0 .0)));
-    Ok(out)
+    out
 }
 
 pub(crate) fn level_code(level: ReminderLevel) -> &'static str {
@@ -125,16 +129,25 @@ pub fn print_day(
 ) -> Result<DayBatch, DayLettersError> {
     let mut made = Vec::new();
     let mut not_printed = Vec::new();
-    // The user's wording, read once for the whole batch.
-    let texts = crate::letter_templates::texts(ctx)?;
-    for (customer, customer_name, kind) in due(ctx, as_of)? {
-        match crate::letters::for_customer_with(ctx, customer, kind, as_of, &texts) {
+    // The agenda, the company and the plans are read once for the whole batch (not once per letter):
+    // each letter takes its level and fee from this agenda.
+    let view = crate::collections::agenda(ctx, as_of)?;
+    let shared = crate::letters::Shared::load(ctx).map_err(|e| match e {
+        LettersError::App(a) => DayLettersError::App(a),
+        other => DayLettersError::Render(other.to_string()),
+    })?;
+    for (customer, customer_name, kind) in due_in(&view) {
+        let level = match kind {
+            LetterKind::Reminder => crate::letters::level_in(&view.agenda, customer),
+            LetterKind::Notice => None,
+        };
+        match crate::letters::build(ctx, &shared, customer, kind, as_of, level) {
             Ok(letter) => made.push((customer, customer_name, kind, letter)),
             Err(e) => {
                 let reason = match e {
                     LettersError::App(AppError::Penalty(p)) => Unprintable::Penalty(p),
                     LettersError::App(other) => return Err(other.into()),
-                    LettersError::NothingDue => Unprintable::NothingDue,
+                    LettersError::NothingDue | LettersError::NoNotice => Unprintable::NothingDue,
                     LettersError::Render(r) => Unprintable::Render(r.to_string()),
                 };
                 not_printed.push(NotPrinted { customer, customer_name, kind, reason });

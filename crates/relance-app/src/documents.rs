@@ -13,7 +13,7 @@ use relance_letters::{
 };
 use relance_store::payments::Receipt;
 
-use crate::letters::{address_lines, creditor, legal_ids, Letter, LettersError};
+use crate::letters::{address_lines, creditor_with_logo, legal_ids, Letter, LettersError};
 use crate::{AppError, Context};
 
 fn lang_of(l: Language) -> Lang {
@@ -93,7 +93,7 @@ pub fn statement(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> 
     let s = Statement {
         lang,
         date: as_of,
-        creditor: creditor(&company, lang),
+        creditor: creditor_with_logo(ctx, &company, lang)?,
         debtor: debtor(&found.data, lang),
         invoices,
         credit_notes,
@@ -117,7 +117,7 @@ pub fn plan_agreement(ctx: &impl Context, plan: PlanId, as_of: NaiveDate) -> Res
         lang,
         date: as_of,
         agreed_on: a.agreed_on,
-        creditor: creditor(&a.creditor, lang),
+        creditor: creditor_with_logo(ctx, &a.creditor, lang)?,
         debtor: debtor(&a.debtor, lang),
         invoices: a
             .invoices

@@ -2,11 +2,13 @@
 //! unpaid invoices, the agenda's level, the penalties of the collections engine) and lays it out with
 //! `relance-letters`. Reads only: printing a letter records nothing (the agenda's "done" does).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use relance_domain::company::{Address, CompanyProfile, Language};
 use relance_domain::customer::CustomerKind;
 use relance_domain::dunning::{EscalationStage, InvoiceDunning};
-use relance_domain::ids::CustomerId;
+use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::Money;
 use relance_letters::{
     Creditor, InvoiceLine, Lang, LetterError, LetterTexts, Notice, NoticeInvoice, Party, PenaltyPeriod, Reminder,
@@ -16,6 +18,7 @@ use relance_letters::{
 use crate::{AppError, Context};
 
 pub use crate::documents::{plan_agreement, statement};
+pub use crate::dossier::injunction_dossier;
 
 /// Which letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +64,9 @@ pub enum LettersError {
     /// No unpaid invoice to write about (none late, for a notice).
     #[error("nothing to claim from this customer")]
     NothingDue,
+    /// An injonction de payer dossier follows the mise en demeure: none was recorded for the late invoices.
+    #[error("no formal notice was sent to this customer")]
+    NoNotice,
     #[error(transparent)]
     Render(LetterError),
 }
@@ -91,6 +97,11 @@ pub(crate) fn legal_ids(siren: Option<&str>, siret: Option<&str>, vat: Option<&s
     ids
 }
 
+/// The company as the sender of a document, with its logo if one is kept.
+pub(crate) fn creditor_with_logo(ctx: &impl Context, c: &CompanyProfile, lang: Lang) -> Result<Creditor, AppError> {
+    Ok(Creditor { logo: crate::company::letter_logo(ctx)?, ..creditor(c, lang) })
+}
+
 pub(crate) fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
     let name = match &c.legal_form {
         Some(form) if !form.trim().is_empty() => format!("{} {form}", c.name),
@@ -106,6 +117,7 @@ pub(crate) fn creditor(c: &CompanyProfile, lang: Lang) -> Creditor {
         city: c.address.city.clone(),
         iban: c.iban.clone(),
         bic: c.bic.clone(),
+        logo: None,
     }
 }
 
@@ -124,20 +136,48 @@ pub fn for_customer(
     kind: LetterKind,
     as_of: NaiveDate,
 ) -> Result<Letter, LettersError> {
-    let texts = crate::letter_templates::texts(ctx)?;
-    for_customer_with(ctx, customer, kind, as_of, &texts)
+    let shared = Shared::load(ctx)?;
+    let level = match kind {
+        LetterKind::Reminder => agenda_level(ctx, customer, as_of)?,
+        LetterKind::Notice => None,
+    };
+    build(ctx, &shared, customer, kind, as_of, level)
 }
 
-/// [`for_customer`] in the wording of `texts` (`letter_templates::texts`, read once for a batch).
-pub fn for_customer_with(
+/// What every letter of a batch reads the same: the company, the invoices paused by running plans, the logo
+/// and the user's wording.
+pub(crate) struct Shared {
+    company: CompanyProfile,
+    paused: HashMap<InvoiceId, NaiveDate>,
+    /// The user's wording of the letters (`letter_templates::texts`).
+    texts: LetterTexts,
+    /// Read and checked once; each letter refers to it and the batch embeds it once.
+    logo: Option<std::sync::Arc<relance_letters::Logo>>,
+}
+
+impl Shared {
+    pub(crate) fn load(ctx: &impl Context) -> Result<Shared, LettersError> {
+        Ok(Shared {
+            company: crate::company::get(ctx, Language::Fr)?,
+            paused: crate::plans::paused_invoices(ctx.store().conn())?,
+            texts: crate::letter_templates::texts(ctx)?,
+            logo: crate::company::letter_logo(ctx)?,
+        })
+    }
+}
+
+/// The letter of `kind` for `customer`, its reminder level and fee (`level`) taken from an agenda already
+/// built by the caller (the day's batch builds it once for all its letters).
+pub(crate) fn build(
     ctx: &impl Context,
+    shared: &Shared,
     customer: CustomerId,
     kind: LetterKind,
     as_of: NaiveDate,
-    texts: &LetterTexts,
+    level: Option<(ReminderLevel, Option<Money>)>,
 ) -> Result<Letter, LettersError> {
     let conn = ctx.store().conn();
-    let company = crate::company::get(ctx, Language::Fr)?;
+    let company = &shared.company;
     let lang = match company.language {
         Language::Fr => Lang::Fr,
         Language::En => Lang::En,
@@ -154,7 +194,7 @@ pub fn for_customer_with(
     let mut upcoming = Vec::new();
     // Invoices in a running installment plan are followed by the plan's own notices until it breaks,
     // like in the agenda: a letter does not claim them.
-    let paused = crate::plans::paused_invoices(conn)?;
+    let paused = &shared.paused;
     for row in crate::invoices::unpaid_for_customer(ctx, customer)? {
         let inv = &row.invoice;
         // An invoice issued after the letter's date did not exist yet then.
@@ -185,14 +225,14 @@ pub fn for_customer_with(
             upcoming.push(line);
         }
     }
-    let creditor = creditor(&company, lang);
+    let creditor = Creditor { logo: shared.logo.clone(), ..creditor(company, lang) };
     match kind {
         LetterKind::Reminder => {
-            let level = agenda_level(ctx, customer, as_of)?.unwrap_or(if late.is_empty() {
-                ReminderLevel::PreDue
-            } else {
-                ReminderLevel::Friendly
-            });
+            let (level, fee) = match level {
+                Some((level, fee)) => (level, fee),
+                None if late.is_empty() => (ReminderLevel::PreDue, None),
+                None => (ReminderLevel::Friendly, None),
+            };
             let (invoices, upcoming) = if level == ReminderLevel::PreDue && late.is_empty() {
                 (upcoming, Vec::new())
             } else {
@@ -201,11 +241,12 @@ pub fn for_customer_with(
             if invoices.is_empty() {
                 return Err(LettersError::NothingDue);
             }
-            let total_due = invoices.iter().map(|l| l.remaining).fold(Money::ZERO, |a, b| a + b);
             let invoice_numbers = invoices.iter().map(|l| l.number.clone()).collect();
             let addressee = debtor.name.clone();
-            let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming };
-            let doc = relance_letters::reminder_with(&letter, texts).map_err(LettersError::Render)?;
+            let letter = Reminder { lang, date: as_of, creditor, debtor, level, invoices, upcoming, fee };
+            // What `letters_sent` keeps as the total claimed is what the letter asks: with the fee.
+            let total_due = letter.total_asked();
+            let doc = relance_letters::reminder_with(&letter, &shared.texts).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
             Ok(Letter { pdf, pages: doc.pages.len(), level: Some(level), total_due, invoice_numbers, addressee, doc })
         }
@@ -244,7 +285,7 @@ pub fn for_customer_with(
                 upcoming,
                 deadline_days: relance_letters::letters::DEFAULT_DEADLINE_DAYS,
             };
-            let doc = relance_letters::notice_with(&letter, texts).map_err(LettersError::Render)?;
+            let doc = relance_letters::notice_with(&letter, &shared.texts).map_err(LettersError::Render)?;
             let pdf = relance_letters::to_pdf(&doc).map_err(LettersError::Render)?;
             Ok(Letter { pdf, pages: doc.pages.len(), level: None, total_due, invoice_numbers, addressee, doc })
         }
@@ -255,23 +296,43 @@ pub fn for_customer_with(
 /// (`courteous_notice`, `friendly_reminder`, `firm_reminder`); past the firm reminder (a call, the formal
 /// notice) or at a level of the user's own, by the lead level's offset from the due date (before it: the
 /// pre-due notice; from 15 days, the standard policy's firm reminder, or at the formal notice: firm).
-fn agenda_level(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> Result<Option<ReminderLevel>, AppError> {
+///
+/// With it, the lead level's fee (`Level::fee`, one per letter), printed on its own line and added to the
+/// total asked. A mise en demeure does not repeat the earlier levels' fees: for a business debtor the 40 EUR
+/// indemnity per invoice already covers the recovery costs (L441-10, D441-5), and a consumer owes no
+/// recovery costs without a judge.
+fn agenda_level(
+    ctx: &impl Context,
+    customer: CustomerId,
+    as_of: NaiveDate,
+) -> Result<Option<(ReminderLevel, Option<Money>)>, AppError> {
     let view = crate::collections::agenda(ctx, as_of)?;
-    let action = view
-        .agenda
+    Ok(level_in(&view.agenda, customer))
+}
+
+/// The reminder level and fee of `customer`'s message in an agenda already built (see [`agenda_level`]).
+pub(crate) fn level_in(
+    agenda: &relance_domain::dunning::Agenda,
+    customer: CustomerId,
+) -> Option<(ReminderLevel, Option<Money>)> {
+    let action = agenda
         .customers
         .iter()
         .filter(|c| c.customer == customer)
         .flat_map(|c| c.actions.iter())
         .find(|a| !a.is_decision());
-    Ok(action.map(|a| match a.template.as_str() {
+    action.map(|a| (level_of(a), a.fee))
+}
+
+fn level_of(a: &relance_domain::dunning::agenda::Action) -> ReminderLevel {
+    match a.template.as_str() {
         "courteous_notice" => ReminderLevel::PreDue,
         "friendly_reminder" => ReminderLevel::Friendly,
         "firm_reminder" => ReminderLevel::Firm,
         _ if a.lead.is_formal_notice || a.lead.offset_days >= FIRM_FROM_DAYS => ReminderLevel::Firm,
         _ if a.lead.offset_days < 0 => ReminderLevel::PreDue,
         _ => ReminderLevel::Friendly,
-    }))
+    }
 }
 
 /// The standard policy's firm reminder comes 15 days after the due date.

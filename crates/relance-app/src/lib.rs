@@ -12,6 +12,7 @@ pub mod data_dir;
 pub mod day_letters;
 pub mod demo;
 mod documents;
+mod dossier;
 pub mod error;
 pub mod invoices;
 pub mod letter_templates;

@@ -457,8 +457,9 @@ pub struct LetterArgs {
     /// Installment plan id (agreement).
     #[arg(long, value_name = "ID")]
     pub plan: Option<i64>,
-    /// reminder | notice | statement (account statement at --as-of) | agreement (of the --plan)
-    #[arg(long, value_parser = ["reminder", "notice", "statement", "agreement"])]
+    /// reminder | notice | statement (account statement at --as-of) | agreement (of the --plan) |
+    /// dossier (injonction de payer dossier, after the mise en demeure)
+    #[arg(long, value_parser = ["reminder", "notice", "statement", "agreement", "dossier"])]
     pub kind: String,
     /// The PDF file to write.
     #[arg(long, value_name = "FILE.pdf")]
@@ -490,4 +491,10 @@ pub struct BenchLettersArgs {
     /// How many letters in the batch.
     #[arg(long, default_value_t = 500, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub letters: u32,
+    /// Put this PNG or JPEG as the company's logo on every page (checked like in Settings).
+    #[arg(long, value_name = "FILE", conflicts_with = "sample_logo")]
+    pub logo: Option<PathBuf>,
+    /// Put a generated 600 x 200 pixel PNG as the logo on every page.
+    #[arg(long)]
+    pub sample_logo: bool,
 }

@@ -1,5 +1,5 @@
-//! `relance letter --kind statement|agreement`: a customer's account statement at `--as-of`, or an
-//! installment plan's agreement, as a PDF.
+//! `relance letter --kind statement|agreement|dossier`: a customer's account statement at `--as-of`, an
+//! installment plan's agreement, or a customer's injonction de payer dossier at `--as-of`, as a PDF.
 
 use relance_app::letters::LettersError;
 use relance_app::Context;
@@ -23,6 +23,14 @@ pub fn document(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()>
                 "--customer is needed for an account statement"
             ))
         }
+        ("dossier", Some(c), _) => relance_app::letters::injunction_dossier(&ctx, CustomerId(c), as_of),
+        ("dossier", None, _) => {
+            anyhow::bail!(tr(
+                lang,
+                "--customer est requis pour un dossier d'injonction de payer",
+                "--customer is needed for an injonction de payer dossier"
+            ))
+        }
         (_, _, Some(p)) => relance_app::letters::plan_agreement(&ctx, PlanId(p), as_of),
         (_, _, None) => {
             anyhow::bail!(tr(
@@ -38,6 +46,11 @@ pub fn document(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()>
         Err(LettersError::NothingDue) => {
             anyhow::bail!(tr(lang, "rien à mettre dans ce document", "nothing to put in this document"))
         }
+        Err(LettersError::NoNotice) => anyhow::bail!(tr(
+            lang,
+            "aucune mise en demeure n'a été envoyée à ce client : le dossier d'injonction de payer la suit",
+            "no formal notice was sent to this customer: the injonction de payer dossier follows it"
+        )),
         Err(LettersError::Render(e)) => anyhow::bail!(
             "{} {e}",
             tr(lang, "le document n'a pas pu être mis en page :", "the document could not be laid out:")
@@ -60,6 +73,19 @@ pub fn document(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()>
     let pages = letter.pages;
     let s = if pages > 1 { "s" } else { "" };
     let total = amount(letter.total_due, lang);
+    if a.kind == "dossier" {
+        print(&match lang {
+            Language::Fr => format!(
+                "Dossier d'injonction de payer écrit : {} ({pages} page{s}, total réclamé {total}).",
+                a.out.display()
+            ),
+            Language::En => format!(
+                "Injonction de payer dossier written: {} ({pages} page{s}, total claimed {total}).",
+                a.out.display()
+            ),
+        });
+        return Ok(());
+    }
     print(&match (lang, statement) {
         (Language::Fr, true) => {
             format!("Relevé de compte écrit : {} ({pages} page{s}, solde à régler {total}).", a.out.display())

@@ -23,7 +23,7 @@ fn level_label(level: ReminderLevel, lang: Language) -> &'static str {
 }
 
 pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
-    if matches!(a.kind.as_str(), "statement" | "agreement") {
+    if matches!(a.kind.as_str(), "statement" | "agreement" | "dossier") {
         return crate::documents::document(cli, a, lang);
     }
     let Some(customer) = a.customer else {
@@ -46,6 +46,11 @@ pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
                 ),
             })
         }
+        Err(LettersError::NoNotice) => anyhow::bail!(tr(
+            lang,
+            "aucune mise en demeure n'a été envoyée à ce client",
+            "no formal notice was sent to this customer"
+        )),
         Err(LettersError::Render(e)) => {
             anyhow::bail!(
                 "{} {e}",
@@ -95,12 +100,24 @@ pub fn letter(cli: &Cli, a: &LetterArgs, lang: Language) -> anyhow::Result<()> {
 
 /// Lays out `n` reminder letters of sample customers, renders them as one PDF, prints time and size.
 pub fn bench(a: &BenchLettersArgs, lang: Language) -> anyhow::Result<()> {
+    let logo_bytes = match (&a.logo, a.sample_logo) {
+        (Some(path), _) => Some(std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?),
+        (None, true) => Some(relance_letters::logo::sample_png(600, 200)),
+        (None, false) => None,
+    };
+    let logo = match logo_bytes {
+        Some(bytes) => {
+            Some(std::sync::Arc::new(relance_letters::Logo::check(&bytes).map_err(|e| anyhow::anyhow!("logo: {e}"))?))
+        }
+        None => None,
+    };
     let start = Instant::now();
     let levels = [ReminderLevel::PreDue, ReminderLevel::Friendly, ReminderLevel::Firm];
     let mut letters = Vec::with_capacity(a.letters as usize);
     for n in 0..a.letters {
         let level = levels[n as usize % levels.len()];
-        let data = sample::reminder(&format!("Client n° {n} — Boulangerie Ménard & Fils"), level);
+        let mut data = sample::reminder(&format!("Client n° {n} — Boulangerie Ménard & Fils"), level);
+        data.creditor.logo = logo.clone();
         letters.push(relance_letters::reminder(&data)?);
     }
     let doc = Document::batch("Relances", letters);
@@ -110,16 +127,18 @@ pub fn bench(a: &BenchLettersArgs, lang: Language) -> anyhow::Result<()> {
     let pages = doc.pages.len().max(1);
     print(&match lang {
         Language::Fr => format!(
-            "{} lettres, {pages} pages : mise en page {} ms, total {} ms (cible < 5 000 ms) ; {} Ko, {} Ko par page en moyenne (cible < 40 Ko).",
+            "{} lettres{}, {pages} pages : mise en page {} ms, total {} ms (cible < 5 000 ms) ; {} Ko, {} Ko par page en moyenne (cible < 40 Ko).",
             a.letters,
+            logo.as_ref().map(|l| format!(" avec un logo de {} × {} pixels ({} Ko)", l.width, l.height, l.bytes.len() / 1024)).unwrap_or_default(),
             laid_out.as_millis(),
             total.as_millis(),
             pdf.len() / 1024,
             pdf.len() / pages / 1024
         ),
         Language::En => format!(
-            "{} letters, {pages} pages: layout {} ms, total {} ms (target < 5,000 ms); {} KB, {} KB a page on average (target < 40 KB).",
+            "{} letters{}, {pages} pages: layout {} ms, total {} ms (target < 5,000 ms); {} KB, {} KB a page on average (target < 40 KB).",
             a.letters,
+            logo.as_ref().map(|l| format!(" with a {} x {} pixel logo ({} KB)", l.width, l.height, l.bytes.len() / 1024)).unwrap_or_default(),
             laid_out.as_millis(),
             total.as_millis(),
             pdf.len() / 1024,

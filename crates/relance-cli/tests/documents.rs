@@ -138,3 +138,37 @@ fn a_plan_agreement_is_written_with_its_schedule() {
     refused(d, &["letter", "--customer", "1", "--kind", "agreement", "--out", m]);
     refused(d, &["letter", "--customer", "1", "--plan", "1", "--kind", "agreement", "--out", m]);
 }
+
+#[test]
+fn the_dossier_is_refused_before_the_mise_en_demeure_then_written_with_the_penalties() {
+    let dir = books();
+    let d = dir.path();
+    let out = d.join("dossier.pdf");
+    let path = out.to_str().unwrap_or_default();
+    let why = refused(d, &["letter", "--customer", "1", "--kind", "dossier", "--as-of", "2025-04-01", "--out", path]);
+    assert!(why.contains("aucune mise en demeure n'a été envoyée à ce client"), "{why}");
+    assert!(!out.exists(), "nothing written");
+    let notice = ok(d, &["--as-of", "2025-04-01", "action", "done", "--customer", "1", "--channel", "letter"]);
+    assert!(notice.contains("mise en demeure"), "{notice}");
+    let said = ok(d, &["letter", "--customer", "1", "--kind", "dossier", "--as-of", "2025-04-15", "--out", path]);
+    assert!(said.starts_with(&format!("Dossier d'injonction de payer écrit : {path} (")), "{said}");
+    let penalties = ok(d, &["--as-of", "2025-04-15", "penalties", "--invoice", "F-1"]);
+    let interest = penalties
+        .lines()
+        .find_map(|l| l.strip_prefix("Intérêts de retard : "))
+        .map(|a| a.replace(['\u{a0}', '\u{202f}'], " "))
+        .unwrap_or_default();
+    let t = pdf_text(&out);
+    for wanted in [
+        "Dossier de demande en injonction de payer",
+        "Garage Martin",
+        "F-1 01/01/2025 31/01/2025 1 000,00 € 100,00 € 900,00 € 74 j",
+        "Mise en demeure envoyée le 01/04/2025 (courrier)",
+        "Mise en demeure du 01/04/2025",
+        interest.trim(),
+    ] {
+        assert!(!wanted.is_empty() && t.contains(wanted), "{wanted:?} missing from {t}");
+    }
+    // F-2 was 29 days late on 1 April: its level then was not the formal notice, so it is not claimed.
+    assert!(!t.contains("F-2"), "{t}");
+}

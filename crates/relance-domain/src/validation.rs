@@ -98,6 +98,8 @@ pub enum Field {
     SmtpUsername,
     SmtpSender,
     SmtpPassword,
+    /// The company's logo (a file).
+    Logo,
 }
 
 impl Field {
@@ -185,6 +187,7 @@ impl Field {
             SmtpUsername => "smtp_username",
             SmtpSender => "smtp_sender",
             SmtpPassword => "smtp_password",
+            Logo => "logo",
         }
     }
 }
@@ -277,6 +280,17 @@ pub enum Problem {
     },
     /// A `{` not closed by a `}`, a `}` not opened, or a brace inside a placeholder.
     UnbalancedBraces,
+    /// A file larger than allowed (in kilobytes of 1024 bytes).
+    FileTooLarge {
+        max_kb: u32,
+    },
+    /// Not an image of an accepted kind, or one that cannot be read.
+    NotAnImage,
+    /// An image narrower, shorter, wider or taller than allowed (pixels a side).
+    ImageSize {
+        min: u32,
+        max: u32,
+    },
 }
 
 /// One problem about one field, and for a field repeated on the rows of a

@@ -5,8 +5,10 @@
 //! [`Document::snapshot`] prints the result as text for review and tests.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use crate::font::{Fonts, Size, Weight};
+use crate::logo::Logo;
 
 /// A4 in milli-points (210 x 297 mm).
 pub const PAGE_WIDTH: i32 = 595_276;
@@ -41,6 +43,11 @@ pub enum ItemKind {
         width: i32,
         thickness: i32,
     },
+    /// The document's logo drawn `width` x `height`; `y` is its bottom edge.
+    Logo {
+        width: i32,
+        height: i32,
+    },
 }
 
 /// One thing drawn: `x` from the left edge, `y` its baseline from the top edge.
@@ -64,6 +71,8 @@ pub struct Document {
     /// The letter's date, written as the file's creation date (the layout reads no clock).
     pub date: Option<chrono::NaiveDate>,
     pub pages: Vec<Page>,
+    /// The company's logo, drawn where a page has an `ItemKind::Logo`: embedded once in the file.
+    pub logo: Option<Arc<Logo>>,
 }
 
 fn pt(mpt: i32) -> String {
@@ -101,6 +110,9 @@ impl Document {
                             pt(*thickness)
                         )
                     }
+                    ItemKind::Logo { width, height } => {
+                        writeln!(out, "p{} {},{} logo {} x {}", n + 1, pt(item.x), pt(item.y), pt(*width), pt(*height))
+                    }
                 };
             }
         }
@@ -111,7 +123,15 @@ impl Document {
     pub fn batch(title: &str, letters: Vec<Document>) -> Document {
         let author = letters.first().map(|d| d.author.clone()).unwrap_or_default();
         let date = letters.first().and_then(|d| d.date);
-        Document { title: title.to_string(), author, date, pages: letters.into_iter().flat_map(|d| d.pages).collect() }
+        // One sender, one logo: every letter's letterhead refers to the same image.
+        let logo = letters.iter().find_map(|d| d.logo.clone());
+        Document {
+            title: title.to_string(),
+            author,
+            date,
+            logo,
+            pages: letters.into_iter().flat_map(|d| d.pages).collect(),
+        }
     }
 
     /// Every text run of the document in reading order, joined by spaces (for tests).
@@ -215,7 +235,15 @@ pub struct Frame {
     pub footer: String,
     /// "Page {n} / {total}" in the letter's language; `{n}` and `{total}` are replaced.
     pub page_label: String,
+    /// The company's logo, top right of the letterhead, fitted in [`LOGO_BOX_WIDTH`] x [`LOGO_BOX_HEIGHT`].
+    pub logo: Option<Arc<Logo>>,
 }
+
+/// The logo's box in the letterhead: 45 x 20 mm, right-aligned on the margin.
+pub const LOGO_BOX_WIDTH: i32 = 127_559;
+pub const LOGO_BOX_HEIGHT: i32 = 56_693;
+/// Between the letterhead's text and the logo.
+const LOGO_GAP: i32 = 12_000;
 
 /// Fills pages from top to bottom.
 pub struct Flow<'f> {
@@ -382,18 +410,30 @@ impl<'f> Flow<'f> {
     pub fn finish(mut self, title: &str, frame: &Frame) -> Document {
         let total = self.pages.len();
         let fonts = self.fonts;
+        // With a logo, the name and lines keep to the left of its box (fitted without distortion).
+        let logo = frame.logo.as_ref().map(|l| l.fit(LOGO_BOX_WIDTH, LOGO_BOX_HEIGHT));
+        let text_width = if logo.is_some() { CONTENT_WIDTH - LOGO_BOX_WIDTH - LOGO_GAP } else { CONTENT_WIDTH };
         for (n, page) in self.pages.iter_mut().enumerate() {
             let mut head = Vec::new();
-            let name = ellipsize(fonts, Weight::Bold, TITLE, &fonts.clean(&frame.name), CONTENT_WIDTH);
+            if let Some((width, height)) = logo {
+                head.push(Item {
+                    x: MARGIN + CONTENT_WIDTH - width,
+                    y: MARGIN + height,
+                    kind: ItemKind::Logo { width, height },
+                });
+            }
+            let name = ellipsize(fonts, Weight::Bold, TITLE, &fonts.clean(&frame.name), text_width);
             let mut y = MARGIN + TITLE.mpt();
             head.push(Item { x: MARGIN, y, kind: ItemKind::Text { text: name, size: TITLE, weight: Weight::Bold } });
             y += 4_000;
             for line in frame.lines.iter().take(4) {
                 y += line_height(SMALL);
-                let text = ellipsize(fonts, Weight::Regular, SMALL, &fonts.clean(line), CONTENT_WIDTH);
+                let text = ellipsize(fonts, Weight::Regular, SMALL, &fonts.clean(line), text_width);
                 head.push(Item { x: MARGIN, y, kind: ItemKind::Text { text, size: SMALL, weight: Weight::Regular } });
             }
             y += 6_000;
+            // The rule stays under the logo when the logo is taller than the text.
+            let y = logo.map_or(y, |(_, h)| y.max(MARGIN + h + 6_000));
             head.push(Item { x: MARGIN, y, kind: ItemKind::Rule { width: CONTENT_WIDTH, thickness: 700 } });
             let foot_rule = PAGE_HEIGHT - MARGIN - 2 * line_height(SMALL);
             head.push(Item { x: MARGIN, y: foot_rule, kind: ItemKind::Rule { width: CONTENT_WIDTH, thickness: 400 } });
@@ -420,7 +460,13 @@ impl<'f> Flow<'f> {
             head.append(&mut page.items);
             page.items = head;
         }
-        Document { title: title.to_string(), author: frame.name.clone(), date: None, pages: self.pages }
+        Document {
+            title: title.to_string(),
+            author: frame.name.clone(),
+            date: None,
+            pages: self.pages,
+            logo: frame.logo.clone(),
+        }
     }
 }
 
@@ -441,7 +487,7 @@ mod tests {
             .iter()
             .filter_map(|i| match &i.kind {
                 ItemKind::Text { text, .. } => Some((i.x, i.y, text.clone())),
-                ItemKind::Rule { .. } => None,
+                ItemKind::Rule { .. } | ItemKind::Logo { .. } => None,
             })
             .collect()
     }

@@ -37,6 +37,8 @@ pub struct Creditor {
     pub city: Option<String>,
     pub iban: Option<String>,
     pub bic: Option<String>,
+    /// The company's logo, on every page's letterhead.
+    pub logo: Option<std::sync::Arc<crate::logo::Logo>>,
 }
 
 /// One invoice as listed in a letter.
@@ -71,6 +73,24 @@ pub struct Reminder {
     pub invoices: Vec<InvoiceLine>,
     /// Invoices not yet due riding in the same message: listed apart, never demanded.
     pub upcoming: Vec<InvoiceLine>,
+    /// The level's fee (`Level::fee`), printed on its own line and added to the total asked.
+    pub fee: Option<Money>,
+}
+
+impl Reminder {
+    /// What the letter asks for: the invoices' remaining amounts, plus the level's fee if any.
+    pub fn total_asked(&self) -> Money {
+        let invoices = self.invoices.iter().map(|l| l.remaining).fold(Money::from_cents(0), |a, b| a + b);
+        invoices + self.fee.filter(|f| f.is_positive()).unwrap_or(Money::from_cents(0))
+    }
+}
+
+/// « Frais de relance » and « Total à régler », per language (apart from `Words`, which others edit).
+fn fee_words(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fr => ("Frais de relance", "Total à régler"),
+        Lang::En => ("Reminder fee", "Total to pay"),
+    }
 }
 
 /// Days with the same principal and rate (from the collections engine).
@@ -139,6 +159,7 @@ pub(crate) fn frame(c: &Creditor, w: &Words) -> Frame {
             bank.join(w.legal_ids_sep)
         ),
         page_label: w.page.to_string(),
+        logo: c.logo.clone(),
     }
 }
 
@@ -275,6 +296,21 @@ pub fn reminder_with(r: &Reminder, texts: &LetterTexts) -> Result<Document, Lett
     flow.paragraph(&parts.before, BODY, Weight::Regular);
     flow.space(10_000);
     flow.table(&invoice_table(&r.invoices, r.lang, w, true), SMALL);
+    if let Some(fee) = r.fee.filter(|f| f.is_positive()) {
+        // The fee on its own line under the invoices, then the total asked.
+        let (fee_label, total_label) = fee_words(r.lang);
+        flow.space(6_000);
+        // The amounts under the invoices' « Reste dû » column.
+        let columns = vec![Column::left("", 346_000), Column::right("", 72_000)];
+        flow.table(
+            &Table {
+                columns,
+                rows: vec![vec![fee_label.to_string(), format::money(fee, r.lang)]],
+                total: Some(vec![total_label.to_string(), format::money(r.total_asked(), r.lang)]),
+            },
+            SMALL,
+        );
+    }
     if !parts.after.is_empty() {
         flow.space(10_000);
         flow.paragraph(&parts.after, BODY, Weight::Regular);

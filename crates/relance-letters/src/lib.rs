@@ -7,11 +7,13 @@
 //! with an ellipsis within its box.
 
 pub mod agreement;
+pub mod dossier;
 pub mod font;
 pub mod format;
 pub mod layout;
 pub mod letters;
 pub mod mail;
+pub mod logo;
 pub mod pdf;
 pub mod plain;
 pub mod sample;
@@ -20,12 +22,14 @@ pub mod templates;
 pub mod text;
 
 pub use agreement::{agreement, Agreement, CoveredInvoice, ScheduleLine};
+pub use dossier::{dossier, Broken, Dossier, Step};
 pub use font::Fonts;
 pub use layout::Document;
 pub use letters::{
     notice, notice_with, reminder, reminder_with, Creditor, InvoiceLine, Lang, Notice, NoticeInvoice, Party,
     PenaltyPeriod, Reminder, ReminderLevel,
 };
+pub use logo::{Logo, LogoFormat, LogoProblem};
 pub use statement::{statement, CreditLine, PaymentLine, Statement};
 pub use templates::LetterTexts;
 
@@ -36,6 +40,8 @@ pub enum LetterError {
     Font(String),
     #[error("nothing to put in the letter: no invoice")]
     NoInvoice,
+    #[error("logo: {0}")]
+    Logo(String),
 }
 
 /// The PDF of `doc`.

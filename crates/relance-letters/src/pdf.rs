@@ -21,13 +21,15 @@ use allsorts::{
     tag,
 };
 use printpdf::{
-    Line, LinePoint, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Pt, TextItem,
+    DictItem, ExternalStream, ExternalXObject, Line, LinePoint, Mm, OffsetDateTime, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Px, RawImage, RawImageData, RawImageFormat, TextItem, XObjectId,
+    XObjectTransform,
 };
 
 use crate::{
     font::{Fonts, Weight, BOLD_TTF, REGULAR_TTF},
     layout::{Document, ItemKind, PAGE_HEIGHT},
+    logo::{Logo, LogoFormat},
     LetterError,
 };
 
@@ -82,6 +84,84 @@ fn subset_face(face: &ParsedFont, bytes: &[u8], name: &str, chars: &BTreeSet<cha
     Ok(reduced)
 }
 
+/// Adds the logo to the file's resources, once: a grey or RGB PNG as its own compressed data (`FlateDecode`
+/// with the PNG predictors), a PNG with alpha as its decoded pixels (printpdf compresses them, the alpha
+/// channel as a soft mask), a JPEG as it is with `DCTDecode`.
+fn add_logo(pdf: &mut PdfDocument, logo: &Logo) -> Result<XObjectId, LetterError> {
+    let bad = |e: crate::logo::LogoProblem| LetterError::Logo(e.to_string());
+    let width = usize::try_from(logo.width).map_err(|e| LetterError::Logo(e.to_string()))?;
+    let height = usize::try_from(logo.height).map_err(|e| LetterError::Logo(e.to_string()))?;
+    match logo.format {
+        LogoFormat::Png if logo.png_stream().is_some() => {
+            // Grey or RGB without alpha: the file's own compressed data, read with the PNG predictors.
+            let (data, channels) = logo.png_stream().ok_or_else(|| LetterError::Logo("no data".into()))?;
+            let colour: &[u8] = if channels == 1 { b"DeviceGray" } else { b"DeviceRGB" };
+            let parms = [
+                ("Predictor", DictItem::Int(15)),
+                ("Colors", DictItem::Int(i64::from(channels))),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Columns", DictItem::Int(i64::from(logo.width))),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let dict = [
+                ("Type", DictItem::Name(b"XObject".to_vec())),
+                ("Subtype", DictItem::Name(b"Image".to_vec())),
+                ("Width", DictItem::Int(i64::from(logo.width))),
+                ("Height", DictItem::Int(i64::from(logo.height))),
+                ("ColorSpace", DictItem::Name(colour.to_vec())),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Filter", DictItem::Name(b"FlateDecode".to_vec())),
+                ("DecodeParms", DictItem::Dict { map: parms }),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let stream = ExternalStream { dict, content: data, compress: false };
+            Ok(pdf.add_xobject(&ExternalXObject {
+                stream,
+                width: Some(Px(width)),
+                height: Some(Px(height)),
+                dpi: None,
+            }))
+        }
+        LogoFormat::Png => {
+            let px = logo.pixels().map_err(bad)?.ok_or_else(|| LetterError::Logo("no pixels".into()))?;
+            let data_format = match px.channels {
+                1 => RawImageFormat::R8,
+                2 => RawImageFormat::RG8,
+                3 => RawImageFormat::RGB8,
+                _ => RawImageFormat::RGBA8,
+            };
+            let image = RawImage { pixels: RawImageData::U8(px.data), width, height, data_format, tag: Vec::new() };
+            Ok(pdf.add_image(&image))
+        }
+        LogoFormat::Jpeg => {
+            let colour: &[u8] = if logo.jpeg_components().map_err(bad)? == 1 { b"DeviceGray" } else { b"DeviceRGB" };
+            let dict = [
+                ("Type", DictItem::Name(b"XObject".to_vec())),
+                ("Subtype", DictItem::Name(b"Image".to_vec())),
+                ("Width", DictItem::Int(i64::from(logo.width))),
+                ("Height", DictItem::Int(i64::from(logo.height))),
+                ("ColorSpace", DictItem::Name(colour.to_vec())),
+                ("BitsPerComponent", DictItem::Int(8)),
+                ("Filter", DictItem::Name(b"DCTDecode".to_vec())),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            let stream = ExternalStream { dict, content: logo.bytes.clone(), compress: false };
+            Ok(pdf.add_xobject(&ExternalXObject {
+                stream,
+                width: Some(Px(width)),
+                height: Some(Px(height)),
+                dpi: None,
+            }))
+        }
+    }
+}
+
 /// The PDF file of `doc`.
 pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, LetterError> {
     let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
@@ -113,6 +193,11 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, LetterError> {
         let reduced = subset_face(fonts.face(*weight), bytes, name, chars)?;
         handles.insert(*weight, pdf.add_font(&reduced));
     }
+    let uses_logo = doc.pages.iter().flat_map(|p| &p.items).any(|i| matches!(i.kind, ItemKind::Logo { .. }));
+    let logo = match (&doc.logo, uses_logo) {
+        (Some(logo), true) => Some(add_logo(&mut pdf, logo)?),
+        _ => None,
+    };
     let mut pages = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let mut ops = Vec::new();
@@ -126,6 +211,21 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, LetterError> {
                     ops.push(Op::SetTextCursor { pos: Point { x: pt(item.x), y } });
                     ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
                     ops.push(Op::EndTextSection);
+                }
+                ItemKind::Logo { width, height } => {
+                    let Some(id) = &logo else { continue };
+                    // The image's unit square scaled to its box, its bottom-left corner at (x, y).
+                    ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(pt(item.x)),
+                            translate_y: Some(y),
+                            scale_x: Some(pt(*width).0),
+                            scale_y: Some(pt(*height).0),
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
+                    });
                 }
                 ItemKind::Rule { width, thickness } => {
                     ops.push(Op::SetOutlineThickness { pt: pt(*thickness) });

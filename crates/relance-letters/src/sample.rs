@@ -24,6 +24,7 @@ pub fn creditor() -> Creditor {
         city: Some("Lyon".into()),
         iban: Some("FR76 3000 6000 0112 3456 7890 189".into()),
         bic: Some("AGRIFRPP".into()),
+        logo: None,
     }
 }
 
@@ -64,6 +65,7 @@ pub fn reminder(name: &str, level: ReminderLevel) -> Reminder {
             line("F-2026-0019", day(2026, 2, 14), 240_000, 40_000, d),
         ],
         upcoming: vec![line("F-2026-0031", day(2026, 3, 31), 98_000, 0, d)],
+        fee: None,
     }
 }
 
@@ -168,5 +170,29 @@ pub fn agreement(name: &str) -> crate::agreement::Agreement {
             at(3, day(2026, 6, 16), 93_150),
         ],
         grace_days: 8,
+    }
+}
+
+/// A dossier at [`as_of`] after the sample notice sent on 2026-03-05, with two reminders and a broken promise.
+pub fn dossier(name: &str) -> crate::dossier::Dossier {
+    let n = notice(name);
+    let numbers: Vec<String> = n.invoices.iter().map(|i| i.line.number.clone()).collect();
+    let step =
+        |on, channel: &str| crate::dossier::Step { on, channel: channel.into(), invoice_numbers: numbers.clone() };
+    crate::dossier::Dossier {
+        lang: n.lang,
+        date: n.date,
+        creditor: n.creditor,
+        debtor: n.debtor,
+        business_debtor: n.business_debtor,
+        invoices: n.invoices,
+        notice: step(day(2026, 3, 5), "letter"),
+        reminders: vec![step(day(2026, 2, 7), "email"), step(day(2026, 2, 21), "letter")],
+        broken: vec![crate::dossier::Broken {
+            plan: false,
+            made_on: day(2026, 2, 24),
+            broke_on: Some(day(2026, 3, 2)),
+            invoice_numbers: vec!["F-2026-0012".into()],
+        }],
     }
 }

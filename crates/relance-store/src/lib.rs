@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod bulk;
 pub mod company;
+pub mod company_logo;
 pub mod counts;
 pub mod customers;
 pub mod dunning;

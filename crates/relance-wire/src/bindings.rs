@@ -45,6 +45,7 @@ pub fn typescript() -> String {
         LetterTemplatePartView, LetterTemplateView, LetterTemplatePartForm, LetterTemplateForm,
         DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
         MailSettingsView, MailSettingsForm, EmailSentView,
+        LogoView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -180,11 +180,29 @@ pub fn day_letters_error(err: &DayLettersError, lang: Language) -> ErrorView {
     }
 }
 
+/// The company's logo as kept, for the settings' preview (`data:` URL built by the UI from the bytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LogoView {
+    /// `image/png` or `image/jpeg`.
+    pub media_type: String,
+    pub width: u32,
+    pub height: u32,
+    /// The file as chosen.
+    pub bytes: Vec<u8>,
+}
+
+impl From<relance_store::company_logo::StoredLogo> for LogoView {
+    fn from(l: relance_store::company_logo::StoredLogo) -> Self {
+        LogoView { media_type: l.media_type, width: l.width, height: l.height, bytes: l.bytes }
+    }
+}
+
 /// Why a letter or document could not be made, in the user's language.
 pub fn letters_error(err: &LettersError, lang: Language) -> ErrorView {
     match err {
         LettersError::App(e) => error_message(e, lang),
         LettersError::NothingDue => internal(messages::nothing_to_claim(lang)),
+        LettersError::NoNotice => internal(messages::dossier_needs_notice(lang)),
         LettersError::Render(e) => internal(messages::document_not_made(&e.to_string(), lang)),
     }
 }

@@ -72,6 +72,7 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         SmtpUsername => ("Identifiant", "User name"),
         SmtpSender => ("Adresse d’expédition", "Sender address"),
         SmtpPassword => ("Mot de passe", "Password"),
+        Logo => ("Logo", "Logo"),
         Plan => ("Échéancier", "Installment plan"),
         PlanInvoices => ("Factures de l’échéancier", "Invoices of the plan"),
         PlanInstallments => ("Nombre d’échéances", "Number of installments"),
@@ -195,6 +196,18 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             "contient une accolade { ou } seule : écrivez chaque repère entre deux accolades, comme {customer_name}",
             "has a lone { or }: write each placeholder between two braces, like {customer_name}",
         ),
+        FileTooLarge { max_kb } => match lang {
+            Language::Fr => format!("fichier trop lourd : {} Mo au plus", max_kb / 1024),
+            Language::En => format!("file too large: {} MB at most", max_kb / 1024),
+        },
+        NotAnImage => fr_en(
+            "ce fichier n’est pas une image PNG ou JPEG lisible",
+            "this file is not a PNG or JPEG image that can be read",
+        ),
+        ImageSize { min, max } => match lang {
+            Language::Fr => format!("l’image doit mesurer entre {min} et {max} pixels de côté"),
+            Language::En => format!("the image must be between {min} and {max} pixels a side"),
+        },
         BelowLegalFloor { floor, year, half } => match lang {
             Language::Fr => format!(
                 "inférieur au minimum légal de {} % du {} semestre {year} (trois fois le taux de l’intérêt légal, \
@@ -303,6 +316,14 @@ pub fn nothing_to_claim(lang: Language) -> String {
     match lang {
         Language::Fr => "Ce client ne doit rien à cette date : il n’y a pas de lettre à faire.".into(),
         Language::En => "This customer owes nothing at that date: there is no letter to make.".into(),
+    }
+}
+
+/// An injonction de payer dossier asked before any mise en demeure was sent.
+pub fn dossier_needs_notice(lang: Language) -> String {
+    match lang {
+        Language::Fr => "Aucune mise en demeure n’a été envoyée à ce client : envoyez-la d’abord, le dossier d’injonction de payer la suit.".into(),
+        Language::En => "No formal notice was sent to this customer: send it first, the order for payment file follows it.".into(),
     }
 }
 

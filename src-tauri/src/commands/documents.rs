@@ -140,3 +140,22 @@ pub fn letter_preview(
     save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
         .map_err(|e| save_error(&e.to_string(), core.language()))
 }
+
+/// The customer's injonction de payer dossier today (refused in words before the mise en demeure).
+#[tauri::command]
+pub fn injunction_dossier_print(
+    core: State<'_, Core>,
+    paths: State<'_, AppPaths>,
+    customer: i64,
+) -> Result<DocumentView, ErrorView> {
+    let (letter, today) = core.with_errors(
+        |ctx| {
+            let today = ctx.clock().today();
+            relance_app::letters::injunction_dossier(ctx, CustomerId(customer), today).map(|l| (l, today))
+        },
+        letters_error,
+    )?;
+    let name = document_file_name("dossier-injonction", &letter.addressee, today);
+    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
+        .map_err(|e| save_error(&e.to_string(), core.language()))
+}

@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use mailparse::MailHeaderMap;
-use relance_e2e::steps::{count, days_before, value_of, wait_css};
+use relance_e2e::steps::{count, days_before, value_of, wait_css, wait_value};
 use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
@@ -161,9 +161,11 @@ fn the_sending_settings_save_and_without_a_keyring_saving_the_password_says_so()
     app.click("nav-today");
     app.click("nav-settings");
     app.find("mail-settings");
-    assert_eq!(value_of(&app, "mail-server"), "smtp.atelier-dupont.fr");
-    assert_eq!(value_of(&app, "mail-port"), "587");
-    assert!(app.exists("mail-keyring-problem"), "the section says the keyring is missing");
+    // The section fills its fields once its settings are read back: wait for them.
+    wait_value(&app, "mail-server", "smtp.atelier-dupont.fr");
+    wait_value(&app, "mail-port", "587");
+    // The section says the keyring is missing (once its check has answered).
+    wait_css(&app, r#"[data-testid="mail-keyring-problem"]"#, |t| t.starts_with("Le trousseau"));
 
     // Sending is set up: Today offers « Envoyer l’e-mail », asks first, and without the keyring
     // refuses in words, recording nothing; the draft is still there.

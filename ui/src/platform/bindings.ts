@@ -710,3 +710,13 @@ keyring_problem: string | null, };
 export type MailSettingsForm = { server: string, port: string, security: string, username: string, sender: string, };
 
 export type EmailSentView = { to: string, subject: string, };
+
+export type LogoView = { 
+/**
+ * `image/png` or `image/jpeg`.
+ */
+media_type: string, width: number, height: number, 
+/**
+ * The file as chosen.
+ */
+bytes: Array<number>, };

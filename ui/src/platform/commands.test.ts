@@ -31,6 +31,9 @@ describe("commands", () => {
     await commands.loadDemo();
     await commands.companyGet();
     await commands.companySave(form);
+    await commands.companyLogoGet();
+    await commands.companyLogoSet([1, 2]);
+    await commands.companyLogoRemove();
     await commands.customersList(form);
     await commands.customerGet(1);
     await commands.customerCreate(form);
@@ -50,6 +53,7 @@ describe("commands", () => {
     await commands.mailSettingsSave(form);
     await commands.mailPasswordSave("x");
     await commands.mailTest();
+    await commands.injunctionDossierPrint(1);
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
@@ -100,6 +104,7 @@ describe("commands", () => {
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
       company_save: ["form"],
+      company_logo_set: ["bytes"],
       customers_list: ["query"],
       customer_update: ["form", "id"],
       customer_set_archived: ["archived", "id"],
@@ -114,6 +119,7 @@ describe("commands", () => {
       email_send: ["customer"],
       mail_settings_save: ["form"],
       mail_password_save: ["password"],
+      injunction_dossier_print: ["customer"],
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],

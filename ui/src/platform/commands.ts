@@ -18,6 +18,7 @@ import type {
   DayLettersView,
   DemoSummaryView,
   DocumentView,
+  LogoView,
   DueInstallmentView,
   EmailSentView,
   EscalateForm,
@@ -53,6 +54,10 @@ export const loadDemo = () => call<DemoSummaryView>("load_demo");
 
 export const companyGet = () => call<CompanyView>("company_get");
 export const companySave = (form: CompanyForm) => call<CompanyView>("company_save", { form });
+export const companyLogoGet = () => call<LogoView | null>("company_logo_get");
+/** The chosen file's bytes, checked in Rust (PNG or JPEG, 1 MB, 16 to 4000 pixels a side). */
+export const companyLogoSet = (bytes: number[]) => call<LogoView>("company_logo_set", { bytes });
+export const companyLogoRemove = () => call<boolean>("company_logo_remove");
 
 export const customersList = (query: CustomerListQuery) => call<CustomerPageView>("customers_list", { query });
 export const customerGet = (id: number) => call<CustomerDetailView>("customer_get", { id });
@@ -87,6 +92,9 @@ export const mailSettingsSave = (form: MailSettingsForm) => call<MailSettingsVie
 export const mailPasswordSave = (password: string) => call<null>("mail_password_save", { password });
 /** Connects and logs in with the saved settings; sends nothing. */
 export const mailTest = () => call<null>("mail_test");
+/** Writes the customer's injonction de payer dossier (after the mise en demeure) and opens it. */
+export const injunctionDossierPrint = (customer: number) =>
+  call<DocumentView>("injunction_dossier_print", { customer });
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
@@ -177,6 +185,9 @@ export const COMMANDS = [
   "load_demo",
   "company_get",
   "company_save",
+  "company_logo_get",
+  "company_logo_set",
+  "company_logo_remove",
   "customers_list",
   "customer_get",
   "customer_create",
@@ -196,6 +207,7 @@ export const COMMANDS = [
   "mail_settings_save",
   "mail_password_save",
   "mail_test",
+  "injunction_dossier_print",
   "invoices_list",
   "invoice_get",
   "invoice_create",

@@ -6,6 +6,7 @@ import {
   disputeOpen,
   disputeResolve,
   escalate,
+  injunctionDossierPrint,
   toAppError,
   type InvoiceCollectionView,
   type InvoiceView,
@@ -13,6 +14,7 @@ import {
 import { amountForInput, formatDate, formatMoney } from "../format";
 import { useNav } from "../app/nav";
 import { ConfirmDialog } from "../components/Dialog";
+import { useDocument } from "../components/useDocument";
 import { stageLabel } from "../model/labels";
 import { disputeActions, reopenReason, showsFollowUp, stepLabel, type DisputeAction } from "../model/followup";
 
@@ -169,7 +171,10 @@ export function DisputeHistory({ c }: { c: InvoiceCollectionView }) {
 export function FollowUpCard({ inv, c, onDone }: { inv: InvoiceView; c: InvoiceCollectionView; onDone: () => void }) {
   const { t, locale } = useI18n();
   const [step, setStep] = useState<string | null>(null);
+  const dossier = useDocument();
   if (!showsFollowUp(c)) return null;
+  // The dossier follows the mise en demeure, while the invoice is not with an agency nor written off.
+  const dossierAllowed = c.stage === "reminders" || c.stage === "injunction_prepared";
   const since = c.stage_since ? formatDate(c.stage_since) : "";
   return (
     <section className="card" data-testid="invoice-followup" data-stage={c.stage} aria-labelledby="followup-title">
@@ -208,6 +213,25 @@ export function FollowUpCard({ inv, c, onDone }: { inv: InvoiceView; c: InvoiceC
               {t(stepLabel(s))}
             </button>
           ))}
+        </div>
+      )}
+      {dossierAllowed && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void dossier.make(() => injunctionDossierPrint(inv.customer_id))}
+            disabled={dossier.busy}
+            title={t("followup.dossier.hint")}
+            data-testid="followup-dossier"
+          >
+            {dossier.busy ? t("document.preparing") : t("followup.dossier.button")}
+          </button>
+        </div>
+      )}
+      {dossier.error && (
+        <div className="banner banner-error" role="alert" data-testid="followup-dossier-error">
+          <p>{dossier.error}</p>
         </div>
       )}
       {step && (

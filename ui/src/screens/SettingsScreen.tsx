@@ -25,6 +25,7 @@ import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
 import { MailSettingsSection } from "./MailSettingsSection";
+import { LogoSection } from "./LogoSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -247,6 +248,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
           </div>
         </form>
       )}
+      {form && <LogoSection />}
       <PoliciesSection />
       <PlanSettingsSection />
       <LetterTemplatesSection />
