@@ -91,6 +91,11 @@ pub enum Field {
     TemplateBeforeOne,
     TemplateAfter,
     TemplateClosing,
+    // Backups (`backup`)
+    BackupFolder,
+    BackupKeep,
+    BackupRemindDays,
+    BackupFile,
 }
 
 impl Field {
@@ -172,6 +177,10 @@ impl Field {
             TemplateBeforeOne => "template_before_one",
             TemplateAfter => "template_after",
             TemplateClosing => "template_closing",
+            BackupFolder => "backup_folder",
+            BackupKeep => "backup_keep",
+            BackupRemindDays => "backup_remind_days",
+            BackupFile => "backup_file",
         }
     }
 }

@@ -46,6 +46,8 @@ pub enum ActivityKind {
     LetterSent,
     LetterTemplateSaved,
     LetterTemplateReset,
+    BackupSettingsSaved,
+    BackupRestored,
 }
 
 impl ActivityKind {
@@ -88,6 +90,8 @@ impl ActivityKind {
             LetterSent => "letter_sent",
             LetterTemplateSaved => "letter_template_saved",
             LetterTemplateReset => "letter_template_reset",
+            BackupSettingsSaved => "backup_settings_saved",
+            BackupRestored => "backup_restored",
         }
     }
 }

@@ -17,6 +17,8 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (5, "plan_reminders", include_str!("migrations/0005_plan_reminders.sql")),
     (6, "letters_sent", include_str!("migrations/0006_letters_sent.sql")),
     (7, "letter_templates", include_str!("migrations/0007_letter_templates.sql")),
+    // 0008 and 0009 belong to the letters work (e-mail, injonction dossier), merged separately.
+    (10, "backup_settings", include_str!("migrations/0010_backup_settings.sql")),
 ];
 
 /// The schema version this build writes.

@@ -86,6 +86,10 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         }
         TemplateAfter => ("Paragraphe après le tableau", "Paragraph after the table"),
         TemplateClosing => ("Formule de politesse", "Closing"),
+        BackupFolder => ("Dossier des sauvegardes", "Backup folder"),
+        BackupKeep => ("Sauvegardes conservées", "Backups kept"),
+        BackupRemindDays => ("Rappel après (jours)", "Remind after (days)"),
+        BackupFile => ("Fichier de sauvegarde", "Backup file"),
     };
     pick(lang, fr, en)
 }
