@@ -253,6 +253,15 @@ fn our_stem(name: &str) -> Option<&str> {
     (shape && tail_ok).then_some(stem)
 }
 
+/// Sorts our file names in time: the minute, then the number added when
+/// several backups were made in the same minute (`-2` after none, `-10` after `-9`).
+fn order_key(name: &str) -> (String, u32) {
+    let stem = our_stem(name).unwrap_or(name);
+    let minute: String = stem.chars().take(23).collect();
+    let n = stem.get(24..).and_then(|t| t.parse().ok()).unwrap_or(1);
+    (minute, n)
+}
+
 fn manifest_path(db: &Path) -> Option<PathBuf> {
     let name = db.file_name()?.to_str()?;
     let stem = name.strip_suffix(".sqlite3")?;
@@ -388,7 +397,7 @@ pub fn list(folder: &Path) -> Result<Vec<Listed>, BackupError> {
             Err(_) => {}
         }
     }
-    out.sort_by(|a, b| b.made_label.cmp(&a.made_label).then(b.file_name.cmp(&a.file_name)));
+    out.sort_by(|a, b| order_key(&b.file_name).cmp(&order_key(&a.file_name)));
     Ok(out)
 }
 
@@ -543,7 +552,10 @@ fn prune(folder: &Path, keep: u32, just_made: &str) -> Vec<String> {
     let found: Vec<Found<usize>> = listed
         .iter()
         .enumerate()
-        .map(|(i, l)| Found { key: i, made: l.made_label.clone(), good: l.good() })
+        .map(|(i, l)| {
+            let (minute, n) = order_key(&l.file_name);
+            Found { key: i, made: format!("{minute}-{n:04}"), good: l.good() }
+        })
         .collect();
     let mut deleted = Vec::new();
     for i in rules::to_prune(&found, keep) {
@@ -713,6 +725,9 @@ mod tests {
             assert_eq!(our_stem(other), None, "{other}");
         }
         assert!(is_our_temp(".relance-2026-11-24-0930.sqlite3.tmp"));
+        assert!(order_key("relance-2026-11-24-0930-10.sqlite3") > order_key("relance-2026-11-24-0930-9.sqlite3"));
+        assert!(order_key("relance-2026-11-24-0930-2.sqlite3") > order_key("relance-2026-11-24-0930.sqlite3"));
+        assert!(order_key("relance-2026-11-24-0931.sqlite3") > order_key("relance-2026-11-24-0930-5.sqlite3"));
         assert!(!is_our_temp("notes.tmp"));
     }
 

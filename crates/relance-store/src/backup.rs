@@ -171,7 +171,7 @@ pub fn inspect(path: &Path) -> Result<(Vec<String>, Contents)> {
     Ok((problems, contents))
 }
 
-/// Every row of every table as text, table by table in rowid order: for
+/// Every row of every table as text, table by table, sorted: for
 /// tests that compare two databases row for row.
 pub fn dump(store: &Store) -> Result<Vec<(String, Vec<String>)>> {
     let conn = &store.conn;
@@ -184,8 +184,8 @@ pub fn dump(store: &Store) -> Result<Vec<(String, Vec<String>)>> {
     };
     let mut out = Vec::new();
     for name in names {
-        let sql = format!("SELECT * FROM \"{}\" ORDER BY rowid", name.replace('"', "\"\""));
-        let sql = if name == "schema_migrations" { sql.replace("rowid", "version") } else { sql };
+        // Some tables are WITHOUT ROWID: the rows are sorted as text instead.
+        let sql = format!("SELECT * FROM \"{}\"", name.replace('"', "\"\""));
         let mut stmt = conn.prepare(&sql)?;
         let n = stmt.column_count();
         let rows = stmt.query_map([], |r| {
@@ -196,7 +196,9 @@ pub fn dump(store: &Store) -> Result<Vec<(String, Vec<String>)>> {
             }
             Ok(cells.join("|"))
         })?;
-        out.push((name, rows.collect::<rusqlite::Result<_>>()?));
+        let mut rows: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort();
+        out.push((name, rows));
     }
     Ok(out)
 }
