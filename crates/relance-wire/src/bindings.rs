@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::backup::*;
 use crate::collections::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
@@ -43,6 +44,8 @@ pub fn typescript() -> String {
         PlanView, DueInstallmentView, PlanActionJson, PlanSettingsView,
         DocumentView,
         LetterTemplatePartView, LetterTemplateView, LetterTemplatePartForm, LetterTemplateForm,
+        BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
+        RestoredView, BackupProgressView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {
