@@ -24,6 +24,7 @@ import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
+import { BackupSection } from "./BackupSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -250,6 +251,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       <PlanSettingsSection />
       <LetterTemplatesSection />
       <RatesSection />
+      <BackupSection />
     </div>
   );
 }
