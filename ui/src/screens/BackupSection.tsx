@@ -69,6 +69,8 @@ export function BackupSection() {
       setListKey((k) => k + 1);
     } catch (e) {
       setRunError(toAppError(e));
+      reload();
+      setListKey((k) => k + 1);
     } finally {
       setProgress(null);
     }
