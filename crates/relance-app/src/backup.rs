@@ -249,7 +249,10 @@ fn our_stem(name: &str) -> Option<&str> {
     });
     let tail = &rest[15..];
     let tail_ok = tail.is_empty()
-        || (tail.len() <= 4 && tail.starts_with('-') && tail[1..].bytes().all(|c| c.is_ascii_digit()) && tail.len() > 1);
+        || (tail.len() <= 4
+            && tail.starts_with('-')
+            && tail[1..].bytes().all(|c| c.is_ascii_digit())
+            && tail.len() > 1);
     (shape && tail_ok).then_some(stem)
 }
 
@@ -363,8 +366,7 @@ pub fn verify(path: &Path) -> Result<Verified, BackupError> {
 /// Our backups in a folder (files named `relance-YYYY-MM-DD-HHMM.sqlite3`),
 /// newest first, each verified. Other files are ignored.
 pub fn list(folder: &Path) -> Result<Vec<Listed>, BackupError> {
-    let entries =
-        fs::read_dir(folder).map_err(|_| BackupError::FolderNotFound { folder: display(folder) })?;
+    let entries = fs::read_dir(folder).map_err(|_| BackupError::FolderNotFound { folder: display(folder) })?;
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -397,7 +399,7 @@ pub fn list(folder: &Path) -> Result<Vec<Listed>, BackupError> {
             Err(_) => {}
         }
     }
-    out.sort_by(|a, b| order_key(&b.file_name).cmp(&order_key(&a.file_name)));
+    out.sort_by_key(|l| std::cmp::Reverse(order_key(&l.file_name)));
     Ok(out)
 }
 
@@ -468,7 +470,8 @@ fn write_backup(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(PathBuf, Manifest), BackupError> {
-    let failed = |e: &dyn std::fmt::Display| BackupError::WriteFailed { folder: display(folder), detail: e.to_string() };
+    let failed =
+        |e: &dyn std::fmt::Display| BackupError::WriteFailed { folder: display(folder), detail: e.to_string() };
     // Leftovers of an interrupted backup of ours: only our hidden temporary names.
     if let Ok(entries) = fs::read_dir(folder) {
         for entry in entries.flatten() {

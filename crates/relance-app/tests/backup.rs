@@ -129,7 +129,11 @@ fn a_restore_replaces_changes_made_since_the_backup_and_keeps_them_in_the_safety
     let mut ctx = demo_context(data.path());
     let before = books(&ctx);
     let made = backup::backup_now(&mut ctx, Some(usb.path()), &mut no_progress()).unwrap();
-    customers::create(&mut ctx, &CustomerInput { kind: "business".into(), name: "Ajouté après".into(), ..CustomerInput::default() }).unwrap();
+    customers::create(
+        &mut ctx,
+        &CustomerInput { kind: "business".into(), name: "Ajouté après".into(), ..CustomerInput::default() },
+    )
+    .unwrap();
     assert_ne!(books(&ctx), before);
 
     let restored = backup::restore(&mut ctx, &made.path, data.path(), &mut no_progress()).unwrap();
@@ -158,7 +162,11 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     let manifest = usb.path().join("relance-2026-11-24-0900.manifest.json");
     let good_manifest = fs::read_to_string(&manifest).unwrap();
     // The live books are changed after the backup, so a wrong restore would show.
-    customers::create(&mut ctx, &CustomerInput { kind: "business".into(), name: "Témoin".into(), ..CustomerInput::default() }).unwrap();
+    customers::create(
+        &mut ctx,
+        &CustomerInput { kind: "business".into(), name: "Témoin".into(), ..CustomerInput::default() },
+    )
+    .unwrap();
     let live = dump(&ctx.store).unwrap();
 
     let mut flipped = good.clone();
@@ -167,9 +175,19 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     let cases: Vec<(&str, Vec<u8>, String, Damage)> = vec![
         ("a flipped byte", flipped, good_manifest.clone(), Damage::ChecksumMismatch),
         ("truncated", good[..good.len() / 3].to_vec(), good_manifest.clone(), Damage::ChecksumMismatch),
-        ("manifest of another file", good.clone(), good_manifest.replace(&made.manifest.sha256, &"0".repeat(64)), Damage::ChecksumMismatch),
+        (
+            "manifest of another file",
+            good.clone(),
+            good_manifest.replace(&made.manifest.sha256, &"0".repeat(64)),
+            Damage::ChecksumMismatch,
+        ),
         ("manifest not ours", good.clone(), "{\"hello\": 1}".into(), Damage::ManifestInvalid),
-        ("manifest of an encrypted backup", good.clone(), good_manifest.replace("\"none\"", "\"age\""), Damage::ManifestInvalid),
+        (
+            "manifest of an encrypted backup",
+            good.clone(),
+            good_manifest.replace("\"none\"", "\"age\""),
+            Damage::ManifestInvalid,
+        ),
     ];
     for (what, bytes, manifest_text, damage) in cases {
         fs::write(&made.path, &bytes).unwrap();
@@ -294,7 +312,10 @@ fn retention_keeps_the_newest_good_backups_and_never_touches_other_files() {
     assert!(usb.path().join("notes.txt").is_file());
     assert!(usb.path().join("relance.sqlite3").is_file());
     assert!(usb.path().join("relance-2026-10-01-0900.sqlite3").is_file());
-    assert!(!usb.path().join("relance-2026-11-01-0900.manifest.json").exists(), "a pruned backup's manifest goes with it");
+    assert!(
+        !usb.path().join("relance-2026-11-01-0900.manifest.json").exists(),
+        "a pruned backup's manifest goes with it"
+    );
 
     // Keep 1: only the newest good one; the same minute twice gets its own name.
     backup::save_settings(&mut ctx, &usb.path().display().to_string(), 1, 7).unwrap();

@@ -145,7 +145,11 @@ fn confirmed(lang: Language) -> bool {
     let _ = write!(
         err,
         "{}",
-        tr(lang, "Remplacer les données actuelles par cette sauvegarde ? [o/N] ", "Replace the current books with this backup? [y/N] ")
+        tr(
+            lang,
+            "Remplacer les données actuelles par cette sauvegarde ? [o/N] ",
+            "Replace the current books with this backup? [y/N] "
+        )
     );
     let _ = err.flush();
     let mut answer = String::new();
@@ -191,7 +195,11 @@ pub fn restore(cli: &Cli, a: &RestoreArgs, lang: Language) -> anyhow::Result<()>
         view.contents.payments,
         tr(lang, "paiements", "payments"),
     ));
-    print(&format!("{} {}", tr(lang, "Copie de sécurité des données d’avant :", "Safety copy of the books before:"), view.safety_copy));
+    print(&format!(
+        "{} {}",
+        tr(lang, "Copie de sécurité des données d’avant :", "Safety copy of the books before:"),
+        view.safety_copy
+    ));
     Ok(())
 }
 

@@ -94,10 +94,8 @@ impl Store {
     /// backup API, in one go for other readers: the app keeps running on the
     /// restored books without closing its connection.
     pub fn restore_from(&mut self, src: &Path, progress: &mut dyn FnMut(Progress)) -> Result<()> {
-        let from = Connection::open_with_flags(
-            src,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let from =
+            Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         {
             let backup = Backup::new(&from, &mut self.conn)?;
             run(&backup, progress)?;
@@ -154,10 +152,7 @@ fn contents_of(conn: &Connection) -> Result<Contents> {
 
 /// A backup file opened read-only, never written (not even a `-wal`).
 fn open_read_only(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     Ok(conn)
 }
 

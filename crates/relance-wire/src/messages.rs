@@ -394,65 +394,6 @@ pub fn penalty(err: &PenaltyError, lang: Language) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_amounts() {
-        assert_eq!(french_amount("1234.50"), "1\u{a0}234,50");
-        assert_eq!(french_amount("-1234567.00"), "-1\u{a0}234\u{a0}567,00");
-        assert_eq!(french_amount("12.00"), "12,00");
-    }
-
-    #[test]
-    fn an_unknown_placeholder_names_the_text_and_what_is_possible() {
-        let i = Issue::new(
-            Field::TemplateBefore,
-            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name", "total_due"] },
-        );
-        assert_eq!(
-            issue(&i, Language::Fr),
-            "Le texte « Paragraphe avant le tableau » contient {montant} : ce repère n’existe pas. \
-             Repères possibles : {customer_name}, {total_due}."
-        );
-        assert_eq!(
-            issue(&i, Language::En),
-            "The text “Paragraph before the table” contains {montant}: there is no such placeholder. \
-             Possible ones: {customer_name}, {total_due}."
-        );
-    }
-
-    #[test]
-    fn every_problem_has_words_in_both_languages() {
-        let problems = [
-            Problem::Required,
-            Problem::InvalidAmount,
-            Problem::ExceedsDue { remaining: "10.00".into() },
-            Problem::Archived,
-            Problem::NotAfterPrevious,
-            Problem::OnlyOneAllowed,
-            Problem::AlreadyUsed,
-            Problem::StepNotAllowed,
-            Problem::NeedsFormalNotice,
-            Problem::TooEarly,
-            Problem::TooLate,
-            Problem::InPlan { plan: 3 },
-            Problem::TooManyInstallments { max: 60 },
-            Problem::OutOfRange { min: 0, max: 90 },
-            Problem::InUse { customers: 2, segments: 1, default: true },
-            Problem::BelowLegalFloor { floor: "19.86".into(), year: 2026, half: 1 },
-            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name"] },
-            Problem::UnbalancedBraces,
-        ];
-        for p in problems {
-            assert!(!problem(&p, Language::Fr).is_empty());
-            assert!(!problem(&p, Language::En).is_empty());
-            assert_ne!(problem(&p, Language::Fr), problem(&p, Language::En));
-        }
-    }
-}
-
 // ---- Backups (`relance_app::backup`) ------------------------------------
 
 pub fn backup_no_folder(lang: Language) -> String {
@@ -546,5 +487,64 @@ pub fn backup_restore_failed(detail: &str, lang: Language) -> String {
             format!("La restauration n’a pas pu se faire ; vos données actuelles sont inchangées. Détail : {detail}")
         }
         Language::En => format!("The restore could not be done; your current books are unchanged. Detail: {detail}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_amounts() {
+        assert_eq!(french_amount("1234.50"), "1\u{a0}234,50");
+        assert_eq!(french_amount("-1234567.00"), "-1\u{a0}234\u{a0}567,00");
+        assert_eq!(french_amount("12.00"), "12,00");
+    }
+
+    #[test]
+    fn an_unknown_placeholder_names_the_text_and_what_is_possible() {
+        let i = Issue::new(
+            Field::TemplateBefore,
+            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name", "total_due"] },
+        );
+        assert_eq!(
+            issue(&i, Language::Fr),
+            "Le texte « Paragraphe avant le tableau » contient {montant} : ce repère n’existe pas. \
+             Repères possibles : {customer_name}, {total_due}."
+        );
+        assert_eq!(
+            issue(&i, Language::En),
+            "The text “Paragraph before the table” contains {montant}: there is no such placeholder. \
+             Possible ones: {customer_name}, {total_due}."
+        );
+    }
+
+    #[test]
+    fn every_problem_has_words_in_both_languages() {
+        let problems = [
+            Problem::Required,
+            Problem::InvalidAmount,
+            Problem::ExceedsDue { remaining: "10.00".into() },
+            Problem::Archived,
+            Problem::NotAfterPrevious,
+            Problem::OnlyOneAllowed,
+            Problem::AlreadyUsed,
+            Problem::StepNotAllowed,
+            Problem::NeedsFormalNotice,
+            Problem::TooEarly,
+            Problem::TooLate,
+            Problem::InPlan { plan: 3 },
+            Problem::TooManyInstallments { max: 60 },
+            Problem::OutOfRange { min: 0, max: 90 },
+            Problem::InUse { customers: 2, segments: 1, default: true },
+            Problem::BelowLegalFloor { floor: "19.86".into(), year: 2026, half: 1 },
+            Problem::UnknownPlaceholder { name: "montant".into(), allowed: vec!["customer_name"] },
+            Problem::UnbalancedBraces,
+        ];
+        for p in problems {
+            assert!(!problem(&p, Language::Fr).is_empty());
+            assert!(!problem(&p, Language::En).is_empty());
+            assert_ne!(problem(&p, Language::Fr), problem(&p, Language::En));
+        }
     }
 }

@@ -63,7 +63,9 @@ pub async fn backup_now(
 #[tauri::command]
 pub async fn backup_inspect(core: State<'_, Core>, path: String) -> Result<BackupContentsView, ErrorView> {
     let lang = core.language();
-    backup::inspect(std::path::Path::new(&path)).map(|v| BackupContentsView::from(&v)).map_err(|e| backup_error(&e, lang))
+    backup::inspect(std::path::Path::new(&path))
+        .map(|v| BackupContentsView::from(&v))
+        .map_err(|e| backup_error(&e, lang))
 }
 
 /// Replaces the books with a checked backup, keeping a safety copy in the data folder.

@@ -89,10 +89,8 @@ fn back_up_to_a_folder_then_restore_without_restarting() {
     assert!(row.contains("40 clients, 400 factures"), "{row}");
     let last = wait_text(&app, "backup-last", |t| t.starts_with("Dernière sauvegarde :"));
     assert!(last.contains(&usb_path), "{last}");
-    let files: Vec<String> = std::fs::read_dir(usb.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let files: Vec<String> =
+        std::fs::read_dir(usb.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(files.len(), 2, "the database and its manifest: {files:?}");
     close_toast(&app);
     scroll_to(&app, "backup-settings");
