@@ -68,9 +68,8 @@ export function BackupSection() {
       reload();
       setListKey((k) => k + 1);
     } catch (e) {
+      // The error is said once, under its field; the list stays as it was.
       setRunError(toAppError(e));
-      reload();
-      setListKey((k) => k + 1);
     } finally {
       setProgress(null);
     }

@@ -1,7 +1,7 @@
 -- Backups to a chosen folder (a USB drive): the settings (one row) and the
 -- backups made from this computer, good or failed, for the reminder on Today
 -- and the Settings section. Backup files themselves live in the folder with
--- their manifest; these rows only say where and when.
+-- their manifest; these rows only say where and when (a few rows a month: no index).
 CREATE TABLE backup_settings (
     id                INTEGER PRIMARY KEY CHECK (id = 1),
     folder            TEXT CHECK (folder IS NULL OR length(folder) BETWEEN 1 AND 1024),
@@ -21,5 +21,3 @@ CREATE TABLE backups_made (
     ok         INTEGER NOT NULL CHECK (ok IN (0, 1)),
     CHECK (ok = 0 OR sha256 IS NOT NULL)
 ) STRICT;
-
-CREATE INDEX backups_made_by_time ON backups_made (ok, made_at);
