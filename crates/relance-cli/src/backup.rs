@@ -236,7 +236,7 @@ pub fn bench(cli: &Cli, a: &BenchBackupArgs, lang: Language) -> anyhow::Result<(
 
     let ms = |d: std::time::Duration| format!("{:>8} ms", d.as_millis());
     print(&format!(
-        "Relance backup benchmark: {} customers, {} invoices, {} payments (seed {}); database {} ({} pages steps)",
+        "Relance backup benchmark: {} customers, {} invoices, {} payments (seed {}); database {} ({} copy steps of 1024 pages)",
         summary.customers,
         summary.invoices,
         summary.payments,
@@ -244,10 +244,10 @@ pub fn bench(cli: &Cli, a: &BenchBackupArgs, lang: Language) -> anyhow::Result<(
         human_size(verified.manifest.size_bytes, Language::En),
         steps
     ));
-    print(&format!("  fill (example business, one transaction)      {}", ms(fill)));
-    print(&format!("  backup (copy, integrity, SHA-256, manifest, verify) {}", ms(backup_time)));
-    print(&format!("  verify (SHA-256 + integrity_check + counts)   {}", ms(verify_time)));
-    print(&format!("  restore (verify, migrate copy, safety copy, copy in) {}", ms(restore_time)));
+    print(&format!("  {:<56}{}", "fill (example business, one transaction)", ms(fill)));
+    print(&format!("  {:<56}{}", "backup (copy, integrity, SHA-256, fsync, manifest, verify)", ms(backup_time)));
+    print(&format!("  {:<56}{}", "verify (SHA-256, integrity_check, counts)", ms(verify_time)));
+    print(&format!("  {:<56}{}", "restore (verify, migrated copy, safety copy, copy in)", ms(restore_time)));
     Ok(())
 }
 
