@@ -86,3 +86,12 @@ pub async fn backup_restore(
         backup_error,
     )
 }
+
+/// Opens the system's folder picker (« Choisir… ») and returns the folder chosen, or `None` when cancelled. The
+/// dialog plugin is called from here: the web view is granted no dialog permission.
+#[tauri::command]
+pub async fn backup_choose_folder<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Result<Option<String>, ErrorView> {
+    use tauri_plugin_dialog::DialogExt;
+    let picked = app.dialog().file().blocking_pick_folder();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}

@@ -82,5 +82,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_now,
         backup::backup_inspect,
         backup::backup_restore,
+        backup::backup_choose_folder,
     ]
 }

@@ -73,6 +73,15 @@ fn back_up_to_a_folder_then_restore_without_restarting() {
     wait_text(&app, "backup-last", |t| t == "Aucune sauvegarde n’a encore été faite depuis cet ordinateur.");
     wait_text(&app, "backup-list-empty", |t| t.starts_with("Indiquez un dossier"));
 
+    // « Choisir… » opens the system's picker from Rust; the web view itself may not open dialogs.
+    app.find("backup-choose");
+    let script = r#"const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke('plugin:dialog|open', { options: { directory: true } })
+          .then(() => done('opened'), (e) => done('refused: ' + e));"#;
+    let answer = app.block_on(app.client().execute_async(script, Vec::new())).unwrap();
+    let answer = answer.as_str().unwrap_or_default().to_string();
+    assert!(answer.starts_with("refused"), "the web view has no dialog permission: {answer}");
+
     // A folder that does not exist: said under the field, nothing made.
     app.type_into("backup-folder", &format!("{usb_path}/absent"));
     press(&app, "backup-now");

@@ -766,6 +766,7 @@ export const en: Record<MessageKey, string> = {
   "backup.intro": "A verified copy of your books in the folder of your choice, for example on a USB drive. Keep the drive somewhere other than next to the computer.",
   "backup.folder": "Backup folder",
   "backup.folder.hint": "Paste the folder’s path, for example /media/usb-drive/Relance or E:\\Relance.",
+  "backup.choose": "Choose…",
   "backup.keep": "Backups kept",
   "backup.keep.hint": "Beyond that, the oldest are deleted; the last good one is never deleted.",
   "backup.remind": "Remind after (days)",

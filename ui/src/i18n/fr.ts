@@ -768,6 +768,7 @@ export const fr = {
   "backup.intro": "Une copie vérifiée de vos données dans le dossier de votre choix, par exemple sur une clé USB. Rangez la clé ailleurs qu’à côté de l’ordinateur.",
   "backup.folder": "Dossier des sauvegardes",
   "backup.folder.hint": "Collez le chemin du dossier, par exemple /media/cle-usb/Relance ou E:\\Relance.",
+  "backup.choose": "Choisir…",
   "backup.keep": "Sauvegardes conservées",
   "backup.keep.hint": "Au-delà, les plus anciennes sont supprimées ; la dernière bonne n’est jamais supprimée.",
   "backup.remind": "Rappel après (jours)",

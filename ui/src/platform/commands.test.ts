@@ -89,6 +89,7 @@ describe("commands", () => {
     await commands.backupNow(() => {});
     await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
     await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
+    await commands.backupChooseFolder();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -143,6 +144,7 @@ describe("commands", () => {
       backup_now: ["progress"],
       backup_inspect: ["path"],
       backup_restore: ["path", "progress"],
+      backup_choose_folder: [],
     });
   });
 });

@@ -155,6 +155,8 @@ export const backupSettingsSave = (form: BackupSettingsForm) =>
   call<BackupStatusView>("backup_settings_save", { form });
 /** The backups found in the chosen folder, newest first, each verified. */
 export const backupList = () => call<BackupListedView[]>("backup_list");
+/** Opens the system's folder picker (from Rust); the folder chosen, or null when cancelled. */
+export const backupChooseFolder = () => call<string | null>("backup_choose_folder");
 /** Backs up now into the chosen folder; `onProgress` gets the pages copied. */
 export const backupNow = (onProgress: (p: BackupProgressView) => void) =>
   call<BackupDoneView>("backup_now", { progress: progressChannel(onProgress) });
@@ -228,4 +230,5 @@ export const COMMANDS = [
   "backup_now",
   "backup_inspect",
   "backup_restore",
+  "backup_choose_folder",
 ] as const;

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import {
+  backupChooseFolder,
   backupInspect,
   backupList,
   backupNow,
@@ -56,6 +57,15 @@ export function BackupSection() {
     });
   };
 
+  const choose = async () => {
+    try {
+      const picked = await backupChooseFolder();
+      if (picked !== null) setFolder(picked);
+    } catch (e) {
+      setRunError(toAppError(e));
+    }
+  };
+
   const runNow = async () => {
     if (progress !== null) return;
     setRunError(null);
@@ -96,15 +106,20 @@ export function BackupSection() {
       )}
       <form className="form" onSubmit={submit} noValidate>
         <FormError error={error ?? runError} shown={FIELDS} />
-        <TextField
-          label={t("backup.folder")}
-          hint={t("backup.folder.hint")}
-          value={folder}
-          onChange={setFolder}
-          field="backup_folder"
-          errors={errors}
-          testid="backup-folder"
-        />
+        <div className="backup-folder-row">
+          <TextField
+            label={t("backup.folder")}
+            hint={t("backup.folder.hint")}
+            value={folder}
+            onChange={setFolder}
+            field="backup_folder"
+            errors={errors}
+            testid="backup-folder"
+          />
+          <button type="button" className="button" onClick={() => void choose()} data-testid="backup-choose">
+            {t("backup.choose")}
+          </button>
+        </div>
         <div className="form-grid">
           <TextField
             label={t("backup.keep")}
