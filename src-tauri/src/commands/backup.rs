@@ -76,7 +76,7 @@ pub async fn backup_restore(
     path: String,
     progress: Channel<BackupProgressView>,
 ) -> Result<RestoredView, ErrorView> {
-    core.with_errors(
+    let restored = core.with_errors(
         |ctx| {
             backup::restore(ctx, std::path::Path::new(&path), &paths.data_dir, &mut |p| {
                 let _ = progress.send(BackupProgressView { done: p.done, total: p.total });
@@ -84,7 +84,9 @@ pub async fn backup_restore(
             .map(|r| RestoredView::from(&r))
         },
         backup_error,
-    )
+    )?;
+    core.reload_language();
+    Ok(restored)
 }
 
 /// Opens the system's folder picker (« Choisir… ») and returns the folder chosen, or `None` when cancelled. The
