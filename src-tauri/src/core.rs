@@ -28,6 +28,18 @@ impl Core {
         self.language.lock().map(|l| *l).unwrap_or(Language::Fr)
     }
 
+    /// After a restore: the interface speaks the restored company's language.
+    pub fn reload_language(&self) {
+        let saved = self
+            .ctx
+            .lock()
+            .ok()
+            .and_then(|ctx| relance_store::company::get(ctx.store.conn()).ok().flatten().map(|c| c.language));
+        if let Some(lang) = saved {
+            self.set_language(lang);
+        }
+    }
+
     pub fn set_language(&self, lang: Language) {
         if let Ok(mut l) = self.language.lock() {
             *l = lang;

@@ -38,6 +38,9 @@ pub fn run() -> Result<(), StartError> {
     tauri::Builder::default()
         .manage(paths)
         .manage(core)
+        // Registered for its Rust API only (`commands::backup::backup_choose_folder`); capabilities/main.json grants
+        // the web view no dialog permission, so the UI cannot open dialogs by itself.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .map_err(StartError::Tauri)

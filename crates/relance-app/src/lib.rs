@@ -4,6 +4,7 @@
 //! and the clock. The desktop shell and the CLI are thin adapters over
 //! these functions; tests run them on a temporary database.
 
+pub mod backup;
 pub mod collections;
 pub mod company;
 pub mod context;

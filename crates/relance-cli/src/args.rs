@@ -103,6 +103,14 @@ pub enum Command {
     /// given), then time the main screens' queries and the start-up. Prints
     /// the figures against their targets; never fails on time.
     Bench(BenchArgs),
+    /// Back the books up into a folder (a USB drive): copied, checked, with a manifest; the oldest beyond the kept number deleted.
+    Backup(crate::backup::BackupArgs),
+    /// Replace the books with a backup, after checking it and showing what it holds; a safety copy is kept.
+    Restore(crate::backup::RestoreArgs),
+    /// Check a backup file (checksum, integrity) and print what it holds; exit code 1 when damaged.
+    Verify(crate::backup::VerifyArgs),
+    /// Benchmark: time a backup, a verify and a restore of a generated book; never fails on time.
+    BenchBackup(crate::backup::BenchBackupArgs),
 }
 
 #[derive(Debug, Args)]

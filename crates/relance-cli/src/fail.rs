@@ -17,6 +17,9 @@ const FAILED: u8 = 1;
 /// crate's catalogue; anything else (a folder that cannot be created) is
 /// shown with its cause.
 pub fn report(err: &anyhow::Error, lang: Language, json: bool) -> ExitCode {
+    if let Some(b) = err.downcast_ref::<relance_app::backup::BackupError>() {
+        return crate::backup::report(b, lang, json);
+    }
     if let Some(app) = err.downcast_ref::<AppError>() {
         let view = relance_wire::error_message(app, lang);
         if json {

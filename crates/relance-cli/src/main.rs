@@ -3,6 +3,7 @@
 //! and prints the result for people, or as JSON with `--json`.
 
 mod args;
+mod backup;
 mod bench;
 mod collections;
 mod commands;

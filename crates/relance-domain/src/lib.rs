@@ -4,6 +4,7 @@
 //! clock. Anything that depends on "today" takes `today: NaiveDate`.
 
 pub mod allocation;
+pub mod backup;
 pub mod company;
 pub mod customer;
 pub mod dates;

@@ -100,6 +100,11 @@ pub enum Field {
     SmtpPassword,
     /// The company's logo (a file).
     Logo,
+    // Backups (`backup`)
+    BackupFolder,
+    BackupKeep,
+    BackupRemindDays,
+    BackupFile,
 }
 
 impl Field {
@@ -188,6 +193,10 @@ impl Field {
             SmtpSender => "smtp_sender",
             SmtpPassword => "smtp_password",
             Logo => "logo",
+            BackupFolder => "backup_folder",
+            BackupKeep => "backup_keep",
+            BackupRemindDays => "backup_remind_days",
+            BackupFile => "backup_file",
         }
     }
 }

@@ -48,6 +48,8 @@ pub enum ActivityKind {
     LetterTemplateReset,
     MailSettingsSaved,
     EmailSent,
+    BackupSettingsSaved,
+    BackupRestored,
 }
 
 impl ActivityKind {
@@ -92,6 +94,8 @@ impl ActivityKind {
             LetterTemplateReset => "letter_template_reset",
             MailSettingsSaved => "mail_settings_saved",
             EmailSent => "email_sent",
+            BackupSettingsSaved => "backup_settings_saved",
+            BackupRestored => "backup_restored",
         }
     }
 }

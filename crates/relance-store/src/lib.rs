@@ -4,6 +4,8 @@
 //! is stored as integer cents and becomes `Money` only here.
 
 pub mod activity;
+pub mod backup;
+pub mod backup_settings;
 pub mod bulk;
 pub mod company;
 pub mod company_logo;

@@ -5,6 +5,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::backup::*;
 use crate::collections::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
@@ -46,6 +47,8 @@ pub fn typescript() -> String {
         DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
         MailSettingsView, MailSettingsForm, EmailSentView,
         LogoView,
+        BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
+        RestoredView, BackupProgressView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

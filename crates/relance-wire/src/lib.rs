@@ -6,6 +6,7 @@
 //! types in `ui/src/platform/bindings.ts` are generated from here and a
 //! test fails when they are stale.
 
+pub mod backup;
 pub mod bindings;
 pub mod collections;
 pub mod documents;

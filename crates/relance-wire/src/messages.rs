@@ -93,6 +93,10 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         }
         TemplateAfter => ("Paragraphe après le tableau", "Paragraph after the table"),
         TemplateClosing => ("Formule de politesse", "Closing"),
+        BackupFolder => ("Dossier des sauvegardes", "Backup folder"),
+        BackupKeep => ("Sauvegardes conservées", "Backups kept"),
+        BackupRemindDays => ("Rappel après (jours)", "Remind after (days)"),
+        BackupFile => ("Fichier de sauvegarde", "Backup file"),
     };
     pick(lang, fr, en)
 }
@@ -564,6 +568,102 @@ pub fn smtp_timeout(lang: Language) -> String {
         "The outgoing server did not answer in time. Nothing was sent or recorded.",
     )
     .to_string()
+}
+
+// ---- Backups (`relance_app::backup`) ------------------------------------
+
+pub fn backup_no_folder(lang: Language) -> String {
+    pick(
+        lang,
+        "Choisissez d’abord le dossier des sauvegardes (une clé USB, par exemple).",
+        "Choose the backup folder first (a USB drive, for example).",
+    )
+    .to_string()
+}
+
+pub fn backup_folder_not_found(folder: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le dossier « {folder} » est introuvable : la clé USB est-elle branchée ?"),
+        Language::En => format!("The folder « {folder} » cannot be found: is the USB drive plugged in?"),
+    }
+}
+
+pub fn backup_write_failed(folder: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "La sauvegarde n’a pas pu être écrite sur « {folder} » (le support a-t-il été retiré ?). Vos sauvegardes précédentes sont intactes."
+        ),
+        Language::En => format!(
+            "The backup could not be written to « {folder} » (was the drive removed?). Your previous backups are intact."
+        ),
+    }
+}
+
+pub fn backup_file_not_found(file: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("Le fichier « {file} » est introuvable."),
+        Language::En => format!("The file « {file} » cannot be found."),
+    }
+}
+
+/// A few words for the list of backups.
+pub fn backup_damage_short(d: &relance_app::backup::Damage, lang: Language) -> &'static str {
+    use relance_app::backup::Damage::*;
+    match d {
+        ManifestMissing => pick(lang, "incomplète (interrompue)", "incomplete (interrupted)"),
+        ManifestInvalid => pick(lang, "fiche de contrôle illisible", "unreadable check file"),
+        ChecksumMismatch | Integrity => pick(lang, "endommagée", "damaged"),
+        NotSqlite | NotRelance => pick(lang, "pas une sauvegarde de Relance", "not a Relance backup"),
+    }
+}
+
+pub fn backup_damaged(d: &relance_app::backup::Damage, lang: Language) -> String {
+    use relance_app::backup::Damage::*;
+    let (fr, en) = match d {
+        ManifestMissing => (
+            "Cette sauvegarde est incomplète : sa fiche de contrôle (.manifest.json) manque, elle a sans doute été interrompue.",
+            "This backup is incomplete: its check file (.manifest.json) is missing; it was probably interrupted.",
+        ),
+        ManifestInvalid => (
+            "La fiche de contrôle de cette sauvegarde (.manifest.json) est illisible.",
+            "This backup’s check file (.manifest.json) cannot be read.",
+        ),
+        ChecksumMismatch => (
+            "Cette sauvegarde est endommagée : son contenu ne correspond plus à sa somme de contrôle.",
+            "This backup is damaged: its content no longer matches its checksum.",
+        ),
+        NotSqlite | NotRelance => {
+            ("Ce fichier n’est pas une sauvegarde de Relance lisible.", "This file is not a readable Relance backup.")
+        }
+        Integrity => (
+            "Cette sauvegarde est endommagée : le contrôle d’intégrité de la base a échoué.",
+            "This backup is damaged: the database integrity check failed.",
+        ),
+    };
+    match lang {
+        Language::Fr => format!("{fr} Rien n’a été modifié."),
+        Language::En => format!("{en} Nothing was changed."),
+    }
+}
+
+pub fn backup_newer(found: i64, known: i64, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "Cette sauvegarde a été faite par une version plus récente de Relance (schéma {found}, cette version connaît le schéma {known}). Installez la dernière version pour la restaurer ; rien n’a été modifié."
+        ),
+        Language::En => format!(
+            "This backup was made by a newer version of Relance (schema {found}, this version knows schema {known}). Install the latest version to restore it; nothing was changed."
+        ),
+    }
+}
+
+pub fn backup_restore_failed(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => {
+            format!("La restauration n’a pas pu se faire ; vos données actuelles sont inchangées. Détail : {detail}")
+        }
+        Language::En => format!("The restore could not be done; your current books are unchanged. Detail: {detail}"),
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! mirrors this list in ui/src/platform/commands.ts.
 
 mod app;
+mod backup;
 mod collections;
 mod company;
 mod customers;
@@ -93,5 +94,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         letter_templates::letter_templates_list,
         letter_templates::letter_template_save,
         letter_templates::letter_template_reset,
+        backup::backup_status,
+        backup::backup_settings_save,
+        backup::backup_list,
+        backup::backup_now,
+        backup::backup_inspect,
+        backup::backup_restore,
+        backup::backup_choose_folder,
     ]
 }

@@ -720,3 +720,59 @@ media_type: string, width: number, height: number,
  * The file as chosen.
  */
 bytes: Array<number>, };
+
+export type BackupSettingsForm = { folder: string, keep: string, remind_after_days: string, };
+
+export type BackupMadeView = { 
+/**
+ * UTC instant (RFC 3339).
+ */
+made_at: string, 
+/**
+ * The day it was made (YYYY-MM-DD, UTC).
+ */
+made_on: string, folder: string, 
+/**
+ * The folder's last name (« Relance » for /media/usb/Relance), for the sentence on Today.
+ */
+folder_name: string, file_name: string, size_bytes: number, };
+
+export type BackupStatusView = { folder: string | null, keep: number, remind_after_days: number, last_good: BackupMadeView | null, 
+/**
+ * Today shows the reminder banner.
+ */
+remind: boolean, 
+/**
+ * Days since the last good backup (`null` when there was never one).
+ */
+days_since: number | null, };
+
+export type BackupListedView = { file_name: string, path: string, size_bytes: number, 
+/**
+ * UTC instant from the manifest, `null` for a damaged backup.
+ */
+made_at: string | null, good: boolean, 
+/**
+ * Why it cannot be trusted, in words (`null` when good).
+ */
+damage: string | null, customers: number | null, invoices: number | null, payments: number | null, };
+
+export type BackupContentsView = { path: string, file_name: string, made_at: string, app_version: string, schema_version: number, 
+/**
+ * It comes from an older version and will be brought up to date.
+ */
+migrate: boolean, customers: number, invoices: number, payments: number, size_bytes: number, };
+
+export type BackupDoneView = { file_name: string, path: string, size_bytes: number, customers: number, invoices: number, payments: number, 
+/**
+ * Older backups deleted to keep the chosen number.
+ */
+pruned: Array<string>, };
+
+export type RestoredView = { contents: BackupContentsView, 
+/**
+ * Where the books as they were just before are kept.
+ */
+safety_copy: string, migrated_from: number | null, };
+
+export type BackupProgressView = { done: number, total: number, };

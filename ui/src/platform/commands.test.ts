@@ -100,6 +100,13 @@ describe("commands", () => {
     await commands.letterTemplatesList();
     await commands.letterTemplateSave(form);
     await commands.letterTemplateReset("friendly", "fr");
+    await commands.backupStatus();
+    await commands.backupSettingsSave(form);
+    await commands.backupList();
+    await commands.backupNow(() => {});
+    await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
+    await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
+    await commands.backupChooseFolder();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -160,6 +167,13 @@ describe("commands", () => {
       letter_templates_list: [],
       letter_template_save: ["form"],
       letter_template_reset: ["kind", "lang"],
+      backup_status: [],
+      backup_settings_save: ["form"],
+      backup_list: [],
+      backup_now: ["progress"],
+      backup_inspect: ["path"],
+      backup_restore: ["path", "progress"],
+      backup_choose_folder: [],
     });
   });
 });

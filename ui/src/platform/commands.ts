@@ -4,6 +4,13 @@
 // ours are single words, so they read the same on both sides).
 import type {
   AgendaJson,
+  BackupContentsView,
+  BackupDoneView,
+  BackupListedView,
+  BackupProgressView,
+  BackupSettingsForm,
+  BackupStatusView,
+  RestoredView,
   AllocationPreviewView,
   AppInfoView,
   CompanyForm,
@@ -47,7 +54,7 @@ import type {
   SentLetterView,
   TodayView,
 } from "./bindings";
-import { call } from "./invoke";
+import { call, progressChannel } from "./invoke";
 
 export const appInfo = () => call<AppInfoView>("app_info");
 export const loadDemo = () => call<DemoSummaryView>("load_demo");
@@ -179,6 +186,24 @@ export const letterTemplateSave = (form: LetterTemplateForm) =>
 export const letterTemplateReset = (kind: string, lang: string) =>
   call<LetterTemplateView>("letter_template_reset", { kind, lang });
 
+/** Backups: the settings, the last good backup and whether Today reminds. */
+export const backupStatus = () => call<BackupStatusView>("backup_status");
+/** Saves the folder, the number kept and the reminder delay; errors on `backup_folder`, `backup_keep`, `backup_remind_days`. */
+export const backupSettingsSave = (form: BackupSettingsForm) =>
+  call<BackupStatusView>("backup_settings_save", { form });
+/** The backups found in the chosen folder, newest first, each verified. */
+export const backupList = () => call<BackupListedView[]>("backup_list");
+/** Opens the system's folder picker (from Rust); the folder chosen, or null when cancelled. */
+export const backupChooseFolder = () => call<string | null>("backup_choose_folder");
+/** Backs up now into the chosen folder; `onProgress` gets the pages copied. */
+export const backupNow = (onProgress: (p: BackupProgressView) => void) =>
+  call<BackupDoneView>("backup_now", { progress: progressChannel(onProgress) });
+/** Checks a backup file and says what it holds (changes nothing). */
+export const backupInspect = (path: string) => call<BackupContentsView>("backup_inspect", { path });
+/** Replaces the books with a checked backup (a safety copy of the current books is kept). */
+export const backupRestore = (path: string, onProgress: (p: BackupProgressView) => void) =>
+  call<RestoredView>("backup_restore", { path, progress: progressChannel(onProgress) });
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -254,4 +279,11 @@ export const COMMANDS = [
   "letter_templates_list",
   "letter_template_save",
   "letter_template_reset",
+  "backup_status",
+  "backup_settings_save",
+  "backup_list",
+  "backup_now",
+  "backup_inspect",
+  "backup_restore",
+  "backup_choose_folder",
 ] as const;

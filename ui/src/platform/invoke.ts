@@ -1,6 +1,6 @@
 // The only module that talks to the Tauri back end. Everything else in the UI
 // calls the typed functions in ./commands.ts and never sees `@tauri-apps/api`.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 
 /** Problems per field: the ErrorView field key -> the sentence to show under its input. */
 export type FieldMessages = Readonly<Record<string, string>>;
@@ -77,5 +77,18 @@ export async function call<T>(cmd: string, args?: Record<string, unknown>): Prom
     return (await backend(cmd, args)) as T;
   } catch (raw) {
     throw toAppError(raw);
+  }
+}
+
+/**
+ * A channel the back end sends progress on (a long copy). Passed as a command
+ * argument; needs no capability. Outside the app (tests) there is no IPC: the
+ * messages are then simply not received.
+ */
+export function progressChannel<T>(onMessage: (message: T) => void): unknown {
+  try {
+    return new Channel<T>(onMessage);
+  } catch {
+    return null;
   }
 }

@@ -26,6 +26,7 @@ import { PlanSettingsSection } from "./PlanSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { LogoSection } from "./LogoSection";
+import { BackupSection } from "./BackupSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -254,6 +255,7 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       <LetterTemplatesSection />
       <MailSettingsSection />
       <RatesSection />
+      <BackupSection />
     </div>
   );
 }

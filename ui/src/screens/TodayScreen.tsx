@@ -10,6 +10,7 @@ import { Pager, PAGE_SIZE } from "../components/Pager";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { Agenda } from "./Agenda";
 import { WeekInstallments } from "./WeekInstallments";
+import { BackupBanner } from "./BackupBanner";
 
 export function TodayScreen() {
   const { t, tn, locale } = useI18n();
@@ -37,6 +38,7 @@ export function TodayScreen() {
         <Spinner />
       ) : (
         <>
+          <BackupBanner />
           <Agenda onChanged={reload} />
           <WeekInstallments reloadKey={data} />
           <TodayBody data={data} page={page} onPage={setPage} busy={state.kind === "loading"} />
