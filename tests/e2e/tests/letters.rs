@@ -257,6 +257,16 @@ fn todays_letters_are_printed_recorded_and_kept_with_the_customer() {
     app.click("letters-open-rates");
     app.find("settings-screen");
     app.find("rates-section");
+    // The link opens Settings at the rates, not at the top of the long screen.
+    let in_view = "const r = document.getElementById('rates-title').getBoundingClientRect(); \
+                   return r.top >= 0 && r.bottom <= window.innerHeight;";
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while app.block_on(app.client().execute(in_view, vec![])).ok().and_then(|v| v.as_bool()) != Some(true) {
+        assert!(std::time::Instant::now() < deadline, "the rates section is shown");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    settle();
+    app.screenshot("letters-03b-settings-at-rates");
     let late_since = today.checked_sub_days(Days::new(85)).expect("a date");
     let half_year = format!("{}-{:02}-01", late_since.year(), if late_since.month() < 7 { 1 } else { 7 });
     click_css(&app, r#"[data-testid="rate-kind"] option[value="ecb"]"#);

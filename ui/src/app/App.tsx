@@ -55,7 +55,7 @@ function body(route: Route): ReactElement {
     case "plan-new":
       return <PlanWizardScreen customerId={route.customerId} invoiceId={route.invoiceId} replaces={route.replaces} />;
     case "settings":
-      return <SettingsScreen then={route.then} />;
+      return <SettingsScreen then={route.then} section={route.section} />;
   }
 }
 

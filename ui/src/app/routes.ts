@@ -22,7 +22,7 @@ export type Route =
   | { name: "credit-note"; customerId: number; invoiceId?: number | undefined }
   | { name: "plan"; id: number }
   | { name: "plan-new"; customerId: number; invoiceId?: number | undefined; replaces?: number | undefined }
-  | { name: "settings"; then: Route | null };
+  | { name: "settings"; then: Route | null; section?: string | undefined };
 
 /** The navigation entry a route belongs to (highlighted in the nav). */
 export function sectionOf(route: Route): ScreenId {

@@ -357,6 +357,8 @@ export const en: Record<MessageKey, string> = {
   "credit_note.save": "Record credit note",
   "credit_note.saved_toast": "Credit note {number} recorded.",
 
+  "settings.index.label": "Settings sections",
+  "settings.index.company": "Company",
   "settings.intro": "This information appears on your reminder letters.",
   "settings.first_time": "Start with your business: only the name is required. You can complete the rest later.",
   "settings.logo.title": "Logo (optional)",

@@ -359,6 +359,8 @@ export const fr = {
   "credit_note.save": "Enregistrer l’avoir",
   "credit_note.saved_toast": "Avoir {number} enregistré.",
 
+  "settings.index.label": "Sections des réglages",
+  "settings.index.company": "Entreprise",
   "settings.intro": "Ces informations figurent sur vos courriers de relance.",
   "settings.first_time": "Commencez par votre entreprise : seul le nom est obligatoire. Vous pourrez compléter plus tard.",
   "settings.logo.title": "Logo (facultatif)",

@@ -206,7 +206,7 @@ function DayLettersResult({ result, onClose }: { result: DayLettersView; onClose
                     <button
                       type="button"
                       className="link"
-                      onClick={() => nav.go({ name: "settings", then: null })}
+                      onClick={() => nav.go({ name: "settings", then: null, section: "rates-title" })}
                       data-testid="letters-open-rates"
                     >
                       {t("letters.result.open_rates")}

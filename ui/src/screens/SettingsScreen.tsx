@@ -26,6 +26,7 @@ import { PlanSettingsSection } from "./PlanSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { LogoSection } from "./LogoSection";
+import { SettingsIndex } from "./SettingsIndex";
 import { BackupSection } from "./BackupSection";
 import type { MessageKey } from "../i18n";
 
@@ -46,7 +47,7 @@ const SHOWN = [
 ];
 
 /** The company profile. `then`: where to go after the first save (the "empty file" start). */
-export function SettingsScreen({ then }: { then: Route | null }) {
+export function SettingsScreen({ then, section }: { then: Route | null; section?: string | undefined }) {
   const { t, setLocale } = useI18n();
   const nav = useNav();
   const [form, setForm] = useState<CompanyForm | null>(null);
@@ -94,14 +95,16 @@ export function SettingsScreen({ then }: { then: Route | null }) {
       <ScreenHeader
         title={t("nav.settings")}
         subtitle={then ? t("settings.first_time") : t("settings.intro")}
-        focusTitle={then === null}
+        focusTitle={then === null && !section}
       />
+      {/* The first-time setup asks for the company only: no index to the other sections yet. */}
+      {then === null && <SettingsIndex open={section} />}
       {loadError ? (
         <LoadError message={loadError.message} />
       ) : !form ? (
         <Spinner />
       ) : (
-        <form className="card form" onSubmit={submit} noValidate data-testid="company-form">
+        <form className="card form" id="settings-company" onSubmit={submit} noValidate data-testid="company-form">
           <FormError error={error} shown={SHOWN} />
           <fieldset className="form-section">
             <legend className="form-section-title">{t("settings.section.identity")}</legend>
