@@ -271,6 +271,8 @@ pub struct InvoiceCollectionView {
     pub disputes: Vec<DisputeView>,
     /// The stages the user may move the invoice to now.
     pub next_steps: Vec<String>,
+    /// The running installment plan the invoice is part of, if any.
+    pub running_plan: Option<i64>,
 }
 
 impl From<&InvoiceCollection> for InvoiceCollectionView {
@@ -295,6 +297,7 @@ impl From<&InvoiceCollection> for InvoiceCollectionView {
             open_dispute: s.dispute.as_ref().and_then(|_| c.disputes.last()).map(DisputeView::from),
             disputes: c.disputes.iter().map(DisputeView::from).collect(),
             next_steps: c.next_steps.iter().map(|s| s.to_string()).collect(),
+            running_plan: c.running_plan.map(|p| p.0),
         }
     }
 }

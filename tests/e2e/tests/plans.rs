@@ -88,6 +88,9 @@ fn a_plan_is_agreed_in_the_wizard_and_its_first_installment_paid() {
     app.screenshot("plans-02b-cancel-refused");
     app.click("confirm-cancel");
     assert!(!app.exists("invoice-cancel-reason"), "not cancelled");
+    // The invoice is followed by its plan: no second plan offered, a link to this one instead.
+    wait_text(&app, "invoice-plan", |t| t == "Voir l’échéancier n° 1");
+    assert!(!app.exists("invoice-new-plan"), "no second plan for an invoice in a running plan");
 
     // Today: the installment is among the week's; the invoice's reminders pause.
     app.click("nav-today");

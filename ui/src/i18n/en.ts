@@ -715,6 +715,7 @@ export const en: Record<MessageKey, string> = {
   "timeline.installment_reminder_postponed": "Installment reminder postponed until {until}: {which} due {due}, decided on {date}",
   "timeline.installment.number": "installment no. {n}",
   "timeline.installment.down": "down payment",
+  "invoice.in_plan": "See installment plan no. {plan}",
   "plan.button": "Offer an installment plan",
   "plan.title": "Installment plan no. {id}",
   "plan.created_toast": "Installment plan saved. Reminders on its invoices pause while it is kept.",

@@ -717,6 +717,7 @@ export const fr = {
   "timeline.installment_reminder_postponed": "Relance d’échéance reportée au {until} : {which} du {due}, décidé le {date}",
   "timeline.installment.number": "échéance n° {n}",
   "timeline.installment.down": "acompte",
+  "invoice.in_plan": "Voir l’échéancier n° {plan}",
   "plan.button": "Proposer un échéancier",
   "plan.title": "Échéancier n° {id}",
   "plan.created_toast": "Échéancier enregistré. Les relances de ses factures sont suspendues tant qu’il est respecté.",

@@ -12,6 +12,7 @@ const base: InvoiceCollectionView = {
   open_dispute: null,
   disputes: [],
   next_steps: [],
+  running_plan: null,
 };
 const open = { opened_on: "2026-03-01", reason: "Pièce défectueuse", closed_on: null, note: null };
 const closed = { ...open, closed_on: "2026-03-10", note: "accord" };

@@ -447,7 +447,11 @@ disputes: Array<DisputeView>,
 /**
  * The stages the user may move the invoice to now.
  */
-next_steps: Array<string>, };
+next_steps: Array<string>, 
+/**
+ * The running installment plan the invoice is part of, if any.
+ */
+running_plan: number | null, };
 
 export type PromiseView = { id: number, amount: string, made_on: string, by: string, 
 /**

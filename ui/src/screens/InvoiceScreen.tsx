@@ -105,7 +105,8 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
                   {t("action.record_payment")}
                 </button>
               )}
-              {!isZero(inv.remaining) && (
+              {/* An invoice in a running plan is followed by that plan: link to it, offer no second one. */}
+              {!isZero(inv.remaining) && c && c.running_plan === null && (
                 <button
                   type="button"
                   className="button"
@@ -113,6 +114,16 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
                   data-testid="invoice-new-plan"
                 >
                   {t("plan.button")}
+                </button>
+              )}
+              {c && c.running_plan !== null && (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => c.running_plan !== null && nav.go({ name: "plan", id: c.running_plan })}
+                  data-testid="invoice-plan"
+                >
+                  {t("invoice.in_plan", { plan: c.running_plan })}
                 </button>
               )}
               <button

@@ -147,6 +147,9 @@ pub struct InvoiceCollection {
     pub next_steps: Vec<&'static str>,
     /// What the invoice still owes (payments and credit notes only).
     pub remaining: Money,
+    /// The running installment plan the invoice is part of: it is followed by the plan, not
+    /// offered a new one.
+    pub running_plan: Option<relance_domain::plan::PlanId>,
 }
 
 /// The invoice's disputes and escalation, read-only.
@@ -157,7 +160,8 @@ pub fn invoice_collection(ctx: &impl Context, invoice: InvoiceId) -> AppResult<I
     let events = relance_store::dunning::for_invoice(conn, invoice)?;
     let state = InvoiceDunning::replay(&events);
     let next_steps = state.stage.next_steps(state.formal_notice_sent_on.is_some(), remaining);
-    Ok(InvoiceCollection { disputes: dispute::history(&events), state, next_steps, remaining })
+    let running_plan = relance_store::plans::running_for_invoice(conn, invoice)?;
+    Ok(InvoiceCollection { disputes: dispute::history(&events), state, next_steps, remaining, running_plan })
 }
 
 /// What settled an invoice completely, named in the note that closes its dispute.
