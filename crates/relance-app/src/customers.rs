@@ -201,8 +201,25 @@ pub fn set_archived(ctx: &mut impl Context, id: CustomerId, archived: bool) -> A
     })
 }
 
+/// One page of the customer list. "En retard" there means what the customer page says: what is still to
+/// collect past its due date, so each row's written-off amounts (overdue invoices only) are taken out,
+/// as in [`still_to_collect`]. The sort by overdue amount stays the database's (before write-offs): a
+/// customer with a write-off may sit a little higher than its figure says.
 pub fn list(ctx: &impl Context, query: &CustomerQuery) -> AppResult<Paged<CustomerRow>> {
-    Ok(relance_store::customers::list(ctx.store().conn(), query, ctx.clock().today())?)
+    let conn = ctx.store().conn();
+    let today = ctx.clock().today();
+    let mut page = relance_store::customers::list(conn, query, today)?;
+    for row in &mut page.rows {
+        if row.overdue.is_zero() {
+            continue;
+        }
+        for (_, due_date, written_off) in relance_store::dunning::written_off_unpaid(conn, Some(row.id))? {
+            if due_date < today {
+                row.overdue -= written_off;
+            }
+        }
+    }
+    Ok(page)
 }
 
 /// Everything the customer's page shows.

@@ -14,6 +14,7 @@ use relance_domain::payment::PaymentInput;
 use relance_domain::validation::{Field, Problem};
 use relance_domain::Money;
 use relance_store::counts::row_counts;
+use relance_store::customers::{CustomerQuery, CustomerSort};
 use relance_store::Store;
 
 fn d(s: &str) -> NaiveDate {
@@ -340,6 +341,16 @@ fn a_payment_that_settles_a_disputed_invoice_closes_the_dispute_in_its_transacti
     assert!(ctx.store.check_invariants().unwrap().is_empty());
 }
 
+fn all_customers() -> CustomerQuery {
+    CustomerQuery {
+        search: String::new(),
+        include_archived: false,
+        sort: CustomerSort::Name,
+        descending: false,
+        page: Page { size: 50, index: 0 },
+    }
+}
+
 #[test]
 fn the_customer_page_counts_as_overdue_only_what_is_still_to_collect() {
     let dir = tempfile::tempdir().unwrap();
@@ -362,10 +373,17 @@ fn the_customer_page_counts_as_overdue_only_what_is_still_to_collect() {
     // Like Today's figures for this customer.
     let t = today::view(&ctx, Page { size: 50, index: 0 }).unwrap();
     assert_eq!(t.today.groups[0].overdue, Money::from_cents(70_000));
+    // And like the customer list's « En retard » column.
+    let listed = customers::list(&ctx, &all_customers()).unwrap();
+    assert_eq!(
+        (listed.rows[0].outstanding, listed.rows[0].overdue),
+        (Money::from_cents(170_000), Money::from_cents(70_000))
+    );
 
     // Paid 800 after the write-off: F-1 owes 200, all of it written off, so
     // nothing of it is still to collect.
     let input = PaymentInput { date: "2025-03-05".into(), amount: "800".into(), ..Default::default() };
     payments::record(&mut ctx, c, &input, &Allocation::ToInvoice(f1)).unwrap();
     assert_eq!(figures(&ctx), (Money::from_cents(90_000), Money::ZERO, 3, 0, Money::from_cents(40_000)));
+    assert_eq!(customers::list(&ctx, &all_customers()).unwrap().rows[0].overdue, Money::ZERO);
 }
