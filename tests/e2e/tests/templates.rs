@@ -94,6 +94,26 @@ fn a_letter_text_is_checked_saved_kept_and_reset() {
     click_css(&app, r#"[data-testid="letter-templates-lang"] option[value="fr"]"#);
     wait_text(&app, "letter-templates-status", |t| t == "Texte modifié");
 
+    // A text typed and not saved is not dropped silently when switching letter: asked first;
+    // « Annuler » keeps it, confirming switches.
+    // (The choice is made by setting the select and sending its `change`, as a pick in the list
+    // does: a WebDriver click on an <option> was seen to close the question at once, most likely
+    // through the native list's own closing, so it cannot stand for the user here.)
+    app.type_into("letter-template-closing", "Bien à vous.");
+    choose(&app, "letter-templates-kind", "firm");
+    wait_text(&app, "confirm-dialog", |t| t.contains("Abandonner les modifications ?"));
+    app.click("confirm-cancel");
+    wait_value(&app, "letter-template-closing", "Bien à vous.");
+    wait_value(&app, "letter-templates-kind", "friendly");
+    choose(&app, "letter-templates-kind", "firm");
+    wait_text(&app, "confirm-dialog", |t| t.contains("Abandonner les modifications ?"));
+    app.click("confirm-ok");
+    wait_value(&app, "letter-templates-kind", "firm");
+    wait_text(&app, "letter-templates-status", |t| t == "Texte d’origine");
+    choose(&app, "letter-templates-kind", "friendly");
+    wait_value(&app, "letter-template-before", "Bonjour {customer_name}, il reste {total_due}");
+    assert!(!app.exists("confirm-dialog"), "nothing typed: no question");
+
     // Back to the original text, after a confirmation.
     app.click("letter-templates-reset");
     let body = app.text_of("confirm-dialog");
@@ -107,4 +127,14 @@ fn a_letter_text_is_checked_saved_kept_and_reset() {
     wait_text(&app, "toast", |t| t == "Texte d’origine rétabli pour « Relance amiable ».");
     wait_value(&app, "letter-template-before", DEFAULT_BEFORE);
     wait_text(&app, "letter-templates-status", |t| t == "Texte d’origine");
+}
+
+/// Picks `value` in the select `testid` as the user's choice in the list does: sets it and sends
+/// the `change` event the page listens to.
+fn choose(app: &App, testid: &str, value: &str) {
+    let script = "const s = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+                  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[1]); \
+                  s.dispatchEvent(new Event('change', { bubbles: true }));";
+    let args = vec![serde_json::Value::String(testid.to_owned()), serde_json::Value::String(value.to_owned())];
+    app.block_on(app.client().execute(script, args)).expect("the choice is made");
 }

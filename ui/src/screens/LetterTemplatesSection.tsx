@@ -61,6 +61,19 @@ export function LetterTemplatesSection() {
     clearError();
   }, [template, clearError]);
 
+  // Texts typed and not saved: switching letter or language asks before dropping them.
+  const dirty = template !== null && template.parts.some((p) => (drafts[p.part] ?? "") !== p.text);
+  const [pending, setPending] = useState<{ kind: TemplateKind; lang: TemplateLang } | null>(null);
+  const choose = (next: { kind: TemplateKind; lang: TemplateLang }) => {
+    if (next.kind === kind && next.lang === lang) return;
+    if (dirty) {
+      setPending(next);
+      return;
+    }
+    setKind(next.kind);
+    setLang(next.lang);
+  };
+
   const letterName = t(templateKindLabel(kind));
   const langName = t(lang === "fr" ? "templates.lang.fr" : "templates.lang.en");
 
@@ -121,14 +134,14 @@ export function LetterTemplatesSection() {
         <SelectField
           label={t("templates.letter")}
           value={kind}
-          onChange={setKind}
+          onChange={(k) => choose({ kind: k, lang })}
           options={TEMPLATE_KINDS.map((k) => ({ value: k, label: t(templateKindLabel(k)) }))}
           testid="letter-templates-kind"
         />
         <SelectField
           label={t("templates.lang")}
           value={lang}
-          onChange={setLang}
+          onChange={(l) => choose({ kind, lang: l })}
           options={TEMPLATE_LANGS.map((l) => ({
             value: l,
             label: t(l === "fr" ? "templates.lang.fr" : "templates.lang.en"),
@@ -230,6 +243,20 @@ export function LetterTemplatesSection() {
             </dl>
           </details>
         </form>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={t("templates.discard.title")}
+          body={t("templates.discard.body", { letter: letterName })}
+          confirmLabel={t("templates.discard.confirm")}
+          danger
+          onConfirm={() => {
+            setKind(pending.kind);
+            setLang(pending.lang);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
       )}
       {confirming && (
         <ConfirmDialog
