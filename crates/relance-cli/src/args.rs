@@ -111,6 +111,8 @@ pub enum Command {
     Verify(crate::backup::VerifyArgs),
     /// Benchmark: time a backup, a verify and a restore of a generated book; never fails on time.
     BenchBackup(crate::backup::BenchBackupArgs),
+    /// Import invoices (their customers, and a payment when settled) from a CSV file: all or nothing; again changes nothing.
+    Import(crate::import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
