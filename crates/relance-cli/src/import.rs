@@ -136,3 +136,66 @@ pub fn run(cli: &Cli, a: &ImportArgs, lang: Language) -> anyhow::Result<()> {
 pub fn refused_code() -> ExitCode {
     ExitCode::from(2)
 }
+
+#[derive(Debug, Args)]
+pub struct BenchImportArgs {
+    /// Invoices in the generated file (one customer for ten invoices, half of them settled).
+    #[arg(long, default_value_t = 100_000, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub rows: u32,
+}
+
+/// A generated French export: `;`, dd/mm/yyyy, `1 234,56`.
+fn generated(rows: u32) -> Vec<u8> {
+    let mut out = String::from("Client;N° facture;Date;Échéance;Montant TTC;Date de paiement\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    for i in 0..rows {
+        let issue = start + chrono::Days::new(u64::from(i % 700));
+        let due = issue + chrono::Days::new(30);
+        let paid =
+            if i % 2 == 0 { (issue + chrono::Days::new(20)).format("%d/%m/%Y").to_string() } else { String::new() };
+        let cents = 1_000 + (u64::from(i) * 7_919) % 900_000;
+        let euros = cents / 100;
+        let amount = if euros >= 1000 {
+            format!("{} {:03},{:02}", euros / 1000, euros % 1000, cents % 100)
+        } else {
+            format!("{euros},{:02}", cents % 100)
+        };
+        out.push_str(&format!(
+            "Client {:05};F-{:07};{};{};{amount};{paid}\n",
+            i % (rows / 10).max(1),
+            i,
+            issue.format("%d/%m/%Y"),
+            due.format("%d/%m/%Y"),
+        ));
+    }
+    out.into_bytes()
+}
+
+/// Times the import of a generated file into a fresh database, then again.
+pub fn bench(a: &BenchImportArgs, lang: Language) -> anyhow::Result<()> {
+    let bytes = generated(a.rows);
+    let dir = tempfile::tempdir()?;
+    let store = session::open_store(dir.path(), lang)?;
+    let mut ctx = relance_app::LocalContext::new(store, Box::new(relance_app::SystemClock));
+    for pass in [tr(lang, "import", "import"), tr(lang, "réimport (rien ne change)", "re-import (nothing changes)")] {
+        let t = std::time::Instant::now();
+        let r = import::invoices(&mut ctx, &bytes, &InvoiceMapping::generic(), None, false)?;
+        let ms = t.elapsed().as_millis();
+        anyhow::ensure!(r.errors.is_empty(), "{:?}", r.errors.first());
+        print(&format!(
+            "{pass} : {} {} ({} Mo) {} {ms} ms ; {} {}, {} {}, {} {}",
+            a.rows,
+            tr(lang, "lignes", "rows"),
+            bytes.len() / 1_000_000,
+            tr(lang, "en", "in"),
+            r.invoices_created,
+            tr(lang, "factures créées", "invoices created"),
+            r.payments_created,
+            tr(lang, "règlements", "payments"),
+            r.unchanged,
+            tr(lang, "inchangées", "unchanged"),
+        ));
+    }
+    Ok(())
+}

@@ -339,7 +339,7 @@ fn parse_rows(
         }
         match read::decide_date_order(values(col)) {
             Ok(o) => o,
-            Err(()) => {
+            Err(read::Ambiguous) => {
                 report.errors.push(RowError {
                     line: None,
                     column: Some(table.headers[col].clone()),
@@ -354,7 +354,7 @@ fn parse_rows(
     let settled_order = order_of(cols.settled, report);
     let sep = match read::decide_decimal_sep(values(cols.total)) {
         Ok(s) => s,
-        Err(()) => {
+        Err(read::Ambiguous) => {
             report.errors.push(RowError {
                 line: None,
                 column: Some(table.headers[cols.total].clone()),

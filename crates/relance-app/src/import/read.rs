@@ -185,6 +185,10 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
     (Some(Table { encoding, delimiter, headers, rows }), errors)
 }
 
+/// Nothing in a column decides its format: the user must choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ambiguous;
+
 /// Which separator marks the decimals in a column of amounts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecimalSep {
@@ -225,7 +229,7 @@ fn number_hint(raw: &str) -> Option<Result<DecimalSep, ()>> {
 /// Decides a column's decimal separator from all its values: the one most
 /// values show; `1,234` alone (thousands or decimals?) leaves the column
 /// ambiguous, and the file must say.
-pub fn decide_decimal_sep<'a>(values: impl Iterator<Item = &'a str>) -> Result<DecimalSep, ()> {
+pub fn decide_decimal_sep<'a>(values: impl Iterator<Item = &'a str>) -> Result<DecimalSep, Ambiguous> {
     let (mut comma, mut dot, mut ambiguous) = (0usize, 0usize, false);
     for v in values {
         match number_hint(v) {
@@ -237,7 +241,7 @@ pub fn decide_decimal_sep<'a>(values: impl Iterator<Item = &'a str>) -> Result<D
     }
     if comma == 0 && dot == 0 {
         if ambiguous {
-            Err(())
+            Err(Ambiguous)
         } else {
             Ok(DecimalSep::Dot)
         }
@@ -298,7 +302,7 @@ fn slashed(raw: &str) -> Option<(u32, u32, i32)> {
 /// Decides a column's date order from all its values: a first part above
 /// 12 means day first, a second part above 12 month first. Err when
 /// nothing decides (or the values disagree).
-pub fn decide_date_order<'a>(values: impl Iterator<Item = &'a str>) -> Result<Option<DateOrder>, ()> {
+pub fn decide_date_order<'a>(values: impl Iterator<Item = &'a str>) -> Result<Option<DateOrder>, Ambiguous> {
     let (mut day_first, mut month_first, mut undecided) = (false, false, false);
     for v in values {
         if let Some((a, b, _)) = slashed(v) {
@@ -314,10 +318,10 @@ pub fn decide_date_order<'a>(values: impl Iterator<Item = &'a str>) -> Result<Op
     match (day_first, month_first) {
         (true, false) => Ok(Some(DateOrder::DayFirst)),
         (false, true) => Ok(Some(DateOrder::MonthFirst)),
-        (true, true) => Err(()),
+        (true, true) => Err(Ambiguous),
         (false, false) => {
             if undecided {
-                Err(())
+                Err(Ambiguous)
             } else {
                 Ok(None)
             }
@@ -373,7 +377,7 @@ mod tests {
     fn number_columns_are_decided_by_all_their_values() {
         assert_eq!(decide_decimal_sep(["1,234", "12,50"].into_iter()), Ok(DecimalSep::Comma));
         assert_eq!(decide_decimal_sep(["1,234", "1,234.56"].into_iter()), Ok(DecimalSep::Dot));
-        assert_eq!(decide_decimal_sep(["1,234", "2,000"].into_iter()), Err(()));
+        assert_eq!(decide_decimal_sep(["1,234", "2,000"].into_iter()), Err(Ambiguous));
         assert_eq!(decide_decimal_sep(["1234", "12"].into_iter()), Ok(DecimalSep::Dot));
         let cents = |s, sep| parse_amount(s, sep).map(|m| m.cents());
         assert_eq!(cents("1 234,56", DecimalSep::Comma), Ok(123_456));
@@ -390,7 +394,7 @@ mod tests {
     fn date_columns_are_decided_by_all_their_values() {
         assert_eq!(decide_date_order(["1/2/2013", "1/15/2013"].into_iter()), Ok(Some(DateOrder::MonthFirst)));
         assert_eq!(decide_date_order(["01/02/2013", "15/01/2013"].into_iter()), Ok(Some(DateOrder::DayFirst)));
-        assert_eq!(decide_date_order(["01/02/2013", "03/04/2013"].into_iter()), Err(()));
+        assert_eq!(decide_date_order(["01/02/2013", "03/04/2013"].into_iter()), Err(Ambiguous));
         assert_eq!(decide_date_order(["2013-01-02", "05/05/2013"].into_iter()), Ok(None));
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         assert_eq!(parse_date("1/15/2013", Some(DateOrder::MonthFirst)), Ok(d(2013, 1, 15)));
