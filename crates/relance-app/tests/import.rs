@@ -181,6 +181,11 @@ fn a_ten_megabyte_line_is_refused_by_its_number() {
     file.extend(b";F-2;16/01/2026;15/02/2026;2,00\nMartin;F-3;17/01/2026;16/02/2026;3,00\n");
     let errors = refused(&file);
     assert_eq!(errors, vec![RowError::file(Some(3), ImportProblem::LineTooLong { max: 100_000 })]);
+    // A 10 MB header line: no other line is taken for the header.
+    let mut file = vec![b'h'; 10 * 1024 * 1024];
+    file.extend(b"\nDupont;F-1;15/01/2026;14/02/2026;1,00\n");
+    let errors = refused(&file);
+    assert_eq!(errors, vec![RowError::file(Some(1), ImportProblem::LineTooLong { max: 100_000 })]);
     // And a file of one 10 MB line without any newline.
     let errors = refused(&vec![b'a'; 10 * 1024 * 1024]);
     assert_eq!(errors, vec![RowError::file(Some(1), ImportProblem::LineTooLong { max: 100_000 })]);
@@ -260,4 +265,51 @@ fn windows_1252_and_bom_files_keep_their_accents() {
     let inv = relance_store::invoices::find_by_number(ctx.store.conn(), "0007").unwrap().unwrap();
     assert_eq!((inv.customer_name.as_str(), inv.data.total.cents()), ("Étienne Noël", 123_456));
     assert_eq!(inv.data.issue_date, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
+}
+
+#[test]
+fn a_settled_date_added_later_records_the_payment_once() {
+    let (_dir, mut ctx) = seeded();
+    let file = "Client;N° facture;Date;Échéance;Montant TTC;Date de paiement\nSeed;S-1;15/01/2026;14/02/2026;10,00;20/02/2026\n";
+    let r = run(&mut ctx, file.as_bytes(), &InvoiceMapping::generic(), false);
+    assert!(r.written && r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!((r.invoices_created, r.payments_created, r.unchanged), (0, 1, 0));
+    let inv = relance_store::invoices::find_by_number(ctx.store.conn(), "S-1").unwrap().unwrap();
+    assert_eq!(inv.settled.cents(), 1_000);
+    let before = books(&ctx);
+    let r = run(&mut ctx, file.as_bytes(), &InvoiceMapping::generic(), false);
+    assert_eq!((r.payments_created, r.unchanged), (0, 1));
+    assert_eq!(books(&ctx), before);
+    // Another payment date for an invoice already paid is refused.
+    let other = file.replace("20/02/2026", "21/02/2026");
+    let before = books(&ctx);
+    let r = run(&mut ctx, other.as_bytes(), &InvoiceMapping::generic(), false);
+    assert_eq!(r.errors, vec![RowError::at(2, "N° facture", ImportProblem::OtherPayments)]);
+    assert_eq!(books(&ctx), before);
+    assert!(ctx.store.check_invariants().unwrap().is_empty());
+}
+
+#[test]
+fn no_input_makes_the_import_panic() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(6);
+    let (_dir, mut ctx) = seeded();
+    let alphabet: &[u8] =
+        b"Client;N\xc2\xb0 facture,Date\t\xc3\x89ch\xc3\xa9ance Montant TTC\n\r\"/-.,;0123456789 \xe9\x00\xff";
+    let base = "Client;N° facture;Date;Échéance;Montant TTC;Date de paiement\nA;F-1;15/01/2026;14/02/2026;1 234,56;20/02/2026\n";
+    for _ in 0..400 {
+        let mut bytes = base.as_bytes().to_vec();
+        // Mutate a valid file a little, or write noise from CSV-ish characters.
+        if rng.random_bool(0.5) {
+            for _ in 0..rng.random_range(1..6) {
+                let at = rng.random_range(0..bytes.len());
+                bytes[at] = alphabet[rng.random_range(0..alphabet.len())];
+            }
+        } else {
+            bytes = (0..rng.random_range(0..300)).map(|_| alphabet[rng.random_range(0..alphabet.len())]).collect();
+        }
+        let r = run(&mut ctx, &bytes, &InvoiceMapping::generic(), rng.random_bool(0.3));
+        assert!(!r.written || r.errors.is_empty(), "written with errors");
+    }
+    assert!(ctx.store.check_invariants().unwrap().is_empty());
 }

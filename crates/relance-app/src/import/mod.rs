@@ -168,7 +168,7 @@ pub fn invoices(
         let mut names = relance_store::customers::ids_by_name(tx)?;
         let mut new_customers: Vec<(String, relance_domain::customer::CustomerData)> = Vec::new();
         let mut new_invoices: Vec<&Row> = Vec::new();
-        let mut new_payments: Vec<(Option<InvoiceId>, usize)> = Vec::new();
+        let mut new_payments: Vec<(Option<(CustomerId, InvoiceId)>, usize)> = Vec::new();
         let mut seen_new: HashMap<&str, ()> = HashMap::new();
         let cols = columns_of(&table, mapping);
         let number_col = &table.headers[cols.as_ref().map_or(0, |c| c.number)];
@@ -192,7 +192,7 @@ pub fn invoices(
                         if has_it {
                             report.unchanged += 1;
                         } else if existing.settled.is_zero() {
-                            new_payments.push((Some(existing.id), i));
+                            new_payments.push((Some((existing.customer_id, existing.id)), i));
                         } else {
                             report.errors.push(RowError::at(row.line, number_col, ImportProblem::OtherPayments));
                         }
@@ -265,7 +265,7 @@ pub fn invoices(
         for (existing, i) in &new_payments {
             let row = &rows[*i];
             let (customer, invoice) = match existing {
-                Some(id) => (names[&row.customer], *id),
+                Some(ids) => *ids,
                 None => invoice_ids[&row.line],
             };
             let Some(date) = row.settled else { continue };

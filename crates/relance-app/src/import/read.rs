@@ -136,6 +136,10 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
         let line = record.position().map_or(line, |p| p.line());
         if record.as_slice().len() > MAX_LINE_BYTES {
             errors.push(RowError::file(Some(line), ImportProblem::LineTooLong { max: MAX_LINE_BYTES }));
+            if headers.is_none() {
+                // Without its header no other line can be read.
+                return (None, errors);
+            }
             continue;
         }
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
@@ -144,8 +148,13 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
         }
         match &headers {
             None => {
-                if let Some(h) = cells.iter().find(|h| h.chars().any(char::is_control)) {
-                    errors.push(RowError::at(line, h, ImportProblem::NotText));
+                if cells.iter().any(|h| h.chars().any(char::is_control)) {
+                    errors.push(RowError::file(Some(line), ImportProblem::NotText));
+                    return (None, errors);
+                }
+                if cells.iter().any(|h| h.chars().count() > MAX_CELL_CHARS) {
+                    errors.push(RowError::file(Some(line), ImportProblem::TooLong { max: MAX_CELL_CHARS }));
+                    return (None, errors);
                 }
                 headers = Some(cells);
             }
