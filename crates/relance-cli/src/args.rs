@@ -111,6 +111,10 @@ pub enum Command {
     Verify(crate::backup::VerifyArgs),
     /// Benchmark: time a backup, a verify and a restore of a generated book; never fails on time.
     BenchBackup(crate::backup::BenchBackupArgs),
+    /// Import invoices (their customers, and a payment when settled) from a CSV file: all or nothing; again changes nothing.
+    Import(crate::import::ImportArgs),
+    /// Benchmark: time the import of a generated CSV of invoices into a temporary database, then again; never fails on time.
+    BenchImport(crate::import::BenchImportArgs),
 }
 
 #[derive(Debug, Args)]

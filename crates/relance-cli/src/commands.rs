@@ -58,6 +58,8 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Restore(a) => crate::backup::restore(cli, a, lang),
         Command::Verify(a) => crate::backup::verify(cli, a, lang),
         Command::BenchBackup(a) => crate::backup::bench(cli, a, lang),
+        Command::Import(a) => crate::import::run(cli, a, lang),
+        Command::BenchImport(a) => crate::import::bench(a, lang),
         Command::Letter(a) => letters::letter(cli, a, lang),
         Command::Email(a) => crate::mail::draft(cli, a, lang),
         Command::Letters(a) => letters::day(cli, a, lang),

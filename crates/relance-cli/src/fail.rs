@@ -17,6 +17,9 @@ const FAILED: u8 = 1;
 /// crate's catalogue; anything else (a folder that cannot be created) is
 /// shown with its cause.
 pub fn report(err: &anyhow::Error, lang: Language, json: bool) -> ExitCode {
+    if err.downcast_ref::<crate::import::Refused>().is_some() {
+        return crate::import::refused_code();
+    }
     if let Some(b) = err.downcast_ref::<relance_app::backup::BackupError>() {
         return crate::backup::report(b, lang, json);
     }

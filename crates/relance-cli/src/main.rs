@@ -10,6 +10,7 @@ mod commands;
 mod documents;
 mod fail;
 mod human;
+mod import;
 mod letters;
 mod mail;
 mod plans;

@@ -273,3 +273,11 @@ fn name_sorted_sql(filter: &str, order: &str) -> String {
          ORDER BY {order}"
     )
 }
+
+/// Every customer's id by its exact name (the first one when two share a
+/// name), for an import that matches customers by name.
+pub fn ids_by_name(conn: &Conn) -> Result<std::collections::HashMap<String, CustomerId>> {
+    let mut stmt = conn.prepare("SELECT name, id FROM customers ORDER BY id DESC")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, CustomerId(r.get(1)?))))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}

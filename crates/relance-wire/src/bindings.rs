@@ -10,6 +10,7 @@ use crate::collections::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
+use crate::import::*;
 use crate::letter_templates::*;
 use crate::mail::*;
 use crate::plans::*;
@@ -47,6 +48,7 @@ pub fn typescript() -> String {
         DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
         MailSettingsView, MailSettingsForm, EmailSentView,
         LogoView,
+        ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
     ];

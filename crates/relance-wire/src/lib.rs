@@ -12,6 +12,7 @@ pub mod collections;
 pub mod documents;
 pub mod error;
 pub mod forms;
+pub mod import;
 pub mod letter_templates;
 pub mod mail;
 pub mod messages;

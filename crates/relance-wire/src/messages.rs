@@ -666,6 +666,148 @@ pub fn backup_restore_failed(detail: &str, lang: Language) -> String {
     }
 }
 
+/// What is wrong with a CSV file's line or column, without the line.
+pub fn import_problem(p: &relance_app::import::ImportProblem, lang: Language) -> String {
+    use relance_app::import::ImportProblem::*;
+    let fr = lang == Language::Fr;
+    match p {
+        NotText => pick(
+            lang,
+            "ce n’est pas du texte CSV (données binaires ou caractères de contrôle) : exportez le tableau en CSV",
+            "this is not CSV text (binary data or control characters): export the sheet as CSV",
+        )
+        .to_string(),
+        Unreadable => pick(
+            lang,
+            "le fichier est mal formé à partir de cette ligne (un guillemet n’est pas refermé ?)",
+            "the file is malformed from this line on (an unclosed quote?)",
+        )
+        .to_string(),
+        NoRows => pick(
+            lang,
+            "aucune ligne à importer : il faut une ligne d’en-têtes puis une ligne par facture",
+            "nothing to import: the file needs a header line, then one line per invoice",
+        )
+        .to_string(),
+        LineTooLong { max } => {
+            if fr {
+                format!("ligne trop longue (plus de {max} octets) : ce n’est pas une ligne de tableau")
+            } else {
+                format!("line too long (over {max} bytes): this is not a spreadsheet line")
+            }
+        }
+        CellCount { expected, found } => {
+            if fr {
+                format!("{found} colonne(s) au lieu de {expected} (ligne tronquée, ou séparateur différent de celui des en-têtes ?)")
+            } else {
+                format!("{found} column(s) instead of {expected} (a truncated line, or another separator than the header’s?)")
+            }
+        }
+        TooLong { max } => {
+            if fr {
+                format!("valeur trop longue ({max} caractères au plus)")
+            } else {
+                format!("value too long (at most {max} characters)")
+            }
+        }
+        MissingColumn { found } => {
+            let list = found.iter().map(|h| format!("« {h} »")).collect::<Vec<_>>().join(", ");
+            if fr {
+                format!("colonne absente des en-têtes (colonnes trouvées : {list})")
+            } else {
+                format!("column missing from the header (columns found: {list})")
+            }
+        }
+        AmbiguousDates => pick(
+            lang,
+            "dates ambiguës (jour/mois ou mois/jour ?) : choisissez le format",
+            "ambiguous dates (day/month or month/day?): choose the format",
+        )
+        .to_string(),
+        AmbiguousAmounts => pick(
+            lang,
+            "montants ambigus (« 1,234 » : milliers ou décimales ?) : écrivez les centimes dans le fichier (1 234,00)",
+            "ambiguous amounts (« 1,234 »: thousands or decimals?): write the cents in the file (1,234.00)",
+        )
+        .to_string(),
+        Value { problem: pr, value } => {
+            let what = problem(pr, lang);
+            if value.is_empty() {
+                what
+            } else {
+                format!("{what} (« {value} »)")
+            }
+        }
+        DuplicateInFile { first_line } => {
+            if fr {
+                format!("ce numéro de facture figure déjà à la ligne {first_line}")
+            } else {
+                format!("this invoice number is already on line {first_line}")
+            }
+        }
+        ConflictsWithBooks => pick(
+            lang,
+            "ce numéro existe déjà dans Relance avec un autre client, d’autres dates ou un autre montant",
+            "this number is already in Relance with another customer, other dates or another amount",
+        )
+        .to_string(),
+        OtherPayments => pick(
+            lang,
+            "cette facture a déjà dans Relance d’autres règlements que celui du fichier",
+            "this invoice already has other payments in Relance than the file’s",
+        )
+        .to_string(),
+    }
+}
+
+/// A CSV problem as one sentence: « Ligne 3, colonne « Date » : … ».
+pub fn import_row_error(e: &relance_app::import::RowError, lang: Language) -> String {
+    use relance_app::import::ImportProblem::AmbiguousDates;
+    let fr = lang == Language::Fr;
+    if let (AmbiguousDates, Some(col), None) = (&e.problem, &e.column, e.line) {
+        return if fr {
+            format!(
+                "Les dates de la colonne « {col} » sont ambiguës (jour/mois ou mois/jour ?) : choisissez le format."
+            )
+        } else {
+            format!("The dates of column « {col} » are ambiguous (day/month or month/day?): choose the format.")
+        };
+    }
+    let what = import_problem(&e.problem, lang);
+    let sep = if fr { " : " } else { ": " };
+    let place = match (e.line, &e.column) {
+        (Some(l), Some(c)) => {
+            if fr {
+                format!("Ligne {l}, colonne « {c} »")
+            } else {
+                format!("Line {l}, column « {c} »")
+            }
+        }
+        (Some(l), None) => {
+            if fr {
+                format!("Ligne {l}")
+            } else {
+                format!("Line {l}")
+            }
+        }
+        (None, Some(c)) => {
+            if fr {
+                format!("Colonne « {c} »")
+            } else {
+                format!("Column « {c} »")
+            }
+        }
+        (None, None) => {
+            let mut s = what;
+            if let Some(first) = s.get(..1) {
+                s = first.to_uppercase() + &s[1..];
+            }
+            return format!("{s}.");
+        }
+    };
+    format!("{place}{sep}{what}.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

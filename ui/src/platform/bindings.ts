@@ -725,6 +725,22 @@ media_type: string, width: number, height: number,
  */
 bytes: Array<number>, };
 
+export type ImportRowErrorView = { line: number | null, column: string | null, 
+/**
+ * A stable code: `not_text`, `cell_count`, `bad_value`, `ambiguous_dates`…
+ */
+code: string, 
+/**
+ * The whole sentence, line and column included.
+ */
+message: string, };
+
+export type ImportReportView = { rows: number, customers_created: number, invoices_created: number, payments_created: number, unchanged: number, disputed_seen: number, written: boolean, 
+/**
+ * `utf-8`, `utf-8-bom` or `windows-1252`; none when the file could not be read.
+ */
+encoding: string | null, delimiter: string | null, errors: Array<ImportRowErrorView>, };
+
 export type BackupSettingsForm = { folder: string, keep: string, remind_after_days: string, };
 
 export type BackupMadeView = { 

@@ -1,0 +1,456 @@
+//! Importing a CSV file of invoices (issue 6). `read` turns the bytes into
+//! cells and decides each column's formats; `mapping` says which column is
+//! which field; `invoices` checks every row, then writes all of them in one
+//! transaction or none: any row in error and nothing is written.
+//! Importing the same file again changes nothing: invoices are keyed by
+//! their number, payments by invoice, date and amount.
+
+pub mod mapping;
+pub mod read;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use relance_domain::allocation::AllocationLine;
+use relance_domain::customer::CustomerInput;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::invoice::InvoiceData;
+use relance_domain::payment::PaymentMethod;
+use relance_domain::validation::{Field, Problem};
+use relance_domain::{Currency, Money};
+use relance_store::activity::{self, ActivityKind, Subject};
+use relance_store::payments::Receipt;
+
+pub use mapping::InvoiceMapping;
+pub use read::{DateOrder, Encoding};
+
+use crate::{AppResult, Context};
+
+/// Why a row (or the file) cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// Binary data, or control characters in a cell.
+    NotText,
+    /// The CSV structure breaks (an unclosed quote at the end of the file).
+    Unreadable,
+    /// No header, or a header and no rows.
+    NoRows,
+    LineTooLong {
+        max: usize,
+    },
+    /// A line with another number of cells than the header (a truncated
+    /// line, or a file with another delimiter).
+    CellCount {
+        expected: usize,
+        found: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    /// A column the mapping needs is not in the header; `found` lists it.
+    MissingColumn {
+        found: Vec<String>,
+    },
+    /// Nothing in the column tells day/month from month/day.
+    AmbiguousDates,
+    /// `1,234` everywhere: thousands or decimals?
+    AmbiguousAmounts,
+    /// A value the domain refuses (amount, date, number, name), with the value.
+    Value {
+        problem: Problem,
+        value: String,
+    },
+    /// The same invoice number twice in the file.
+    DuplicateInFile {
+        first_line: u64,
+    },
+    /// The number is already in the books with another customer, date or amount.
+    ConflictsWithBooks,
+    /// The invoice in the books already has other payments than the file's.
+    OtherPayments,
+}
+
+/// A problem with its line (1 is the header) and its column's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub problem: ImportProblem,
+}
+
+impl RowError {
+    pub fn file(line: Option<u64>, problem: ImportProblem) -> RowError {
+        RowError { line, column: None, problem }
+    }
+
+    pub fn at(line: u64, column: &str, problem: ImportProblem) -> RowError {
+        RowError { line: Some(line), column: Some(column.to_string()), problem }
+    }
+}
+
+/// What an import did (or, in a dry run or with errors, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub rows: u32,
+    pub customers_created: u32,
+    pub invoices_created: u32,
+    pub payments_created: u32,
+    /// Rows already in the books exactly as in the file.
+    pub unchanged: u32,
+    /// Rows marked disputed: counted, not imported as disputes yet.
+    pub disputed_seen: u32,
+    pub errors: Vec<RowError>,
+    /// True only when the rows were written (no error, not a dry run).
+    pub written: bool,
+    pub encoding: Option<Encoding>,
+    pub delimiter: Option<char>,
+}
+
+/// One row as it will be written.
+struct Row {
+    line: u64,
+    customer: String,
+    data: InvoiceData,
+    settled: Option<NaiveDate>,
+}
+
+/// The columns found for the mapping's fields.
+struct Columns {
+    customer: usize,
+    number: usize,
+    issue: usize,
+    due: Option<usize>,
+    total: usize,
+    settled: Option<usize>,
+    disputed: Option<usize>,
+}
+
+fn cap(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Imports invoices (with their customers, and a payment of the full
+/// amount when the file gives a settled date). All or nothing.
+pub fn invoices(
+    ctx: &mut impl Context,
+    bytes: &[u8],
+    mapping: &InvoiceMapping,
+    date_order: Option<DateOrder>,
+    dry_run: bool,
+) -> AppResult<ImportReport> {
+    let mut report = ImportReport::default();
+    let (table, errors) = read::read_table(bytes);
+    report.errors = errors;
+    let Some(table) = table else {
+        return Ok(report);
+    };
+    report.encoding = Some(table.encoding);
+    report.delimiter = Some(char::from(table.delimiter));
+    report.rows = count(table.rows.len());
+    let company = relance_store::company::get(ctx.store().conn())?;
+    let terms = company.as_ref().map_or(relance_domain::terms::PaymentTerms::Net(30), |c| c.default_terms);
+    let rows = match parse_rows(&table, mapping, date_order, terms, &mut report) {
+        Some(rows) if report.errors.is_empty() => rows,
+        _ => return Ok(report),
+    };
+    let now = ctx.clock().now();
+    let currency = company.as_ref().map_or(Currency::EUR, |c| c.currency);
+    ctx.store_mut().write(|tx| {
+        // Checked against the books inside the transaction, then written.
+        let mut names = relance_store::customers::ids_by_name(tx)?;
+        let mut new_customers: Vec<(String, relance_domain::customer::CustomerData)> = Vec::new();
+        let mut new_invoices: Vec<&Row> = Vec::new();
+        let mut new_payments: Vec<(Option<(CustomerId, InvoiceId)>, usize)> = Vec::new();
+        let mut seen_new: HashMap<&str, ()> = HashMap::new();
+        let cols = columns_of(&table, mapping);
+        let number_col = &table.headers[cols.as_ref().map_or(0, |c| c.number)];
+        let customer_col = &table.headers[cols.as_ref().map_or(0, |c| c.customer)];
+        for (i, row) in rows.iter().enumerate() {
+            if let Some(existing) = relance_store::invoices::find_by_number(tx, &row.data.number)? {
+                let same = existing.customer_name == row.customer
+                    && existing.data.issue_date == row.data.issue_date
+                    && existing.data.due_date == row.data.due_date
+                    && existing.data.total == row.data.total
+                    && !existing.cancelled;
+                if !same {
+                    report.errors.push(RowError::at(row.line, number_col, ImportProblem::ConflictsWithBooks));
+                    continue;
+                }
+                let applied = relance_store::payments::applied_to_invoice(tx, existing.id)?;
+                match row.settled {
+                    Some(date) => {
+                        let has_it =
+                            applied.iter().any(|(d, m, k)| *d == date && *m == row.data.total && k == "payment");
+                        if has_it {
+                            report.unchanged += 1;
+                        } else if existing.settled.is_zero() {
+                            new_payments.push((Some((existing.customer_id, existing.id)), i));
+                        } else {
+                            report.errors.push(RowError::at(row.line, number_col, ImportProblem::OtherPayments));
+                        }
+                    }
+                    None => report.unchanged += 1,
+                }
+                continue;
+            }
+            if relance_store::invoices::number_taken(tx, &row.data.number, None)? {
+                report.errors.push(RowError::at(row.line, number_col, ImportProblem::ConflictsWithBooks));
+                continue;
+            }
+            if !names.contains_key(&row.customer) && !seen_new.contains_key(row.customer.as_str()) {
+                let input = CustomerInput { kind: "business".into(), name: row.customer.clone(), ..Default::default() };
+                match input.validate() {
+                    Ok(data) => new_customers.push((row.customer.clone(), data)),
+                    Err(v) => {
+                        for issue in &v.issues {
+                            report.errors.push(RowError::at(
+                                row.line,
+                                customer_col,
+                                ImportProblem::Value { problem: issue.problem.clone(), value: cap(&row.customer) },
+                            ));
+                        }
+                    }
+                }
+                seen_new.insert(row.customer.as_str(), ());
+            }
+            new_invoices.push(row);
+            if row.settled.is_some() {
+                new_payments.push((None, i));
+            }
+        }
+        report.customers_created = count(new_customers.len());
+        report.invoices_created = count(new_invoices.len());
+        report.payments_created = count(new_payments.len());
+        if !report.errors.is_empty() || dry_run {
+            return Ok(());
+        }
+        let dropped = relance_store::bulk::drop_indexes(tx)?;
+        for (name, data) in &new_customers {
+            let id = relance_store::customers::insert(tx, data, now)?;
+            names.insert(name.clone(), id);
+            activity::record(
+                tx,
+                now,
+                ActivityKind::CustomerCreated,
+                Subject { customer: Some(id), ..Default::default() },
+                &[("name", name.clone()), ("source", "import".into())],
+            )?;
+        }
+        let mut invoice_ids: HashMap<u64, (CustomerId, InvoiceId)> = HashMap::with_capacity(new_invoices.len());
+        for row in &new_invoices {
+            let customer = names[&row.customer];
+            let id = relance_store::invoices::insert(tx, customer, &row.data, currency, now)?;
+            invoice_ids.insert(row.line, (customer, id));
+            activity::record(
+                tx,
+                now,
+                ActivityKind::InvoiceCreated,
+                Subject { customer: Some(customer), invoice: Some(id), payment: None },
+                &[
+                    ("number", row.data.number.clone()),
+                    ("total", row.data.total.to_string()),
+                    ("due_date", row.data.due_date.to_string()),
+                    ("source", "import".into()),
+                ],
+            )?;
+        }
+        for (existing, i) in &new_payments {
+            let row = &rows[*i];
+            let (customer, invoice) = match existing {
+                Some(ids) => *ids,
+                None => invoice_ids[&row.line],
+            };
+            let Some(date) = row.settled else { continue };
+            let receipt = Receipt::Payment { method: PaymentMethod::Other, reference: None };
+            let id = relance_store::payments::insert(tx, customer, date, row.data.total, currency, &receipt, now)?;
+            relance_store::payments::allocate(tx, id, &AllocationLine { invoice, amount: row.data.total })?;
+            activity::record(
+                tx,
+                now,
+                ActivityKind::PaymentRecorded,
+                Subject { customer: Some(customer), invoice: None, payment: Some(id) },
+                &[
+                    ("amount", row.data.total.to_string()),
+                    ("date", date.to_string()),
+                    ("method", PaymentMethod::Other.code().to_string()),
+                    ("invoices", row.data.number.clone()),
+                    ("credit", Money::ZERO.to_string()),
+                    ("source", "import".into()),
+                ],
+            )?;
+        }
+        relance_store::bulk::rebuild_indexes(tx, dropped)?;
+        report.written = true;
+        Ok::<(), crate::AppError>(())
+    })?;
+    if !report.errors.is_empty() {
+        report.written = false;
+    }
+    Ok(report)
+}
+
+fn find(table: &read::Table, names: &[String]) -> Option<usize> {
+    names.iter().find_map(|n| table.column(n))
+}
+
+fn columns_of(table: &read::Table, m: &InvoiceMapping) -> Option<Columns> {
+    Some(Columns {
+        customer: find(table, &m.customer)?,
+        number: find(table, &m.number)?,
+        issue: find(table, &m.issue_date)?,
+        due: find(table, &m.due_date),
+        total: find(table, &m.total)?,
+        settled: find(table, &m.settled_date),
+        disputed: find(table, &m.disputed),
+    })
+}
+
+/// Every row read with its column's formats; every problem in `report`.
+fn parse_rows(
+    table: &read::Table,
+    mapping: &InvoiceMapping,
+    date_order: Option<DateOrder>,
+    terms: relance_domain::terms::PaymentTerms,
+    report: &mut ImportReport,
+) -> Option<Vec<Row>> {
+    for names in [&mapping.customer, &mapping.number, &mapping.issue_date, &mapping.total] {
+        if find(table, names).is_none() {
+            report.errors.push(RowError::at(
+                1,
+                names.first().map_or("", String::as_str),
+                ImportProblem::MissingColumn { found: table.headers.iter().map(|h| cap(h)).collect() },
+            ));
+        }
+    }
+    let cols = columns_of(table, mapping)?;
+    let values = |col: usize| table.rows.iter().map(move |(_, cells)| cells[col].as_str()).filter(|v| !v.is_empty());
+    let order_of = |col: Option<usize>, report: &mut ImportReport| -> Option<DateOrder> {
+        let col = col?;
+        if date_order.is_some() {
+            return date_order;
+        }
+        match read::decide_date_order(values(col)) {
+            Ok(o) => o,
+            Err(read::Ambiguous) => {
+                report.errors.push(RowError {
+                    line: None,
+                    column: Some(table.headers[col].clone()),
+                    problem: ImportProblem::AmbiguousDates,
+                });
+                None
+            }
+        }
+    };
+    let issue_order = order_of(Some(cols.issue), report);
+    let due_order = order_of(cols.due, report);
+    let settled_order = order_of(cols.settled, report);
+    let sep = match read::decide_decimal_sep(values(cols.total)) {
+        Ok(s) => s,
+        Err(read::Ambiguous) => {
+            report.errors.push(RowError {
+                line: None,
+                column: Some(table.headers[cols.total].clone()),
+                problem: ImportProblem::AmbiguousAmounts,
+            });
+            read::DecimalSep::Dot
+        }
+    };
+    if report
+        .errors
+        .iter()
+        .any(|e| matches!(e.problem, ImportProblem::AmbiguousDates | ImportProblem::AmbiguousAmounts))
+    {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(table.rows.len());
+    let mut numbers: HashMap<String, u64> = HashMap::with_capacity(table.rows.len());
+    for (line, cells) in &table.rows {
+        let line = *line;
+        let header = |c: usize| table.headers[c].as_str();
+        let bad = |c: usize, problem: Problem, report: &mut ImportReport| {
+            report.errors.push(RowError::at(line, header(c), ImportProblem::Value { problem, value: cap(&cells[c]) }));
+        };
+        let customer = cells[cols.customer].clone();
+        if customer.is_empty() {
+            bad(cols.customer, Problem::Required, report);
+        }
+        let number = relance_domain::invoice::invoice_number(Field::InvoiceNumber, &cells[cols.number]);
+        if let Err(i) = &number {
+            bad(cols.number, i.problem.clone(), report);
+        }
+        let date = |c: usize, order: Option<DateOrder>, report: &mut ImportReport| {
+            let raw = &cells[c];
+            if raw.is_empty() {
+                return Err(Problem::Required);
+            }
+            read::parse_date(raw, order).inspect_err(|p| {
+                report.errors.push(RowError::at(
+                    line,
+                    header(c),
+                    ImportProblem::Value { problem: p.clone(), value: cap(raw) },
+                ));
+            })
+        };
+        let issue = date(cols.issue, issue_order, report);
+        if let Err(Problem::Required) = issue {
+            bad(cols.issue, Problem::Required, report);
+        }
+        let due = match cols.due {
+            Some(c) if !cells[c].is_empty() => date(c, due_order, report).map(Some),
+            _ => Ok(None),
+        };
+        let settled = match cols.settled {
+            Some(c) if !cells[c].is_empty() => date(c, settled_order, report).map(Some),
+            _ => Ok(None),
+        };
+        let total = read::parse_amount(&cells[cols.total], sep);
+        if let Err(p) = &total {
+            bad(cols.total, p.clone(), report);
+        }
+        if let Some(c) = cols.disputed {
+            if matches!(read::fold(&cells[c]).as_str(), "yes" | "oui" | "true" | "1" | "x") {
+                report.disputed_seen += 1;
+            }
+        }
+        let (Ok(number), Ok(issue), Ok(due), Ok(settled), Ok(total)) = (number, issue, due, settled, total) else {
+            continue;
+        };
+        if customer.is_empty() {
+            continue;
+        }
+        if let (Some(d), Some(c)) = (due, cols.due) {
+            if d < issue {
+                bad(c, Problem::DateBeforeIssue, report);
+                continue;
+            }
+        }
+        if let Some(first) = numbers.get(&number) {
+            report.errors.push(RowError::at(
+                line,
+                header(cols.number),
+                ImportProblem::DuplicateInFile { first_line: *first },
+            ));
+            continue;
+        }
+        numbers.insert(number.clone(), line);
+        let data = InvoiceData {
+            number,
+            issue_date: issue,
+            due_date: due.unwrap_or_else(|| terms.due_date(issue)),
+            due_date_set_by_hand: due.is_some(),
+            amount_excl_tax: total,
+            tax_amount: Money::ZERO,
+            total,
+        };
+        rows.push(Row { line, customer, data, settled });
+    }
+    Some(rows)
+}

@@ -1,0 +1,94 @@
+//! `relance import`: the real binary on a temporary data folder, with the
+//! IBM sample and a broken file (counts printed, errors by line, nothing
+//! written, exit codes).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use relance_store::counts::row_counts;
+use relance_store::Store;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    let p: PathBuf =
+        [env!("CARGO_MANIFEST_DIR"), "..", "relance-app", "tests", "fixtures", "import", name].iter().collect();
+    p.display().to_string()
+}
+
+fn relance(lang: &str, dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relance"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("RELANCE_DATA_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn counts(dir: &Path) -> (u64, u64, u64) {
+    let store = Store::open(&dir.join("relance.sqlite3")).unwrap();
+    let c = row_counts(store.conn()).unwrap();
+    (c.customers, c.invoices, c.payments)
+}
+
+#[test]
+fn the_ibm_sample_imports_once_then_is_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let ibm = fixture("ibm_ar.csv");
+    let args = ["import", "--kind", "invoices", "--file", ibm.as_str(), "--mapping", "ibm"];
+
+    let dry = relance("fr_FR.UTF-8", dir.path(), &[&args[..], &["--dry-run"]].concat());
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    assert!(text(&dry.stdout).starts_with("Essai sans rien écrire, l’import ferait : 100 client(s) créé(s), 2466 facture(s) créée(s), 2466 règlement(s) enregistré(s)"), "{}", text(&dry.stdout));
+    assert_eq!(counts(dir.path()), (0, 0, 0));
+
+    let done = relance("fr_FR.UTF-8", dir.path(), &args);
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(text(&done.stdout).starts_with("Import terminé : 100 client(s) créé(s), 2466 facture(s) créée(s), 2466 règlement(s) enregistré(s), 0 ligne(s) déjà à jour."));
+    assert!(text(&done.stdout).contains("561 facture(s) marquée(s) en litige"));
+    assert_eq!(counts(dir.path()), (100, 2466, 2466));
+
+    let again = relance("en_GB.UTF-8", dir.path(), &[&args[..], &["--json"]].concat());
+    assert!(again.status.success());
+    let v: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(v["invoices_created"], 0);
+    assert_eq!(v["unchanged"], 2466);
+    assert_eq!(v["written"], true);
+    assert_eq!(v["delimiter"], ",");
+    assert_eq!(counts(dir.path()), (100, 2466, 2466));
+}
+
+#[test]
+fn a_broken_file_lists_its_rows_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = fixture("bad_date.csv");
+    let o = relance("fr_FR.UTF-8", dir.path(), &["import", "--kind", "invoices", "--file", bad.as_str()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        "Import refusé, rien n’a été écrit : 1 problème(s) à corriger dans le fichier.\n  Ligne 3, colonne « Date » : ce n’est pas une date valide (exemple : 31/03/2026) (« 32/01/2026 »).\n"
+    );
+    assert_eq!(counts(dir.path()), (0, 0, 0));
+
+    let amb = fixture("ambiguous_dates.csv");
+    let o = relance("en_GB.UTF-8", dir.path(), &["import", "--kind", "invoices", "--file", amb.as_str(), "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["written"], false);
+    assert_eq!(v["errors"][0]["code"], "ambiguous_dates");
+    assert_eq!(v["errors"][0]["column"], "Date");
+    assert_eq!(counts(dir.path()), (0, 0, 0));
+    // The answer to the question imports the file.
+    let o = relance(
+        "fr_FR.UTF-8",
+        dir.path(),
+        &["import", "--kind", "invoices", "--file", amb.as_str(), "--dates", "jj/mm"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(counts(dir.path()), (2, 2, 0));
+}
