@@ -15,6 +15,7 @@ pub mod demo;
 mod documents;
 mod dossier;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod invoices;
 pub mod letter_templates;

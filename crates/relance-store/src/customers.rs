@@ -281,3 +281,10 @@ pub fn ids_by_name(conn: &Conn) -> Result<std::collections::HashMap<String, Cust
     let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, CustomerId(r.get(1)?))))?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
+
+/// Every customer, archived ones too, by name then id: the export's rows.
+pub fn all(conn: &Conn) -> Result<Vec<Customer>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM customers ORDER BY search_key, id"))?;
+    let rows: Vec<_> = stmt.query_map([], from_row)?.collect::<std::result::Result<_, _>>()?;
+    rows.into_iter().map(finish).collect()
+}

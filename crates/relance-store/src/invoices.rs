@@ -284,3 +284,13 @@ pub fn overdue_at(conn: &Conn, as_of: NaiveDate) -> Result<Vec<UnpaidAt>> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Every invoice, cancelled ones too, by customer, issue date and number: the export's rows.
+pub fn all(conn: &Conn) -> Result<Vec<Invoice>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM invoices i JOIN customers c ON c.id = i.customer_id
+         ORDER BY c.search_key, i.issue_date, i.number"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -118,3 +118,43 @@ pub fn applied_to_invoice(conn: &Conn, invoice: InvoiceId) -> Result<Vec<(NaiveD
     let rows = stmt.query_map([invoice.0], |r| Ok((get_date(r, 0)?, Money::from_cents(r.get(1)?), r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A payment or credit note with its customer's name and what is allocated of it, for the export.
+#[derive(Debug, Clone)]
+pub struct PaymentExportRow {
+    pub customer_name: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub receipt: Receipt,
+    pub allocated: Money,
+}
+
+/// Every payment and credit note, by date then id.
+pub fn all(conn: &Conn) -> Result<Vec<PaymentExportRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.name, p.date, p.amount_cents, p.kind, p.method, p.reference, p.note,
+                COALESCE((SELECT SUM(amount_cents) FROM allocations WHERE payment_id = p.id), 0)
+         FROM payments p JOIN customers c ON c.id = p.customer_id ORDER BY p.date, p.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let kind: String = r.get(3)?;
+        let method: Option<String> = r.get(4)?;
+        let reference: Option<String> = r.get(5)?;
+        let receipt = if kind == "credit_note" {
+            Receipt::CreditNote { number: reference.unwrap_or_default(), reason: r.get(6)? }
+        } else {
+            Receipt::Payment {
+                method: method.as_deref().and_then(PaymentMethod::from_code).unwrap_or(PaymentMethod::Other),
+                reference,
+            }
+        };
+        Ok(PaymentExportRow {
+            customer_name: r.get(0)?,
+            date: get_date(r, 1)?,
+            amount: Money::from_cents(r.get(2)?),
+            receipt,
+            allocated: Money::from_cents(r.get(7)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

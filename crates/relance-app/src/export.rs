@@ -1,0 +1,310 @@
+//! Export to CSV: customers, invoices, payments, the aged balance and the
+//! agenda at a date, in French (`;`, `1234,56`, dd/mm/yyyy, UTF-8 with BOM
+//! so that Excel reads the accents) or English (`,`, `1234.56`,
+//! yyyy-mm-dd, no BOM). Read-only. Money is written from `Money` (a
+//! `Decimal`), never through a float. A text cell starting with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return is prefixed with `'` so that no
+//! spreadsheet reads it as a formula; the csv crate quotes `;`, `,`, quotes
+//! and newlines.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use relance_domain::dunning::Channel;
+use relance_domain::payment::PaymentMethod;
+use relance_domain::status::days_late;
+use relance_domain::Money;
+use relance_store::payments::Receipt;
+
+use crate::{AppError, AppResult, Context};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Customers,
+    Invoices,
+    Payments,
+    Aging,
+    Agenda,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Fr,
+    En,
+}
+
+/// The CSV text and how many data rows it holds (the header not counted).
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub rows: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("csv: {0}")]
+    Csv(#[from] csv::Error),
+}
+
+impl From<relance_store::StoreError> for ExportError {
+    fn from(e: relance_store::StoreError) -> ExportError {
+        ExportError::App(e.into())
+    }
+}
+
+/// The `kind` of the books at `as_of` (the aged balance and the agenda
+/// depend on it; the lists are the books as they stand) in `format`.
+pub fn export(ctx: &impl Context, kind: Kind, as_of: NaiveDate, format: Format) -> Result<Exported, ExportError> {
+    let mut out = Out::new(format);
+    match kind {
+        Kind::Customers => customers(ctx, &mut out)?,
+        Kind::Invoices => invoices(ctx, &mut out)?,
+        Kind::Payments => payments(ctx, &mut out)?,
+        Kind::Aging => aging(ctx, as_of, &mut out)?,
+        Kind::Agenda => agenda(ctx, as_of, &mut out)?,
+    }
+    out.finish()
+}
+
+struct Out {
+    format: Format,
+    writer: csv::Writer<Vec<u8>>,
+    rows: usize,
+}
+
+impl Out {
+    fn new(format: Format) -> Out {
+        let (delimiter, start) = match format {
+            Format::Fr => (b';', b"\xEF\xBB\xBF".to_vec()),
+            Format::En => (b',', Vec::new()),
+        };
+        let writer = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(start);
+        Out { format, writer, rows: 0 }
+    }
+
+    fn fr(&self) -> bool {
+        self.format == Format::Fr
+    }
+
+    fn header(&mut self, fr: &[&str], en: &[&str]) -> Result<(), ExportError> {
+        let cells = if self.fr() { fr } else { en };
+        self.writer.write_record(cells)?;
+        Ok(())
+    }
+
+    fn row(&mut self, cells: Vec<String>) -> Result<(), ExportError> {
+        self.writer.write_record(cells)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn money(&self, m: Money) -> String {
+        let s = m.to_string();
+        if self.fr() {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        match self.format {
+            Format::Fr => d.format("%d/%m/%Y").to_string(),
+            Format::En => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    fn words(&self, fr: &str, en: &str) -> String {
+        if self.fr() { fr } else { en }.to_owned()
+    }
+
+    fn finish(self) -> Result<Exported, ExportError> {
+        let bytes = self.writer.into_inner().map_err(|e| ExportError::Csv(csv::Error::from(e.into_error())))?;
+        Ok(Exported { bytes, rows: self.rows })
+    }
+}
+
+/// User text as a cell that no spreadsheet takes for a formula.
+pub fn text(raw: &str) -> String {
+    match raw.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{raw}"),
+        _ => raw.to_owned(),
+    }
+}
+
+fn opt(raw: &Option<String>) -> String {
+    raw.as_deref().map(text).unwrap_or_default()
+}
+
+fn customers(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
+    out.header(
+        &["Nom", "Type", "SIREN", "SIRET", "N° TVA", "Contact", "E-mail", "Téléphone", "Adresse", "Complément", "Code postal", "Ville", "Pays", "Archivé"],
+        &["Name", "Kind", "SIREN", "SIRET", "VAT number", "Contact", "Email", "Phone", "Address", "Address line 2", "Postal code", "City", "Country", "Archived"],
+    )?;
+    for c in relance_store::customers::all(ctx.store().conn())? {
+        let d = &c.data;
+        let kind = match d.kind {
+            relance_domain::customer::CustomerKind::Business => out.words("Professionnel", "Business"),
+            relance_domain::customer::CustomerKind::Consumer => out.words("Particulier", "Consumer"),
+        };
+        let archived = if c.archived { out.words("oui", "yes") } else { out.words("non", "no") };
+        out.row(vec![
+            text(&d.name),
+            kind,
+            opt(&d.siren),
+            opt(&d.siret),
+            opt(&d.vat_number),
+            opt(&d.contact_name),
+            opt(&d.email),
+            opt(&d.phone),
+            opt(&d.address.line1),
+            opt(&d.address.line2),
+            opt(&d.address.postal_code),
+            opt(&d.address.city),
+            opt(&d.address.country),
+            archived,
+        ])?;
+    }
+    Ok(())
+}
+
+fn invoices(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
+    out.header(
+        &["Client", "N° facture", "Date", "Échéance", "Montant HT", "TVA", "Montant TTC", "Réglé", "Reste dû", "Annulée"],
+        &["Customer", "Invoice number", "Issue date", "Due date", "Amount excl. tax", "Tax", "Total", "Settled", "Remaining", "Cancelled"],
+    )?;
+    for i in relance_store::invoices::all(ctx.store().conn())? {
+        let remaining = if i.cancelled { Money::ZERO } else { (i.data.total - i.settled).max(Money::ZERO) };
+        let cancelled = if i.cancelled { out.words("oui", "yes") } else { out.words("non", "no") };
+        out.row(vec![
+            text(&i.customer_name),
+            text(&i.data.number),
+            out.date(i.data.issue_date),
+            out.date(i.data.due_date),
+            out.money(i.data.amount_excl_tax),
+            out.money(i.data.tax_amount),
+            out.money(i.data.total),
+            out.money(i.settled),
+            out.money(remaining),
+            cancelled,
+        ])?;
+    }
+    Ok(())
+}
+
+fn method_words(out: &Out, m: PaymentMethod) -> String {
+    match m {
+        PaymentMethod::Transfer => out.words("virement", "transfer"),
+        PaymentMethod::Cheque => out.words("chèque", "cheque"),
+        PaymentMethod::Card => out.words("carte", "card"),
+        PaymentMethod::Cash => out.words("espèces", "cash"),
+        PaymentMethod::DirectDebit => out.words("prélèvement", "direct debit"),
+        PaymentMethod::Other => out.words("autre", "other"),
+    }
+}
+
+fn payments(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
+    out.header(
+        &["Client", "Date", "Type", "Moyen", "Référence", "Montant", "Affecté", "Non affecté"],
+        &["Customer", "Date", "Kind", "Method", "Reference", "Amount", "Allocated", "Unallocated"],
+    )?;
+    for p in relance_store::payments::all(ctx.store().conn())? {
+        let (kind, method, reference) = match &p.receipt {
+            Receipt::Payment { method, reference } => {
+                (out.words("paiement", "payment"), method_words(out, *method), opt(reference))
+            }
+            Receipt::CreditNote { number, .. } => (out.words("avoir", "credit note"), String::new(), text(number)),
+        };
+        out.row(vec![
+            text(&p.customer_name),
+            out.date(p.date),
+            kind,
+            method,
+            reference,
+            out.money(p.amount),
+            out.money(p.allocated),
+            out.money(p.amount - p.allocated),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One customer's aged balance: not due, 1-30, 31-60, 61-90, over 90 days late.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AgingLine {
+    pub buckets: [Money; 5],
+}
+
+impl AgingLine {
+    pub fn total(&self) -> Money {
+        self.buckets.iter().copied().sum()
+    }
+}
+
+/// The aged balance per customer name at `as_of`. The late buckets are
+/// `reports::overdue` (payments dated by `as_of`, write-offs left out), so
+/// their sum is its total; "not due" is what remains now on the invoices
+/// issued by `as_of` and due on or after it.
+pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<BTreeMap<String, AgingLine>> {
+    let mut lines: BTreeMap<String, AgingLine> = BTreeMap::new();
+    for i in relance_store::invoices::all(ctx.store().conn())? {
+        if i.cancelled || i.data.issue_date > as_of || i.data.due_date < as_of {
+            continue;
+        }
+        let remaining = (i.data.total - i.settled).max(Money::ZERO);
+        if remaining.is_positive() {
+            lines.entry(i.customer_name).or_default().buckets[0] += remaining;
+        }
+    }
+    for l in crate::reports::overdue(ctx, as_of)?.lines {
+        let bucket = match days_late(l.due_date, as_of) {
+            ..=30 => 1,
+            31..=60 => 2,
+            61..=90 => 3,
+            _ => 4,
+        };
+        lines.entry(l.customer_name).or_default().buckets[bucket] += l.remaining;
+    }
+    Ok(lines)
+}
+
+fn aging(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), ExportError> {
+    out.header(
+        &["Client", "Non échu", "1 à 30 jours", "31 à 60 jours", "61 à 90 jours", "Plus de 90 jours", "Total"],
+        &["Customer", "Not due", "1-30 days", "31-60 days", "61-90 days", "Over 90 days", "Total"],
+    )?;
+    for (name, line) in aging_lines(ctx, as_of)? {
+        let mut cells = vec![text(&name)];
+        cells.extend(line.buckets.iter().map(|m| out.money(*m)));
+        cells.push(out.money(line.total()));
+        out.row(cells)?;
+    }
+    Ok(())
+}
+
+fn agenda(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), ExportError> {
+    out.header(
+        &["Client", "Action", "Niveau", "Factures", "Montant"],
+        &["Customer", "Action", "Level", "Invoices", "Amount"],
+    )?;
+    let view = crate::collections::agenda(ctx, as_of)?;
+    for c in &view.agenda.customers {
+        let name = view.customer_names.get(&c.customer).cloned().unwrap_or_default();
+        for a in &c.actions {
+            let action = match a.channel {
+                Channel::Letter if a.lead.is_formal_notice => out.words("mise en demeure", "formal notice"),
+                Channel::Letter => out.words("lettre", "letter"),
+                Channel::Email => out.words("e-mail", "email"),
+                Channel::PhoneCall => out.words("appel", "phone call"),
+                Channel::Escalation => out.words("décision", "decision"),
+            };
+            let numbers: Vec<String> =
+                a.lines.iter().map(|l| view.invoice_numbers.get(&l.invoice).cloned().unwrap_or_default()).collect();
+            let level = format!("{}{:+}", if out.fr() { "J" } else { "D" }, a.lead.offset_days);
+            out.row(vec![text(&name), action, level, text(&numbers.join(" ")), out.money(a.total)])?;
+        }
+    }
+    Ok(())
+}
