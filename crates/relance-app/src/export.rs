@@ -80,7 +80,8 @@ impl Out {
             Format::Fr => (b';', b"\xEF\xBB\xBF".to_vec()),
             Format::En => (b',', Vec::new()),
         };
-        let writer = csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(start);
+        let writer =
+            csv::WriterBuilder::new().delimiter(delimiter).terminator(csv::Terminator::CRLF).from_writer(start);
         Out { format, writer, rows: 0 }
     }
 
@@ -140,8 +141,38 @@ fn opt(raw: &Option<String>) -> String {
 
 fn customers(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
     out.header(
-        &["Nom", "Type", "SIREN", "SIRET", "N° TVA", "Contact", "E-mail", "Téléphone", "Adresse", "Complément", "Code postal", "Ville", "Pays", "Archivé"],
-        &["Name", "Kind", "SIREN", "SIRET", "VAT number", "Contact", "Email", "Phone", "Address", "Address line 2", "Postal code", "City", "Country", "Archived"],
+        &[
+            "Nom",
+            "Type",
+            "SIREN",
+            "SIRET",
+            "N° TVA",
+            "Contact",
+            "E-mail",
+            "Téléphone",
+            "Adresse",
+            "Complément",
+            "Code postal",
+            "Ville",
+            "Pays",
+            "Archivé",
+        ],
+        &[
+            "Name",
+            "Kind",
+            "SIREN",
+            "SIRET",
+            "VAT number",
+            "Contact",
+            "Email",
+            "Phone",
+            "Address",
+            "Address line 2",
+            "Postal code",
+            "City",
+            "Country",
+            "Archived",
+        ],
     )?;
     for c in relance_store::customers::all(ctx.store().conn())? {
         let d = &c.data;
@@ -172,8 +203,30 @@ fn customers(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
 
 fn invoices(ctx: &impl Context, out: &mut Out) -> Result<(), ExportError> {
     out.header(
-        &["Client", "N° facture", "Date", "Échéance", "Montant HT", "TVA", "Montant TTC", "Réglé", "Reste dû", "Annulée"],
-        &["Customer", "Invoice number", "Issue date", "Due date", "Amount excl. tax", "Tax", "Total", "Settled", "Remaining", "Cancelled"],
+        &[
+            "Client",
+            "N° facture",
+            "Date",
+            "Échéance",
+            "Montant HT",
+            "TVA",
+            "Montant TTC",
+            "Réglé",
+            "Reste dû",
+            "Annulée",
+        ],
+        &[
+            "Customer",
+            "Invoice number",
+            "Issue date",
+            "Due date",
+            "Amount excl. tax",
+            "Tax",
+            "Total",
+            "Settled",
+            "Remaining",
+            "Cancelled",
+        ],
     )?;
     for i in relance_store::invoices::all(ctx.store().conn())? {
         let remaining = if i.cancelled { Money::ZERO } else { (i.data.total - i.settled).max(Money::ZERO) };

@@ -6,10 +6,10 @@ use relance_app::export::{self, Format, Kind};
 use relance_app::{customers, invoices, FixedClock, LocalContext};
 use relance_domain::customer::CustomerInput;
 use relance_domain::invoice::InvoiceInput;
+use relance_domain::validation::Field;
 use relance_domain::Money;
 use relance_store::counts::row_counts;
 use relance_store::Store;
-use relance_domain::validation::Field;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 16).unwrap()
@@ -52,11 +52,9 @@ fn each_kind_reads_back_with_as_many_rows_as_the_books() {
     let ctx = demo_books(&dir);
     let counts = row_counts(ctx.store.conn()).unwrap();
     for format in [Format::Fr, Format::En] {
-        for (kind, expected) in [
-            (Kind::Customers, counts.customers),
-            (Kind::Invoices, counts.invoices),
-            (Kind::Payments, counts.payments),
-        ] {
+        for (kind, expected) in
+            [(Kind::Customers, counts.customers), (Kind::Invoices, counts.invoices), (Kind::Payments, counts.payments)]
+        {
             let out = export::export(&ctx, kind, today(), format).unwrap();
             let (header, rows) = read(&out.bytes, format);
             assert_eq!(rows.len() as u64, expected, "{kind:?} {format:?}");
@@ -76,8 +74,7 @@ fn each_kind_reads_back_with_as_many_rows_as_the_books() {
 fn the_invoice_totals_add_up_to_the_books_in_both_formats() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = demo_books(&dir);
-    let books: i64 =
-        ctx.store.conn().query_row("SELECT SUM(total_cents) FROM invoices", [], |r| r.get(0)).unwrap();
+    let books: i64 = ctx.store.conn().query_row("SELECT SUM(total_cents) FROM invoices", [], |r| r.get(0)).unwrap();
     for (format, total_col) in [(Format::Fr, "Montant TTC"), (Format::En, "Total")] {
         let out = export::export(&ctx, Kind::Invoices, today(), format).unwrap();
         let (header, rows) = read(&out.bytes, format);
@@ -138,8 +135,12 @@ fn a_hostile_customer_name_stays_text_in_a_spreadsheet() {
     let mut ctx = LocalContext::new(store, Box::new(FixedClock(today())));
     let names = ["=HYPERLINK(\"http://x\";\"y\")", "+33 Café; \"le\" bon\nchoix", "-1+2", "@SUM(A1)", "Paul; Fils"];
     for (n, name) in names.iter().enumerate() {
-        let input =
-            CustomerInput { kind: "business".into(), name: (*name).into(), terms: "net:30".into(), ..Default::default() };
+        let input = CustomerInput {
+            kind: "business".into(),
+            name: (*name).into(),
+            terms: "net:30".into(),
+            ..Default::default()
+        };
         let c = customers::create(&mut ctx, &input).unwrap().id;
         let inv = InvoiceInput {
             number: format!("FA-{n}"),

@@ -113,6 +113,8 @@ pub enum Command {
     BenchBackup(crate::backup::BenchBackupArgs),
     /// Import invoices (their customers, and a payment when settled) from a CSV file: all or nothing; again changes nothing.
     Import(crate::import::ImportArgs),
+    /// Export customers, invoices, payments, the aged balance or the agenda at --as-of to a CSV file (fr or en format).
+    Export(crate::export::ExportArgs),
     /// Benchmark: time the import of a generated CSV of invoices into a temporary database, then again; never fails on time.
     BenchImport(crate::import::BenchImportArgs),
 }

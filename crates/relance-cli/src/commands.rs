@@ -59,6 +59,7 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Verify(a) => crate::backup::verify(cli, a, lang),
         Command::BenchBackup(a) => crate::backup::bench(cli, a, lang),
         Command::Import(a) => crate::import::run(cli, a, lang),
+        Command::Export(a) => crate::export::run(cli, a, lang),
         Command::BenchImport(a) => crate::import::bench(a, lang),
         Command::Letter(a) => letters::letter(cli, a, lang),
         Command::Email(a) => crate::mail::draft(cli, a, lang),

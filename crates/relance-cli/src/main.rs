@@ -8,6 +8,7 @@ mod bench;
 mod collections;
 mod commands;
 mod documents;
+mod export;
 mod fail;
 mod human;
 mod import;

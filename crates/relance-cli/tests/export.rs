@@ -1,0 +1,74 @@
+//! `relance export`: the real binary on a temporary data folder holding the
+//! example business; the file it writes read back with the csv crate.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use relance_store::counts::row_counts;
+use relance_store::Store;
+
+fn relance(lang: &str, dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relance"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("RELANCE_DATA_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn export_writes_the_books_in_french_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = relance("fr_FR.UTF-8", dir.path(), &["--as-of", "2026-03-16", "demo"]);
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let invoices = {
+        let store = Store::open(&dir.path().join("relance.sqlite3")).unwrap();
+        row_counts(store.conn()).unwrap().invoices
+    };
+
+    let fr = dir.path().join("factures.csv");
+    let fr_arg = fr.display().to_string();
+    let out = relance("fr_FR.UTF-8", dir.path(), &["export", "--kind", "invoices", "--out", &fr_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), format!("{invoices} lignes écrites dans {fr_arg}"));
+    let bytes = std::fs::read(&fr).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    assert_eq!(&r.headers().unwrap()[1], "N° facture");
+    assert_eq!(r.records().count() as u64, invoices);
+
+    let en = dir.path().join("aging.csv");
+    let en_arg = en.display().to_string();
+    let out = relance(
+        "fr_FR.UTF-8",
+        dir.path(),
+        &["export", "--kind", "aging", "--as-of", "2026-03-16", "--format", "en", "--out", &en_arg],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&en).unwrap();
+    let mut r = csv::Reader::from_reader(bytes.as_slice());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Customer", "Not due", "1-30 days", "31-60 days", "61-90 days", "Over 90 days", "Total"]
+    );
+    let rows = r.records().count();
+    assert!(rows > 0);
+    assert!(text(&out.stdout).starts_with(&format!("{rows} lignes écrites dans")));
+
+    // A bad date is refused, naming the field, and no file is written.
+    let bad = dir.path().join("bad.csv");
+    let out = relance(
+        "fr_FR.UTF-8",
+        dir.path(),
+        &["export", "--kind", "agenda", "--as-of", "32/13/2026", "--out", &bad.display().to_string()],
+    );
+    assert!(!out.status.success());
+    assert!(!bad.exists());
+    assert!(!text(&out.stderr).is_empty());
+}
