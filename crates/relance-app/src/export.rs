@@ -296,19 +296,21 @@ impl AgingLine {
     }
 }
 
-/// The aged balance per customer name at `as_of`. The late buckets are
+/// The aged balance per customer name at `as_of`, by name. The late buckets are
 /// `reports::overdue` (payments dated by `as_of`, write-offs left out), so
 /// their sum is its total; "not due" is what remains now on the invoices
 /// issued by `as_of` and due on or after it.
-pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<BTreeMap<String, AgingLine>> {
-    let mut lines: BTreeMap<String, AgingLine> = BTreeMap::new();
+pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(String, AgingLine)>> {
+    // Keyed by the folded name then the name, so that « Éts » sorts with the E's.
+    let mut lines: BTreeMap<(String, String), AgingLine> = BTreeMap::new();
+    let key = |name: String| (relance_store::search_key::fold(&name), name);
     for i in relance_store::invoices::all(ctx.store().conn())? {
         if i.cancelled || i.data.issue_date > as_of || i.data.due_date < as_of {
             continue;
         }
         let remaining = (i.data.total - i.settled).max(Money::ZERO);
         if remaining.is_positive() {
-            lines.entry(i.customer_name).or_default().buckets[0] += remaining;
+            lines.entry(key(i.customer_name)).or_default().buckets[0] += remaining;
         }
     }
     for l in crate::reports::overdue(ctx, as_of)?.lines {
@@ -318,9 +320,9 @@ pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<BTreeMap<S
             61..=90 => 3,
             _ => 4,
         };
-        lines.entry(l.customer_name).or_default().buckets[bucket] += l.remaining;
+        lines.entry(key(l.customer_name)).or_default().buckets[bucket] += l.remaining;
     }
-    Ok(lines)
+    Ok(lines.into_iter().map(|((_, name), line)| (name, line)).collect())
 }
 
 fn aging(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), ExportError> {

@@ -67,6 +67,10 @@ fn each_kind_reads_back_with_as_many_rows_as_the_books() {
             assert!(!rows.is_empty(), "{kind:?} {format:?}");
             assert_eq!(out.rows, rows.len());
         }
+        let agenda = relance_app::collections::agenda(&ctx, today()).unwrap().agenda;
+        let actions: usize = agenda.customers.iter().map(|c| c.actions.len()).sum();
+        let out = export::export(&ctx, Kind::Agenda, today(), format).unwrap();
+        assert_eq!(read(&out.bytes, format).1.len(), actions, "one row per action of the agenda");
     }
 }
 
@@ -94,12 +98,27 @@ fn the_aged_balance_late_part_equals_the_overdue_report_and_the_buckets_add_up()
         let (header, rows) = read(&out.bytes, format);
         assert_eq!(header.len(), 7);
         let mut late = Money::ZERO;
+        let not_due: Money = rows.iter().map(|r| money(&r[1], format)).sum();
+        let books: i64 = ctx
+            .store
+            .conn()
+            .query_row(
+                "SELECT SUM(total_cents - settled_cents) FROM invoices
+                 WHERE cancelled_at IS NULL AND issue_date <= ?1 AND due_date >= ?1",
+                ["2026-03-16"],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(books > 0);
+        assert_eq!(not_due.cents(), books, "not due: what remains on the invoices not yet due");
         for r in &rows {
             let buckets: Vec<Money> = r[1..6].iter().map(|c| money(c, format)).collect();
             assert_eq!(buckets.iter().copied().sum::<Money>(), money(&r[6], format), "row {r:?}");
             late += buckets[1..].iter().copied().sum::<Money>();
         }
         assert!(late.is_positive());
+        let names: Vec<String> = rows.iter().map(|r| relance_store::search_key::fold(&r[0])).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "by name");
         assert_eq!(late, report.total, "{format:?}");
     }
     // Today's "overdue" figure agrees too.
