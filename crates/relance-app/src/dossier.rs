@@ -16,7 +16,7 @@ use relance_domain::customer::CustomerKind;
 use relance_domain::dunning::{Channel, DunningEvent, EscalationStage, InvoiceDunning};
 use relance_domain::ids::CustomerId;
 use relance_domain::plan::{PlanRecord, PlanStatus};
-use relance_letters::{Broken, Dossier, InvoiceLine, Lang, NoticeInvoice, Party, PenaltyPeriod, Step};
+use relance_letters::{Broken, Dossier, InvoiceLine, Lang, Party, Step};
 
 use crate::collections::PromiseOutcome;
 use crate::letters::{address_lines, creditor_with_logo, legal_ids, Letter, LettersError};
@@ -81,19 +81,7 @@ pub fn injunction_dossier(ctx: &impl Context, customer: CustomerId, as_of: Naive
             remaining: row.remaining,
             days_late: (as_of - inv.data.due_date).num_days(),
         };
-        let p = crate::collections::penalties(ctx, inv.id, as_of)?.penalties;
-        let periods = p
-            .periods
-            .iter()
-            .map(|period| PenaltyPeriod {
-                from: period.from,
-                to: period.to,
-                days: period.days,
-                principal: period.principal,
-                rate: period.annual_rate.decimal(),
-            })
-            .collect();
-        invoices.push(NoticeInvoice { line, periods, interest: p.interest, indemnity: p.indemnity });
+        invoices.push(crate::letters::claimed_with_penalties(ctx, inv.id, line, as_of)?);
     }
     if invoices.is_empty() {
         return Err(if any_late { LettersError::NoNotice } else { LettersError::NothingDue });

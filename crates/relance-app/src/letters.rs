@@ -71,6 +71,29 @@ pub enum LettersError {
     Render(LetterError),
 }
 
+/// An invoice as a mise en demeure or an injonction dossier claims it: the line with its penalties
+/// at `as_of` from the collections engine (per period, the interest rounded once, the indemnity).
+pub(crate) fn claimed_with_penalties(
+    ctx: &impl Context,
+    invoice: InvoiceId,
+    line: InvoiceLine,
+    as_of: NaiveDate,
+) -> Result<NoticeInvoice, LettersError> {
+    let p = crate::collections::penalties(ctx, invoice, as_of)?.penalties;
+    let periods = p
+        .periods
+        .iter()
+        .map(|period| PenaltyPeriod {
+            from: period.from,
+            to: period.to,
+            days: period.days,
+            principal: period.principal,
+            rate: period.annual_rate.decimal(),
+        })
+        .collect();
+    Ok(NoticeInvoice { line, periods, interest: p.interest, indemnity: p.indemnity })
+}
+
 pub(crate) fn address_lines(a: &Address) -> Vec<String> {
     let city = [a.postal_code.as_deref(), a.city.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
     [a.line1.clone(), a.line2.clone(), Some(city), a.country.clone()]
@@ -256,20 +279,7 @@ pub(crate) fn build(
             }
             let mut invoices = Vec::new();
             for (id, line) in late {
-                let view = crate::collections::penalties(ctx, id, as_of)?;
-                let p = view.penalties;
-                let periods = p
-                    .periods
-                    .iter()
-                    .map(|period| PenaltyPeriod {
-                        from: period.from,
-                        to: period.to,
-                        days: period.days,
-                        principal: period.principal,
-                        rate: period.annual_rate.decimal(),
-                    })
-                    .collect();
-                invoices.push(NoticeInvoice { line, periods, interest: p.interest, indemnity: p.indemnity });
+                invoices.push(claimed_with_penalties(ctx, id, line, as_of)?);
             }
             let total_due =
                 invoices.iter().map(|i| i.line.remaining + i.interest + i.indemnity).fold(Money::ZERO, |a, b| a + b);

@@ -298,35 +298,7 @@ pub fn dossier(d: &Dossier) -> Result<Document, LetterError> {
     flow.ensure(50_000);
     flow.paragraph(dw.periods, SMALL, Weight::Bold);
     flow.space(3_000);
-    let periods: Vec<Vec<String>> = d
-        .invoices
-        .iter()
-        .flat_map(|i| {
-            i.periods.iter().map(|p| {
-                vec![
-                    i.line.number.clone(),
-                    format::short_date(p.from),
-                    format::short_date(p.to),
-                    p.days.to_string(),
-                    format::money(p.principal, lang),
-                    format::rate(p.rate, lang),
-                ]
-            })
-        })
-        .collect();
-    if periods.is_empty() {
-        flow.paragraph(dw.no_period, SMALL, Weight::Regular);
-    } else {
-        let columns = vec![
-            Column::left(w.col_invoice, 100_000),
-            Column::left(w.col_from, 70_000),
-            Column::left(w.col_to, 70_000),
-            Column::right(w.col_days, 50_000),
-            Column::right(w.col_base, 90_000),
-            Column::right(w.col_rate, 80_000),
-        ];
-        flow.table(&Table { columns, rows: periods, total: None }, SMALL);
-    }
+    crate::letters::periods_table(&mut flow, &d.invoices, w, lang, dw.no_period);
 
     flow.space(10_000);
     let mut rows = vec![vec![dw.summary[0].to_string(), format::money(d.principal(), lang)]];

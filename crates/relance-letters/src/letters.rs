@@ -266,6 +266,39 @@ fn signature_with(flow: &mut Flow<'_>, creditor: &Creditor, closing: &str) {
     flow.line_in(MARGIN + CONTENT_WIDTH / 2, CONTENT_WIDTH / 2, &creditor.party.name, BODY, Weight::Bold, Align::Left);
 }
 
+/// The detail of the penalties, one row per invoice and period with the same principal and rate, or
+/// `none` when no period has run (shared by the mise en demeure and the injonction dossier).
+pub(crate) fn periods_table(flow: &mut Flow, invoices: &[NoticeInvoice], w: &Words, lang: Lang, none: &str) {
+    let periods: Vec<Vec<String>> = invoices
+        .iter()
+        .flat_map(|i| {
+            i.periods.iter().map(|p| {
+                vec![
+                    i.line.number.clone(),
+                    format::short_date(p.from),
+                    format::short_date(p.to),
+                    p.days.to_string(),
+                    format::money(p.principal, lang),
+                    format::rate(p.rate, lang),
+                ]
+            })
+        })
+        .collect();
+    if periods.is_empty() {
+        flow.paragraph(none, SMALL, Weight::Regular);
+    } else {
+        let columns = vec![
+            Column::left(w.col_invoice, 100_000),
+            Column::left(w.col_from, 70_000),
+            Column::left(w.col_to, 70_000),
+            Column::right(w.col_days, 50_000),
+            Column::right(w.col_base, 90_000),
+            Column::right(w.col_rate, 80_000),
+        ];
+        flow.table(&Table { columns, rows: periods, total: None }, SMALL);
+    }
+}
+
 /// The reminder letter as a laid-out document, in the default wording.
 pub fn reminder(r: &Reminder) -> Result<Document, LetterError> {
     reminder_with(r, &LetterTexts::defaults())
@@ -418,35 +451,7 @@ pub fn notice_with(n: &Notice, texts: &LetterTexts) -> Result<Document, LetterEr
     flow.ensure(60_000);
     flow.paragraph(w.notice_periods_title, SMALL, Weight::Bold);
     flow.space(3_000);
-    let periods: Vec<Vec<String>> = n
-        .invoices
-        .iter()
-        .flat_map(|i| {
-            i.periods.iter().map(|p| {
-                vec![
-                    i.line.number.clone(),
-                    format::short_date(p.from),
-                    format::short_date(p.to),
-                    p.days.to_string(),
-                    format::money(p.principal, lang),
-                    format::rate(p.rate, lang),
-                ]
-            })
-        })
-        .collect();
-    if periods.is_empty() {
-        flow.paragraph(w.notice_no_period, SMALL, Weight::Regular);
-    } else {
-        let columns = vec![
-            Column::left(w.col_invoice, 100_000),
-            Column::left(w.col_from, 70_000),
-            Column::left(w.col_to, 70_000),
-            Column::right(w.col_days, 50_000),
-            Column::right(w.col_base, 90_000),
-            Column::right(w.col_rate, 80_000),
-        ];
-        flow.table(&Table { columns, rows: periods, total: None }, SMALL);
-    }
+    periods_table(&mut flow, &n.invoices, w, lang, w.notice_no_period);
     if n.business_debtor {
         flow.space(6_000);
         let count = n.invoices.iter().filter(|i| i.indemnity.is_positive()).count();

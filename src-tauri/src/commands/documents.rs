@@ -1,10 +1,11 @@
 //! Documents made on demand: each command makes the PDF with one use case, writes it in the
 //! documents folder and shows it with the system viewer (see crate::documents).
 
+use chrono::NaiveDate;
 use relance_app::data_dir::document_file_name;
 use relance_app::day_letters;
-use relance_app::letters::LettersError;
-use relance_app::Context;
+use relance_app::letters::{Letter, LettersError};
+use relance_app::{Context, LocalContext};
 use relance_domain::ids::CustomerId;
 use relance_domain::plan::PlanId;
 use relance_wire::documents::{
@@ -18,6 +19,26 @@ use crate::core::Core;
 use crate::documents::{save, save_and_open, show, unused_name};
 use crate::AppPaths;
 
+/// Makes a document dated today with `make`, names it `<kind>-<addressee>-<today>.pdf`, writes it in
+/// the documents folder and shows it: the one path of every document made on demand.
+fn made_today(
+    core: &Core,
+    paths: &AppPaths,
+    kind: &str,
+    make: impl FnOnce(&mut LocalContext, NaiveDate) -> Result<Letter, LettersError>,
+) -> Result<DocumentView, ErrorView> {
+    let (letter, today) = core.with_errors(
+        |ctx| {
+            let today = ctx.clock().today();
+            make(ctx, today).map(|l| (l, today))
+        },
+        letters_error,
+    )?;
+    let name = document_file_name(kind, &letter.addressee, today);
+    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
+        .map_err(|e| save_error(&e.to_string(), core.language()))
+}
+
 /// The customer's account statement (relevé de compte) today.
 #[tauri::command]
 pub fn customer_statement(
@@ -25,16 +46,9 @@ pub fn customer_statement(
     paths: State<'_, AppPaths>,
     customer: i64,
 ) -> Result<DocumentView, ErrorView> {
-    let (letter, today) = core.with_errors(
-        |ctx| {
-            let today = ctx.clock().today();
-            relance_app::letters::statement(ctx, CustomerId(customer), today).map(|l| (l, today))
-        },
-        letters_error,
-    )?;
-    let name = document_file_name("releve-de-compte", &letter.addressee, today);
-    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
-        .map_err(|e| save_error(&e.to_string(), core.language()))
+    made_today(&core, &paths, "releve-de-compte", |ctx, today| {
+        relance_app::letters::statement(ctx, CustomerId(customer), today)
+    })
 }
 
 /// The letters of today's agenda, before printing: who gets one and which.
@@ -103,16 +117,9 @@ pub fn plan_agreement_print(
     paths: State<'_, AppPaths>,
     plan: i64,
 ) -> Result<DocumentView, ErrorView> {
-    let (letter, today) = core.with_errors(
-        |ctx| {
-            let today = ctx.clock().today();
-            relance_app::letters::plan_agreement(ctx, PlanId(plan), today).map(|l| (l, today))
-        },
-        letters_error,
-    )?;
-    let name = document_file_name("accord-echeancier", &letter.addressee, today);
-    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
-        .map_err(|e| save_error(&e.to_string(), core.language()))
+    made_today(&core, &paths, "accord-echeancier", |ctx, today| {
+        relance_app::letters::plan_agreement(ctx, PlanId(plan), today)
+    })
 }
 
 /// The letter the day's batch would print for this customer, to read before printing: records
@@ -123,22 +130,12 @@ pub fn letter_preview(
     paths: State<'_, AppPaths>,
     customer: i64,
 ) -> Result<DocumentView, ErrorView> {
-    let (letter, today) = core.with_errors(
-        |ctx| {
-            let today = ctx.clock().today();
-            let due = day_letters::due(ctx, today)?;
-            let kind = due
-                .iter()
-                .find(|(c, _, _)| c.0 == customer)
-                .map(|(_, _, kind)| *kind)
-                .ok_or(LettersError::NothingDue)?;
-            relance_app::letters::for_customer(ctx, CustomerId(customer), kind, today).map(|l| (l, today))
-        },
-        letters_error,
-    )?;
-    let name = document_file_name("apercu-lettre", &letter.addressee, today);
-    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
-        .map_err(|e| save_error(&e.to_string(), core.language()))
+    made_today(&core, &paths, "apercu-lettre", |ctx, today| {
+        let due = day_letters::due(ctx, today)?;
+        let kind =
+            due.iter().find(|(c, _, _)| c.0 == customer).map(|(_, _, kind)| *kind).ok_or(LettersError::NothingDue)?;
+        relance_app::letters::for_customer(ctx, CustomerId(customer), kind, today)
+    })
 }
 
 /// The customer's injonction de payer dossier today (refused in words before the mise en demeure).
@@ -148,14 +145,7 @@ pub fn injunction_dossier_print(
     paths: State<'_, AppPaths>,
     customer: i64,
 ) -> Result<DocumentView, ErrorView> {
-    let (letter, today) = core.with_errors(
-        |ctx| {
-            let today = ctx.clock().today();
-            relance_app::letters::injunction_dossier(ctx, CustomerId(customer), today).map(|l| (l, today))
-        },
-        letters_error,
-    )?;
-    let name = document_file_name("dossier-injonction", &letter.addressee, today);
-    save_and_open(&paths.data_dir, &name, &letter.pdf, letter.pages)
-        .map_err(|e| save_error(&e.to_string(), core.language()))
+    made_today(&core, &paths, "dossier-injonction", |ctx, today| {
+        relance_app::letters::injunction_dossier(ctx, CustomerId(customer), today)
+    })
 }
