@@ -41,6 +41,24 @@ pub fn wait_text(app: &App, testid: &str, accept: impl Fn(&str) -> bool) -> Stri
     plain(&app.wait_for_text(testid, |t| accept(&plain(t)), DEFAULT_TIMEOUT))
 }
 
+/// Waits until the element with this test id has the keyboard focus.
+#[track_caller]
+pub fn wait_focused(app: &App, testid: &str) {
+    let deadline = Instant::now() + DEFAULT_TIMEOUT;
+    let script = format!(
+        "return document.activeElement !== null && document.activeElement.getAttribute('data-testid') === {};",
+        serde_json::to_string(testid).expect("a test id is a string")
+    );
+    loop {
+        let focused = app.block_on(app.client().execute(&script, Vec::new()));
+        if matches!(focused, Ok(serde_json::Value::Bool(true))) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{testid} never got the focus");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[track_caller]
 pub fn click_css(app: &App, css: &str) {
     let element = app.block_on(app.client().wait().at_most(DEFAULT_TIMEOUT).for_element(Locator::Css(css)));

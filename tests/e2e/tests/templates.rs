@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, wait_text, wait_value};
+use relance_e2e::steps::{click_css, wait_focused, wait_text, wait_value};
 use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
@@ -75,6 +75,9 @@ fn a_letter_text_is_checked_saved_kept_and_reset() {
     app.type_into("letter-template-before", "Bonjour {customer_name}, il reste ");
     app.click("insert-before-total_due");
     wait_value(&app, "letter-template-before", "Bonjour {customer_name}, il reste {total_due}");
+    // The cursor goes back to the text on the next frame: wait for it, as a click on « Enregistrer »
+    // in the meantime would land where the button was before the focus moved.
+    wait_focused(&app, "letter-template-before");
     app.click("letter-templates-save");
     wait_text(&app, "toast", |t| t == "Textes de « Relance amiable » enregistrés.");
     wait_text(&app, "letter-templates-status", |t| t == "Texte modifié");

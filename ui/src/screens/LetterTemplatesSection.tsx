@@ -82,9 +82,10 @@ export function LetterTemplatesSection() {
     const text = drafts[part] ?? "";
     const { text: next, cursor } = insertAt(text, area?.selectionStart ?? null, area?.selectionEnd ?? null, braced(placeholder));
     setDrafts((d) => ({ ...d, [part]: next }));
-    // Back to the text, the cursor after what was inserted.
+    // Back to the text, the cursor after what was inserted. The text is just above the
+    // buttons, so the page must not jump under the user's pointer.
     window.requestAnimationFrame(() => {
-      area?.focus();
+      area?.focus({ preventScroll: true });
       area?.setSelectionRange(cursor, cursor);
     });
   };
