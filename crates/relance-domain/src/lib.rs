@@ -19,6 +19,7 @@ pub mod payment;
 pub mod penalties;
 pub mod plan;
 pub mod rates;
+pub mod risk;
 pub mod status;
 pub mod terms;
 pub mod validation;
