@@ -25,6 +25,7 @@ pub mod payments;
 pub mod plans;
 pub mod policies;
 pub mod reports;
+pub mod risk;
 pub mod secrets;
 pub mod today;
 

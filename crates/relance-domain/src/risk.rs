@@ -25,13 +25,14 @@
 //! The segment follows from the same facts ([`Thresholds`] are settings):
 //! - **à risque**: a plan defaulted, `at_risk_broken_promises` broken promises,
 //!   a formal notice, more owed than the credit limit, an invoice unpaid
-//!   `at_risk_overdue_days` after its due date, or a score under `at_risk_score`
-//!   (all over the last 12 months);
+//!   `at_risk_overdue_days` after its due date (events over the last 12
+//!   months), or a score under `at_risk_score`;
 //! - otherwise, with fewer than `min_history` paid invoices, no segment: the
 //!   history says nothing yet, and the segment chosen by hand (or the default
 //!   policy) stays;
-//! - **ponctuel**: at most `punctual_max_share_late` of the last invoices late
-//!   and at most `punctual_max_days` weighted days late;
+//! - **ponctuel**: the last invoices paid on average (amount-weighted, on-time
+//!   ones counting 0) at most `punctual_max_days` after their due date: a
+//!   customer who is often a few days late is still punctual in practice;
 //! - **tardif**: at least `late_min_share_late` late, and regularly so: the
 //!   delays of the late invoices stray on average at most `regular_spread_days`
 //!   from their mean;
@@ -85,8 +86,6 @@ pub struct History {
 pub struct Thresholds {
     pub grace_days: u32,
     pub min_history: usize,
-    /// Percent (0-100) of late invoices a punctual customer may have.
-    pub punctual_max_share_late: u32,
     pub punctual_max_days: u32,
     /// Percent (0-100) of late invoices from which a customer is "tardif".
     pub late_min_share_late: u32,
@@ -101,10 +100,9 @@ impl Default for Thresholds {
         Thresholds {
             grace_days: 2,
             min_history: 3,
-            punctual_max_share_late: 20,
             punctual_max_days: 5,
             late_min_share_late: 50,
-            regular_spread_days: 10,
+            regular_spread_days: 15,
             at_risk_broken_promises: 2,
             at_risk_overdue_days: 90,
             at_risk_score: 40,
@@ -328,7 +326,7 @@ pub fn segment(b: &Behaviour, score: u8, t: &Thresholds) -> Option<Segment> {
         || b.formal_notices > 0
         || b.over_limit()
         || b.oldest_overdue_days >= t.at_risk_overdue_days
-        || (b.recent_paid >= t.min_history && score < t.at_risk_score);
+        || score < t.at_risk_score;
     if at_risk {
         return Some(Segment::AtRisk);
     }
@@ -336,7 +334,7 @@ pub fn segment(b: &Behaviour, score: u8, t: &Thresholds) -> Option<Segment> {
         return None;
     }
     let share = b.share_late() * Decimal::ONE_HUNDRED;
-    if share <= Decimal::from(t.punctual_max_share_late) && b.weighted_days_late <= Decimal::from(t.punctual_max_days) {
+    if b.weighted_days_late <= Decimal::from(t.punctual_max_days) {
         return Some(Segment::Punctual);
     }
     if share >= Decimal::from(t.late_min_share_late) && b.spread_days <= Decimal::from(t.regular_spread_days) {
@@ -692,9 +690,10 @@ mod properties {
             prop_assert!(a.behaviour.recent_paid <= RECENT_INVOICES);
             prop_assert!(a.behaviour.overdue <= a.behaviour.exposure);
             prop_assert!(!a.reasons.is_empty(), "the first reason always says how the customer pays");
-            // The score is the formula: a segment "ponctuel" never comes with a late majority.
+            // "Ponctuel" is a promise about the days late, and never given without history.
             if a.segment == Some(Segment::Punctual) {
-                prop_assert!(a.behaviour.recent_late * 5 <= a.behaviour.recent_paid);
+                prop_assert!(a.behaviour.weighted_days_late <= Decimal::from(5));
+                prop_assert!(a.behaviour.recent_paid >= 3);
             }
         }
     }

@@ -22,6 +22,7 @@ pub mod plans;
 pub mod policies;
 pub mod promises;
 pub mod rates;
+pub mod risk;
 pub mod search_key;
 pub mod today;
 
