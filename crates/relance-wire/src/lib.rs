@@ -18,6 +18,7 @@ pub mod mail;
 pub mod messages;
 pub mod plans;
 pub mod policies;
+pub mod risk;
 pub mod views;
 
 pub use error::{error_message, ErrorCode, ErrorView, FieldErrorView};

@@ -866,3 +866,152 @@ mod tests {
         }
     }
 }
+
+/// "1 jour", "23 jours" / "1 day", "23 days".
+fn days_words(n: u32, lang: Language) -> String {
+    match (lang, n) {
+        (Language::Fr, 0 | 1) => format!("{n} jour"),
+        (Language::Fr, _) => format!("{n} jours"),
+        (Language::En, 1) => "1 day".to_string(),
+        (Language::En, _) => format!("{n} days"),
+    }
+}
+
+/// One reason of a customer's score, as the customer page says it.
+pub fn risk_reason(r: &relance_domain::risk::Reason, lang: Language) -> String {
+    use relance_domain::risk::Reason;
+    let euros = |m: &relance_domain::Money| match lang {
+        Language::Fr => format!("{} €", french_amount(&m.to_string())),
+        Language::En => format!("€{m}"),
+    };
+    // French agreement for the counted events: "1 promesse non tenue", "2 promesses non tenues".
+    let counted = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    match (r, lang) {
+        (Reason::LittleHistory { paid: 0 }, Language::Fr) => {
+            "Aucune facture réglée pour l’instant : pas encore d’historique de paiement.".into()
+        }
+        (Reason::LittleHistory { paid: 0 }, Language::En) => "No invoice paid yet: no payment history so far.".into(),
+        (Reason::LittleHistory { paid: 1 }, Language::Fr) => "Une seule facture réglée : trop peu pour juger.".into(),
+        (Reason::LittleHistory { paid: 1 }, Language::En) => "Only one invoice paid: too few to judge.".into(),
+        (Reason::LittleHistory { paid }, Language::Fr) => {
+            format!("Seulement {paid} factures réglées : trop peu pour juger.")
+        }
+        (Reason::LittleHistory { paid }, Language::En) => format!("Only {paid} invoices paid: too few to judge."),
+        (Reason::PaidOnTime { of }, Language::Fr) => format!("A réglé ses {of} dernières factures à l’heure."),
+        (Reason::PaidOnTime { of }, Language::En) => format!("Paid the last {of} invoices on time."),
+        (Reason::PaidLate { late, of, average_days }, Language::Fr) if late == of => {
+            format!("A réglé ses {of} dernières factures en retard, {} en moyenne.", days_words(*average_days, lang))
+        }
+        (Reason::PaidLate { late: 1, of, average_days }, Language::Fr) => {
+            format!("A réglé en retard 1 de ses {of} dernières factures, de {}.", days_words(*average_days, lang))
+        }
+        (Reason::PaidLate { late, of, average_days }, Language::Fr) => format!(
+            "A réglé en retard {late} de ses {of} dernières factures, {} en moyenne.",
+            days_words(*average_days, lang)
+        ),
+        (Reason::PaidLate { late, of, average_days }, Language::En) => {
+            format!("Paid {late} of the last {of} invoices late, {} on average.", days_words(*average_days, lang))
+        }
+        (Reason::Irregular { min_days, max_days }, Language::Fr) => {
+            format!("Des retards irréguliers : de {min_days} à {}.", days_words(*max_days, lang))
+        }
+        (Reason::Irregular { min_days, max_days }, Language::En) => {
+            format!("Irregular delays: from {min_days} to {}.", days_words(*max_days, lang))
+        }
+        (Reason::Worsening { recent_days, previous_days }, Language::Fr) => format!(
+            "Les retards s’allongent : {} en moyenne ces 6 derniers mois, contre {} les 6 mois précédents.",
+            days_words(*recent_days, lang),
+            days_words(*previous_days, lang)
+        ),
+        (Reason::Worsening { recent_days, previous_days }, Language::En) => format!(
+            "Delays are growing: {} on average over the last 6 months, against {} the 6 months before.",
+            days_words(*recent_days, lang),
+            days_words(*previous_days, lang)
+        ),
+        (Reason::Improving { recent_days, previous_days }, Language::Fr) => format!(
+            "Les retards diminuent : {} en moyenne ces 6 derniers mois, contre {} les 6 mois précédents.",
+            days_words(*recent_days, lang),
+            days_words(*previous_days, lang)
+        ),
+        (Reason::Improving { recent_days, previous_days }, Language::En) => format!(
+            "Delays are shrinking: {} on average over the last 6 months, against {} the 6 months before.",
+            days_words(*recent_days, lang),
+            days_words(*previous_days, lang)
+        ),
+        (Reason::BrokenPromises { count }, Language::Fr) => format!(
+            "{} en 12 mois.",
+            counted(*count, "promesse de paiement non tenue", "promesses de paiement non tenues")
+        ),
+        (Reason::BrokenPromises { count }, Language::En) => {
+            format!("{} in 12 months.", counted(*count, "broken promise to pay", "broken promises to pay"))
+        }
+        (Reason::DefaultedPlans { count }, Language::Fr) => {
+            format!("{} en 12 mois.", counted(*count, "échéancier non respecté", "échéanciers non respectés"))
+        }
+        (Reason::DefaultedPlans { count }, Language::En) => {
+            format!("{} in 12 months.", counted(*count, "installment plan defaulted", "installment plans defaulted"))
+        }
+        (Reason::FormalNotices { count }, Language::Fr) => {
+            format!("{} en 12 mois.", counted(*count, "mise en demeure envoyée", "mises en demeure envoyées"))
+        }
+        (Reason::FormalNotices { count }, Language::En) => {
+            format!("{} in 12 months.", counted(*count, "formal notice sent", "formal notices sent"))
+        }
+        (Reason::Disputes { count }, Language::Fr) => {
+            format!("{} en 12 mois.", counted(*count, "litige ouvert", "litiges ouverts"))
+        }
+        (Reason::Disputes { count }, Language::En) => {
+            format!("{} in 12 months.", counted(*count, "dispute", "disputes"))
+        }
+        (Reason::OverLimit { exposure, limit }, Language::Fr) => {
+            format!("Doit {}, au-delà de son plafond de crédit de {}.", euros(exposure), euros(limit))
+        }
+        (Reason::OverLimit { exposure, limit }, Language::En) => {
+            format!("Owes {}, above its credit limit of {}.", euros(exposure), euros(limit))
+        }
+        (Reason::LongOverdue { days, amount }, Language::Fr) => {
+            format!("{} toujours impayés {} après l’échéance.", euros(amount), days_words(*days, lang))
+        }
+        (Reason::LongOverdue { days, amount }, Language::En) => {
+            format!("{} still unpaid {} after the due date.", euros(amount), days_words(*days, lang))
+        }
+    }
+}
+
+#[cfg(test)]
+mod risk_reason_tests {
+    use super::*;
+    use relance_domain::risk::Reason;
+    use relance_domain::Money;
+
+    #[test]
+    fn the_reasons_read_naturally_with_their_agreements() {
+        let fr = |r: Reason| risk_reason(&r, Language::Fr);
+        assert_eq!(
+            fr(Reason::PaidLate { late: 8, of: 10, average_days: 23 }),
+            "A réglé en retard 8 de ses 10 dernières factures, 23 jours en moyenne."
+        );
+        assert_eq!(
+            fr(Reason::PaidLate { late: 1, of: 10, average_days: 1 }),
+            "A réglé en retard 1 de ses 10 dernières factures, de 1 jour."
+        );
+        assert_eq!(
+            fr(Reason::PaidLate { late: 4, of: 4, average_days: 27 }),
+            "A réglé ses 4 dernières factures en retard, 27 jours en moyenne."
+        );
+        assert_eq!(fr(Reason::BrokenPromises { count: 1 }), "1 promesse de paiement non tenue en 12 mois.");
+        assert_eq!(fr(Reason::FormalNotices { count: 2 }), "2 mises en demeure envoyées en 12 mois.");
+        assert_eq!(
+            fr(Reason::OverLimit { exposure: Money::from_cents(1_230_000), limit: Money::from_cents(1_000_000) }),
+            "Doit 12\u{a0}300,00 €, au-delà de son plafond de crédit de 10\u{a0}000,00 €."
+        );
+        assert_eq!(
+            fr(Reason::LongOverdue { days: 95, amount: Money::from_cents(420_000) }),
+            "4\u{a0}200,00 € toujours impayés 95 jours après l’échéance."
+        );
+        assert_eq!(
+            risk_reason(&Reason::PaidLate { late: 8, of: 10, average_days: 23 }, Language::En),
+            "Paid 8 of the last 10 invoices late, 23 days on average."
+        );
+    }
+}

@@ -16,6 +16,7 @@ mod mail;
 mod payments;
 mod plans;
 mod policies;
+mod risk;
 mod today;
 
 /// The invoke handler given to `tauri::Builder::invoke_handler`.
@@ -101,5 +102,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_inspect,
         backup::backup_restore,
         backup::backup_choose_folder,
+        risk::customer_risk,
     ]
 }

@@ -796,3 +796,29 @@ export type RestoredView = { contents: BackupContentsView,
 safety_copy: string, migrated_from: number | null, };
 
 export type BackupProgressView = { done: number, total: number, };
+
+export type RiskView = { 
+/**
+ * 0 (pays very badly) to 100 (pays perfectly).
+ */
+score: number, 
+/**
+ * Segment code (`punctual`, `late`, `variable`, `at_risk`), or null with too little history.
+ */
+segment: string | null, 
+/**
+ * Why, in the user's language, the most telling first.
+ */
+reasons: Array<string>, 
+/**
+ * Everything still owed, due or not (decimal string).
+ */
+exposure: string, credit_limit: string | null, over_limit: boolean, 
+/**
+ * How many of the last paid invoices were looked at, and how many were late.
+ */
+recent_paid: number, recent_late: number, average_days_late: number, 
+/**
+ * `unknown`, `stable`, `worsening` or `improving`.
+ */
+trend: string, };

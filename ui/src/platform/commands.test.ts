@@ -73,6 +73,7 @@ describe("commands", () => {
     await commands.disputeResolve(1, "n");
     await commands.promiseCancel(1);
     await commands.customerCollections(1);
+    await commands.customerRisk(1);
     await commands.invoiceCollection(1);
     await commands.escalate(form);
     await commands.invoicePenalties(1);

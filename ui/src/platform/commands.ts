@@ -51,6 +51,7 @@ import type {
   PromiseForm,
   RateEntryView,
   RateForm,
+  RiskView,
   SentLetterView,
   TodayView,
 } from "./bindings";
@@ -132,6 +133,8 @@ export const disputeResolve = (invoice: number, note: string) => call<null>("dis
 export const promiseCancel = (id: number) => call<null>("promise_cancel", { id });
 /** A customer's promises to pay with what became of them, and its written-off amount. */
 export const customerCollections = (id: number) => call<CustomerCollectionsView>("customer_collections", { id });
+/** How the customer pays: score 0-100, segment and reasons, today. */
+export const customerRisk = (id: number) => call<RiskView>("customer_risk", { id });
 /** An invoice's disputes, its stage after the formal notice and the steps allowed now. */
 export const invoiceCollection = (id: number) => call<InvoiceCollectionView>("invoice_collection", { id });
 export const escalate = (form: EscalateForm) => call<null>("escalate", { form });
@@ -286,4 +289,5 @@ export const COMMANDS = [
   "backup_inspect",
   "backup_restore",
   "backup_choose_folder",
+  "customer_risk",
 ] as const;

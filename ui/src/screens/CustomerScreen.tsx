@@ -30,6 +30,7 @@ import { formatRate } from "../model/rates";
 import { PromisesCard } from "./CustomerPromises";
 import { PlansCard } from "./CustomerPlans";
 import { LettersCard } from "./CustomerLetters";
+import { RiskCard } from "./CustomerRisk";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -257,6 +258,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
           note={isZero(b.credit) ? undefined : t("customer.credit_note")}
         />
       </section>
+
+      <RiskCard customerId={c.id} chosen={col.segment} reloadKey={detail} />
 
       <div className="columns">
         <section className="card">

@@ -1,0 +1,53 @@
+//! A customer's payment behaviour on the wire: its score, its segment and the
+//! reasons in the user's language (the sentences live in `messages`).
+
+use relance_domain::company::Language;
+use relance_domain::risk::{Assessment, Trend};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::messages;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RiskView {
+    /// 0 (pays very badly) to 100 (pays perfectly).
+    pub score: u8,
+    /// Segment code (`punctual`, `late`, `variable`, `at_risk`), or null with too little history.
+    pub segment: Option<String>,
+    /// Why, in the user's language, the most telling first.
+    pub reasons: Vec<String>,
+    /// Everything still owed, due or not (decimal string).
+    pub exposure: String,
+    pub credit_limit: Option<String>,
+    pub over_limit: bool,
+    /// How many of the last paid invoices were looked at, and how many were late.
+    pub recent_paid: u32,
+    pub recent_late: u32,
+    pub average_days_late: u32,
+    /// `unknown`, `stable`, `worsening` or `improving`.
+    pub trend: String,
+}
+
+impl RiskView {
+    pub fn new(a: &Assessment, lang: Language) -> RiskView {
+        let b = &a.behaviour;
+        RiskView {
+            score: a.score,
+            segment: a.segment.map(|s| s.code().to_string()),
+            reasons: a.reasons.iter().map(|r| messages::risk_reason(r, lang)).collect(),
+            exposure: b.exposure.to_string(),
+            credit_limit: b.credit_limit.map(|l| l.to_string()),
+            over_limit: b.over_limit(),
+            recent_paid: u32::try_from(b.recent_paid).unwrap_or(u32::MAX),
+            recent_late: u32::try_from(b.recent_late).unwrap_or(u32::MAX),
+            average_days_late: b.average_days_late,
+            trend: match b.trend {
+                Trend::Unknown => "unknown",
+                Trend::Stable => "stable",
+                Trend::Worsening { .. } => "worsening",
+                Trend::Improving { .. } => "improving",
+            }
+            .to_string(),
+        }
+    }
+}
