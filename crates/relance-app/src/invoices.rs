@@ -3,6 +3,7 @@
 use relance_domain::company::Language;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::invoice::InvoiceInput;
+use relance_domain::risk::CreditDecision;
 use relance_domain::status::InvoiceStatus;
 use relance_domain::validation::{Field, Problem, Validation};
 use relance_domain::Money;
@@ -29,6 +30,33 @@ impl InvoiceLine {
 }
 
 pub fn create(ctx: &mut impl Context, customer: CustomerId, input: &InvoiceInput) -> AppResult<InvoiceId> {
+    create_deciding(ctx, customer, input, None)
+}
+
+/// Credit control for the invoice about to be created: the check when it
+/// warns, `None` when there is nothing to warn about or the form is not valid
+/// yet (saving will say why).
+pub fn credit_warning(
+    ctx: &impl Context,
+    customer: CustomerId,
+    input: &InvoiceInput,
+) -> AppResult<Option<relance_domain::risk::CreditCheck>> {
+    let Ok(cust) = require_active(ctx.store().conn(), customer) else { return Ok(None) };
+    let terms = terms_for(ctx, &cust.data)?;
+    let Ok(data) = input.validate(terms) else { return Ok(None) };
+    Ok(Some(crate::risk::credit(ctx, customer, data.total)?).filter(|c| c.warns()))
+}
+
+/// [`create`], with what the user decided when credit control warned (the
+/// invoice takes the customer above its limit, or the customer is at risk):
+/// the decision goes into the customer's history in the same transaction,
+/// with the figures the user saw.
+pub fn create_deciding(
+    ctx: &mut impl Context,
+    customer: CustomerId,
+    input: &InvoiceInput,
+    decision: Option<CreditDecision>,
+) -> AppResult<InvoiceId> {
     let now = ctx.clock().now();
     let currency = crate::company::get(ctx, Language::Fr)?.currency;
     // The due date follows the customer's terms, so the customer is read first.
@@ -38,6 +66,12 @@ pub fn create(ctx: &mut impl Context, customer: CustomerId, input: &InvoiceInput
         Err(_) => relance_domain::terms::PaymentTerms::OnReceipt,
     };
     let data = collect(cust.map(|_| ()), input.validate(terms))?;
+    // The check is made again here, on the books as they are when saving: the
+    // decision is kept only when there was something to decide.
+    let check = match decision {
+        Some(_) => Some(crate::risk::credit(ctx, customer, data.total)?).filter(|c| c.warns()),
+        None => None,
+    };
     ctx.store_mut().write(|tx| {
         if relance_store::invoices::number_taken(tx, &data.number, None)? {
             return Err(AppError::invalid(Field::InvoiceNumber, Problem::Duplicate));
@@ -54,6 +88,25 @@ pub fn create(ctx: &mut impl Context, customer: CustomerId, input: &InvoiceInput
                 ("due_date", data.due_date.to_string()),
             ],
         )?;
+        if let Some(check) = &check {
+            let mut details = vec![
+                ("number", data.number.clone()),
+                ("decision", decision.map_or("accepted", |d| d.code()).to_string()),
+                ("after", check.after.to_string()),
+                ("score", check.score.to_string()),
+                ("at_risk", check.at_risk.to_string()),
+            ];
+            if let (true, Some(limit)) = (check.over_limit, check.limit) {
+                details.push(("limit", limit.to_string()));
+            }
+            activity::record(
+                tx,
+                now,
+                ActivityKind::CreditDecision,
+                Subject { customer: Some(customer), invoice: Some(id), payment: None },
+                &details,
+            )?;
+        }
         Ok(id)
     })
 }

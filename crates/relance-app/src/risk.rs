@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use relance_domain::ids::CustomerId;
-use relance_domain::risk::{assess, Assessment, Thresholds};
+use relance_domain::risk::{assess, credit_check, Assessment, CreditCheck, Thresholds};
+use relance_domain::Money;
 
 use crate::{AppError, AppResult, Context};
 
@@ -22,4 +23,10 @@ pub fn all(ctx: &impl Context) -> AppResult<HashMap<CustomerId, Assessment>> {
     let today = ctx.clock().today();
     let histories = relance_store::risk::histories(ctx.store().conn(), None)?;
     Ok(histories.into_iter().map(|(id, h)| (id, assess(&h, today, &Thresholds::default()))).collect())
+}
+
+/// Credit control before a new invoice of `amount`: what the customer would
+/// owe against its limit, and whether it is at risk.
+pub fn credit(ctx: &impl Context, id: CustomerId, amount: Money) -> AppResult<CreditCheck> {
+    Ok(credit_check(&customer(ctx, id)?, amount))
 }

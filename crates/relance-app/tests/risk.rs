@@ -133,3 +133,54 @@ fn the_ibm_customers_figures_equal_a_naive_count_over_the_csv() {
             > segments.get(&Some(Segment::AtRisk)).copied().unwrap_or(0)
     );
 }
+
+#[test]
+fn a_decision_taken_when_credit_control_warns_is_kept_with_the_invoice() {
+    use relance_app::{customers, invoices};
+    use relance_domain::customer::CustomerInput;
+    use relance_domain::invoice::InvoiceInput;
+    use relance_domain::risk::CreditDecision;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(&dir, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    let input = CustomerInput {
+        kind: "business".into(),
+        name: "Garage Martin".into(),
+        terms: "net:30".into(),
+        credit_limit: "1 000,00".into(),
+        ..Default::default()
+    };
+    let c = customers::create(&mut ctx, &input).unwrap().id;
+    let invoice = |number: &str, total: &str| InvoiceInput {
+        number: number.into(),
+        issue_date: "2026-11-20".into(),
+        total: Some(total.into()),
+        ..Default::default()
+    };
+    invoices::create(&mut ctx, c, &invoice("F-1", "800,00")).unwrap();
+
+    // 800 + 200 = 1,000: at the limit, nothing to decide, and a decision sent anyway is not kept.
+    assert_eq!(invoices::credit_warning(&ctx, c, &invoice("F-2", "200,00")).unwrap(), None);
+    invoices::create_deciding(&mut ctx, c, &invoice("F-2", "200,00"), Some(CreditDecision::Accepted)).unwrap();
+    let decisions = |ctx: &LocalContext| -> Vec<String> {
+        let mut stmt = ctx.store.conn().prepare("SELECT details FROM activity WHERE kind = 'credit_decision'").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    assert!(decisions(&ctx).is_empty());
+
+    // 1,000 + 0.01 crosses it: the warning gives both amounts, the decision is kept with them.
+    let warning = invoices::credit_warning(&ctx, c, &invoice("F-3", "0,01")).unwrap().unwrap();
+    assert!(warning.over_limit && !warning.at_risk);
+    assert_eq!(warning.after, relance_domain::Money::from_cents(100_001));
+    invoices::create_deciding(&mut ctx, c, &invoice("F-3", "0,01"), Some(CreditDecision::DepositRequested)).unwrap();
+    let kept = decisions(&ctx);
+    assert_eq!(kept.len(), 1);
+    let details: serde_json::Value = serde_json::from_str(&kept[0]).unwrap();
+    assert_eq!(details["number"], "F-3");
+    assert_eq!(details["decision"], "deposit_requested");
+    assert_eq!(details["after"], "1000.01");
+    assert_eq!(details["limit"], "1000.00");
+
+    // A bad form is not judged: saving it will say what is wrong.
+    assert_eq!(invoices::credit_warning(&ctx, c, &invoice("", "abc")).unwrap(), None);
+}

@@ -382,6 +382,69 @@ pub fn reasons(b: &Behaviour, t: &Thresholds) -> Vec<Reason> {
     out
 }
 
+/// What a new invoice would do to the customer's credit (credit control):
+/// what it owes now and after, against its limit, and whether it is at risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CreditCheck {
+    pub exposure: Money,
+    pub after: Money,
+    pub limit: Option<Money>,
+    /// The new invoice takes what is owed above the credit limit.
+    pub over_limit: bool,
+    pub at_risk: bool,
+    pub score: u8,
+}
+
+impl CreditCheck {
+    /// The user is warned before saving, and asked what was decided.
+    pub fn warns(&self) -> bool {
+        self.over_limit || self.at_risk
+    }
+}
+
+/// The check before saving a new invoice of `amount` for an assessed customer.
+pub fn credit_check(a: &Assessment, amount: Money) -> CreditCheck {
+    let exposure = a.behaviour.exposure;
+    let after = exposure + amount;
+    let limit = a.behaviour.credit_limit;
+    CreditCheck {
+        exposure,
+        after,
+        limit,
+        over_limit: limit.is_some_and(|l| after > l),
+        at_risk: a.segment == Some(Segment::AtRisk),
+        score: a.score,
+    }
+}
+
+/// What the user decided when warned, kept in the customer's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditDecision {
+    /// Invoice saved; a deposit is asked before delivering.
+    DepositRequested,
+    /// Invoice saved; payment in cash (on delivery) is required.
+    CashPayment,
+    /// Invoice saved as usual, knowingly.
+    Accepted,
+}
+
+impl CreditDecision {
+    pub const ALL: [CreditDecision; 3] =
+        [CreditDecision::DepositRequested, CreditDecision::CashPayment, CreditDecision::Accepted];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CreditDecision::DepositRequested => "deposit_requested",
+            CreditDecision::CashPayment => "cash_payment",
+            CreditDecision::Accepted => "accepted",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CreditDecision> {
+        CreditDecision::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
 fn trend(last_half: &[&PaidInvoice], previous: &[&PaidInvoice]) -> Trend {
     if last_half.len() < 2 || previous.len() < 2 {
         return Trend::Unknown;
@@ -624,6 +687,28 @@ mod tests {
         let a = assess_default(&h);
         assert_eq!(a.score, 0);
         assert_eq!(a.segment, Some(Segment::AtRisk));
+    }
+
+    #[test]
+    fn a_new_invoice_that_crosses_the_limit_warns_and_one_under_it_does_not() {
+        let mut h = History { credit_limit: Some(euros(10_000)), ..History::default() };
+        for m in 1..=5 {
+            h.paid.push(paid(&format!("2026-{m:02}-10"), 0, 100));
+        }
+        h.open.push(OpenInvoice { due: day("2026-12-15"), remaining: euros(8_000) });
+        let a = assess_default(&h);
+        // 8,000 + 2,000 = 10,000: at the limit, not above it.
+        let at = credit_check(&a, euros(2_000));
+        assert_eq!((at.exposure, at.after, at.over_limit, at.warns()), (euros(8_000), euros(10_000), false, false));
+        let above = credit_check(&a, Money::from_cents(200_001));
+        assert!(above.over_limit && above.warns() && !above.at_risk);
+        // No limit: only the risk warns.
+        h.credit_limit = None;
+        h.defaulted_plans.push(day("2026-10-01"));
+        let risky = credit_check(&assess_default(&h), euros(1));
+        assert!(!risky.over_limit && risky.at_risk && risky.warns());
+        assert_eq!(CreditDecision::from_code("cash_payment"), Some(CreditDecision::CashPayment));
+        assert_eq!(CreditDecision::from_code("yes"), None);
     }
 
     #[test]

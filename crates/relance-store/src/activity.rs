@@ -50,6 +50,7 @@ pub enum ActivityKind {
     EmailSent,
     BackupSettingsSaved,
     BackupRestored,
+    CreditDecision,
 }
 
 impl ActivityKind {
@@ -96,6 +97,7 @@ impl ActivityKind {
             EmailSent => "email_sent",
             BackupSettingsSaved => "backup_settings_saved",
             BackupRestored => "backup_restored",
+            CreditDecision => "credit_decision",
         }
     }
 }

@@ -52,7 +52,7 @@ pub fn typescript() -> String {
         ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
-        RiskView,
+        RiskView, CreditWarningView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

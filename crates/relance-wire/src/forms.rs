@@ -141,6 +141,10 @@ pub struct InvoiceForm {
     pub amount_excl_tax: String,
     pub tax_amount: String,
     pub total: String,
+    /// What the user decided when credit control warned (`deposit_requested`,
+    /// `cash_payment`, `accepted`); absent when it did not warn.
+    #[ts(optional)]
+    pub credit_decision: Option<String>,
 }
 
 impl InvoiceForm {

@@ -978,6 +978,53 @@ pub fn risk_reason(r: &relance_domain::risk::Reason, lang: Language) -> String {
     }
 }
 
+/// Why the new invoice needs a decision: the limit crossed, the customer at risk, or both.
+pub fn credit_warning(c: &relance_domain::risk::CreditCheck, lang: Language) -> String {
+    let euros = |m: &relance_domain::Money| match lang {
+        Language::Fr => format!("{} €", french_amount(&m.to_string())),
+        Language::En => format!("€{m}"),
+    };
+    let limit = c.limit.filter(|_| c.over_limit);
+    match (limit, c.at_risk, lang) {
+        (Some(l), false, Language::Fr) => format!(
+            "Avec cette facture, le client devrait {} pour un plafond de crédit de {}.",
+            euros(&c.after),
+            euros(&l)
+        ),
+        (Some(l), false, Language::En) => {
+            format!(
+                "With this invoice the customer would owe {}, above its credit limit of {}.",
+                euros(&c.after),
+                euros(&l)
+            )
+        }
+        (Some(l), true, Language::Fr) => format!(
+            "Ce client est à risque (note {}/100) et, avec cette facture, devrait {} pour un plafond de crédit de {}.",
+            c.score,
+            euros(&c.after),
+            euros(&l)
+        ),
+        (Some(l), true, Language::En) => format!(
+            "This customer is at risk (score {}/100) and with this invoice would owe {}, above its credit limit of {}.",
+            c.score,
+            euros(&c.after),
+            euros(&l)
+        ),
+        (None, _, Language::Fr) => format!(
+            "Ce client est à risque (note {}/100) : il devrait {} avec cette facture.",
+            c.score,
+            euros(&c.after)
+        ),
+        (None, _, Language::En) => {
+            format!(
+                "This customer is at risk (score {}/100): it would owe {} with this invoice.",
+                c.score,
+                euros(&c.after)
+            )
+        }
+    }
+}
+
 #[cfg(test)]
 mod risk_reason_tests {
     use super::*;
@@ -1012,6 +1059,33 @@ mod risk_reason_tests {
         assert_eq!(
             risk_reason(&Reason::PaidLate { late: 8, of: 10, average_days: 23 }, Language::En),
             "Paid 8 of the last 10 invoices late, 23 days on average."
+        );
+    }
+
+    #[test]
+    fn the_credit_warning_says_the_limit_the_risk_or_both() {
+        use relance_domain::risk::CreditCheck;
+        let mut c = CreditCheck {
+            exposure: Money::from_cents(100_000),
+            after: Money::from_cents(100_001),
+            limit: Some(Money::from_cents(100_000)),
+            over_limit: true,
+            at_risk: false,
+            score: 35,
+        };
+        assert_eq!(
+            credit_warning(&c, Language::Fr),
+            "Avec cette facture, le client devrait 1\u{a0}000,01 € pour un plafond de crédit de 1\u{a0}000,00 €."
+        );
+        c.at_risk = true;
+        assert_eq!(
+            credit_warning(&c, Language::Fr),
+            "Ce client est à risque (note 35/100) et, avec cette facture, devrait 1\u{a0}000,01 € pour un plafond de crédit de 1\u{a0}000,00 €."
+        );
+        c.over_limit = false;
+        assert_eq!(
+            credit_warning(&c, Language::Fr),
+            "Ce client est à risque (note 35/100) : il devrait 1\u{a0}000,01 € avec cette facture."
         );
     }
 }

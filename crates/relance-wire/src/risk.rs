@@ -2,7 +2,7 @@
 //! reasons in the user's language (the sentences live in `messages`).
 
 use relance_domain::company::Language;
-use relance_domain::risk::{Assessment, Trend};
+use relance_domain::risk::{Assessment, CreditCheck, Trend};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -48,6 +48,34 @@ impl RiskView {
                 Trend::Improving { .. } => "improving",
             }
             .to_string(),
+        }
+    }
+}
+
+/// Credit control's warning before a new invoice is saved, in words.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CreditWarningView {
+    pub over_limit: bool,
+    pub at_risk: bool,
+    /// What the customer owes now and would owe with the invoice (decimal strings).
+    pub exposure: String,
+    pub after: String,
+    pub limit: Option<String>,
+    pub score: u8,
+    /// The warning as the dialog says it.
+    pub message: String,
+}
+
+impl CreditWarningView {
+    pub fn new(c: &CreditCheck, lang: Language) -> CreditWarningView {
+        CreditWarningView {
+            over_limit: c.over_limit,
+            at_risk: c.at_risk,
+            exposure: c.exposure.to_string(),
+            after: c.after.to_string(),
+            limit: c.limit.map(|l| l.to_string()),
+            score: c.score,
+            message: messages::credit_warning(c, lang),
         }
     }
 }

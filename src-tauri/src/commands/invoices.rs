@@ -1,6 +1,8 @@
 use relance_app::AppError;
 use relance_domain::ids::InvoiceId;
+use relance_domain::risk::CreditDecision;
 use relance_wire::forms::{InvoiceForm, InvoiceListQuery};
+use relance_wire::risk::CreditWarningView;
 use relance_wire::views::{InvoicePageView, InvoiceView};
 use relance_wire::ErrorView;
 use tauri::State;
@@ -23,11 +25,22 @@ pub fn invoice_get(core: State<'_, Core>, id: i64) -> Result<InvoiceView, ErrorV
 
 #[tauri::command]
 pub fn invoice_create(core: State<'_, Core>, form: InvoiceForm) -> Result<InvoiceView, ErrorView> {
+    // An unknown decision code is a bug of the UI, not the user's: kept as "accepted".
+    let decision =
+        form.credit_decision.as_deref().map(|code| CreditDecision::from_code(code).unwrap_or(CreditDecision::Accepted));
     core.with(|ctx| {
-        let id = relance_app::invoices::create(ctx, form.customer(), &form.input())?;
+        let id = relance_app::invoices::create_deciding(ctx, form.customer(), &form.input(), decision)?;
         relance_app::invoices::get(ctx, id)
     })
     .map(|l| InvoiceView::from(&l))
+}
+
+/// Credit control before saving a new invoice: the warning to show, if any.
+#[tauri::command]
+pub fn invoice_credit_check(core: State<'_, Core>, form: InvoiceForm) -> Result<Option<CreditWarningView>, ErrorView> {
+    let lang = core.language();
+    core.with(|ctx| relance_app::invoices::credit_warning(ctx, form.customer(), &form.input()))
+        .map(|c| c.map(|c| CreditWarningView::new(&c, lang)))
 }
 
 #[tauri::command]

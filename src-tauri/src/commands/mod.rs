@@ -52,6 +52,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         invoices::invoices_list,
         invoices::invoice_get,
         invoices::invoice_create,
+        invoices::invoice_credit_check,
         invoices::invoice_update,
         invoices::invoice_cancel,
         payments::payment_preview,

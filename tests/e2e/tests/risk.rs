@@ -1,12 +1,29 @@
 //! How a customer pays, on its page in the real app: the example business's
 //! regularly late customer shows its score as a gauge, the profile its history
 //! points to and the reasons in words, and they are the ones the use case
-//! computes from the app's own database file.
+//! computes from the app's own database file. Then credit control: with a
+//! credit limit below what it owes, a new invoice asks what is decided, and
+//! the decision is in the customer's history.
 
 use relance_app::{risk, LocalContext, SystemClock};
+use relance_domain::Money;
 use relance_e2e::steps::{click_css, plain, wait_text};
 use relance_e2e::App;
 use relance_store::Store;
+
+/// 2559.61 -> "2 559,61", as the page shows it once no-break spaces are plain.
+fn french(m: Money) -> String {
+    let canonical = m.to_string();
+    let (int, frac) = canonical.split_once('.').unwrap();
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    format!("{out},{frac}")
+}
 
 #[test]
 fn a_late_payer_shows_its_score_profile_and_reasons() {
@@ -43,4 +60,35 @@ fn a_late_payer_shows_its_score_profile_and_reasons() {
         )),
         "{reasons}"
     );
+
+    // Credit control: a limit of 100 € for a customer who owes more.
+    app.click("customer-edit");
+    app.find("customer-form");
+    app.type_into("customer-credit-limit", "100");
+    app.click("customer-save");
+    app.find("customer-detail");
+    app.click("customer-new-invoice");
+    app.find("invoice-form");
+    app.type_into("invoice-number", "E2E-CREDIT-1");
+    app.type_into("invoice-total", "250,00");
+    app.click("invoice-save");
+    let body = wait_text(&app, "confirm-dialog", |t| t.contains("Plafond de crédit dépassé"));
+    let after = expected.behaviour.exposure + Money::from_cents(25_000);
+    assert!(
+        // Owing more than its limit also puts the customer at risk: the dialog says both.
+        body.contains("Ce client est à risque")
+            && body.contains(&format!("devrait {} € pour un plafond de crédit de 100,00 €", french(after))),
+        "{body}"
+    );
+    app.click("credit-decision-cash_payment");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    app.screenshot("risk-02-credit-control");
+    app.click("confirm-ok");
+    // Created from the customer's page: saved, back on that page.
+    wait_text(&app, "customer-outstanding", |t| t.contains(&french(after)));
+    wait_text(&app, "risk-segment", |t| t == "Profil d’après l’historique : À risque");
+    wait_text(&app, "customer-timeline", |t| {
+        t.contains("Facture E2E-CREDIT-1 enregistrée au-delà du plafond de crédit")
+            && t.contains("paiement comptant exigé")
+    });
 }

@@ -53,6 +53,17 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
       ["channel", "letter"],
     ],
   },
+  credit_decision: {
+    kind: "credit_decision",
+    details: [
+      ["number", "FA-2026-040"],
+      ["decision", "deposit_requested"],
+      ["after", "12300.00"],
+      ["score", "62"],
+      ["at_risk", "false"],
+      ["limit", "10000.00"],
+    ],
+  },
   email_sent: {
     kind: "email_sent",
     details: [
@@ -222,6 +233,24 @@ describe("timelineSentence", () => {
     };
     expect(say(postponed, "fr")).toBe("Relance reportée au 12/05/2026 : mise en demeure (courrier) pour la facture FA-2026-001, décidé le 01/05/2026");
     expect(say(postponed, "en")).toBe("Reminder postponed until 12/05/2026: formal notice (letter) for invoice FA-2026-001, decided on 01/05/2026");
+  });
+
+  it("words a credit decision with the limit crossed, or the score of a customer at risk", () => {
+    expect(say(EXAMPLES.credit_decision, "fr")).toBe(
+      "Facture FA-2026-040 enregistrée au-delà du plafond de crédit (12\u202f300,00\u00a0€ dus pour 10\u202f000,00\u00a0€) : acompte demandé",
+    );
+    const risky: TimelineEntry = {
+      kind: "credit_decision",
+      details: [
+        ["number", "FA-2026-041"],
+        ["decision", "cash_payment"],
+        ["after", "800.00"],
+        ["score", "31"],
+        ["at_risk", "true"],
+      ],
+    };
+    expect(say(risky, "fr")).toBe("Facture FA-2026-041 enregistrée pour un client à risque (note 31/100) : paiement comptant exigé");
+    expect(say(risky, "en")).toBe("Invoice FA-2026-041 saved for a customer at risk (score 31/100): cash payment required");
   });
 
   it("words an e-mail sent with its recipient", () => {

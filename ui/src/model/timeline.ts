@@ -45,6 +45,7 @@ export const ACTIVITY_KINDS = [
   "installment_action_postponed",
   "letter_sent",
   "email_sent",
+  "credit_decision",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -184,7 +185,29 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
       const params = { to: text("to"), numbers: text("numbers"), amount: money("amount") };
       return t(text("kind") === "notice" ? "timeline.email_sent.notice" : "timeline.email_sent", params);
     }
+    case "credit_decision": {
+      const decision = t(creditDecisionWords(text("decision")));
+      return text("limit")
+        ? t("timeline.credit_decision.limit", {
+            number: text("number"),
+            after: money("after"),
+            limit: money("limit"),
+            decision,
+          })
+        : t("timeline.credit_decision.risk", { number: text("number"), score: text("score"), decision });
+    }
     default:
       return t("timeline.other");
+  }
+}
+
+function creditDecisionWords(code: string): MessageKey {
+  switch (code) {
+    case "deposit_requested":
+      return "timeline.credit_decision.deposit_requested";
+    case "cash_payment":
+      return "timeline.credit_decision.cash_payment";
+    default:
+      return "timeline.credit_decision.accepted";
   }
 }

@@ -185,7 +185,12 @@ export type InvoiceForm = { customer_id: number | null, number: string, issue_da
 /**
  * Empty: from the customer's payment terms.
  */
-due_date: string, amount_excl_tax: string, tax_amount: string, total: string, };
+due_date: string, amount_excl_tax: string, tax_amount: string, total: string, 
+/**
+ * What the user decided when credit control warned (`deposit_requested`,
+ * `cash_payment`, `accepted`); absent when it did not warn.
+ */
+credit_decision?: string, };
 
 export type AllocationForm = { invoice_id: number, amount: string, };
 
@@ -822,3 +827,13 @@ recent_paid: number, recent_late: number, average_days_late: number,
  * `unknown`, `stable`, `worsening` or `improving`.
  */
 trend: string, };
+
+export type CreditWarningView = { over_limit: boolean, at_risk: boolean, 
+/**
+ * What the customer owes now and would owe with the invoice (decimal strings).
+ */
+exposure: string, after: string, limit: string | null, score: number, 
+/**
+ * The warning as the dialog says it.
+ */
+message: string, };

@@ -57,6 +57,7 @@ describe("commands", () => {
     await commands.invoicesList(form);
     await commands.invoiceGet(1);
     await commands.invoiceCreate(form);
+    await commands.invoiceCreditCheck(form);
     await commands.invoiceUpdate(1, form);
     await commands.invoiceCancel(1, "");
     await commands.paymentPreview(form);

@@ -10,6 +10,7 @@ import type {
   BackupProgressView,
   BackupSettingsForm,
   BackupStatusView,
+  CreditWarningView,
   RestoredView,
   AllocationPreviewView,
   AppInfoView,
@@ -106,6 +107,8 @@ export const injunctionDossierPrint = (customer: number) =>
 
 export const invoicesList = (query: InvoiceListQuery) => call<InvoicePageView>("invoices_list", { query });
 export const invoiceGet = (id: number) => call<InvoiceView>("invoice_get", { id });
+/** Credit control before saving a new invoice: the warning to show, or null. */
+export const invoiceCreditCheck = (form: InvoiceForm) => call<CreditWarningView | null>("invoice_credit_check", { form });
 export const invoiceCreate = (form: InvoiceForm) => call<InvoiceView>("invoice_create", { form });
 export const invoiceUpdate = (id: number, form: InvoiceForm) => call<InvoiceView>("invoice_update", { id, form });
 export const invoiceCancel = (id: number, reason: string) => call<InvoiceView>("invoice_cancel", { id, reason });
@@ -239,6 +242,7 @@ export const COMMANDS = [
   "invoices_list",
   "invoice_get",
   "invoice_create",
+  "invoice_credit_check",
   "invoice_update",
   "invoice_cancel",
   "payment_preview",

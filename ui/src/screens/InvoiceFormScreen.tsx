@@ -3,10 +3,12 @@ import { useI18n } from "../i18n";
 import {
   customerGet,
   invoiceCreate,
+  invoiceCreditCheck,
   invoiceGet,
   invoiceUpdate,
   toAppError,
   type AppError,
+  type CreditWarningView,
   type InvoiceForm,
 } from "../platform";
 import { amountForInput, formatDate, formatMoney, todayForInput } from "../format";
@@ -16,8 +18,10 @@ import { LoadError, Spinner } from "../components/Bits";
 import { useSubmit } from "../components/hooks";
 import { CustomerPicker, type PickedCustomer } from "../components/CustomerPicker";
 import { BackLink, ScreenHeader } from "../components/ScreenHeader";
+import { ConfirmDialog } from "../components/Dialog";
+import { CREDIT_DECISIONS, creditDecisionLabel, type CreditDecisionCode } from "../model/risk";
 
-type Fields = Omit<InvoiceForm, "customer_id">;
+type Fields = Omit<InvoiceForm, "customer_id" | "credit_decision">;
 
 const SHOWN = ["customer", "invoice_number", "issue_date", "due_date", "amount_excl_tax", "tax_amount", "total"];
 
@@ -80,10 +84,8 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
 
   const set = (key: keyof Fields, value: string) => setFields((f) => ({ ...f, [key]: value }));
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void send(async () => {
-      const form: InvoiceForm = { customer_id: customer?.id ?? null, ...fields };
+  const save = (form: InvoiceForm) =>
+    send(async () => {
       const saved = id === null ? await invoiceCreate(form) : await invoiceUpdate(id, form);
       nav.toast(
         t(id === null ? "invoice.created_toast" : "invoice.updated_toast", {
@@ -95,6 +97,29 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
       if (id !== null || locked) nav.back({ name: "invoice", id: saved.id });
       else nav.replace({ name: "invoice", id: saved.id });
     });
+
+  // Credit control: a new invoice that takes the customer above its limit, or for a customer
+  // at risk, is saved only once the user has said what was decided (kept in its history).
+  const [warning, setWarning] = useState<{ view: CreditWarningView; form: InvoiceForm } | null>(null);
+  const [decision, setDecision] = useState<CreditDecisionCode>("deposit_requested");
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const form: InvoiceForm = { customer_id: customer?.id ?? null, ...fields };
+    if (id !== null) {
+      void save(form);
+      return;
+    }
+    void invoiceCreditCheck(form)
+      .catch(() => null)
+      .then((view) => {
+        if (view === null) {
+          void save(form);
+        } else {
+          setDecision("deposit_requested");
+          setWarning({ view, form });
+        }
+      });
   };
 
   const errors = error?.fields;
@@ -198,6 +223,39 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
             </button>
           </div>
         </form>
+      )}
+      {warning && (
+        <ConfirmDialog
+          title={t(warning.view.over_limit ? "credit.title.limit" : "credit.title.risk")}
+          body={warning.view.message}
+          confirmLabel={t("credit.save")}
+          onCancel={() => setWarning(null)}
+          onConfirm={() => {
+            const form = { ...warning.form, credit_decision: decision };
+            setWarning(null);
+            void save(form);
+          }}
+        >
+          <div className="choices" role="radiogroup" aria-labelledby="credit-decide" data-testid="credit-decision">
+            <p className="choices-title" id="credit-decide">
+              {t("credit.decide")}
+            </p>
+            {CREDIT_DECISIONS.map((code) => (
+              <label className="check" key={code}>
+                <input
+                  type="radio"
+                  name="credit-decision"
+                  value={code}
+                  checked={decision === code}
+                  onChange={() => setDecision(code)}
+                  data-testid={`credit-decision-${code}`}
+                />
+                {t(creditDecisionLabel(code))}
+              </label>
+            ))}
+          </div>
+          <p className="muted credit-kept">{t("credit.kept")}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -76,7 +76,12 @@ function InvoiceDetail({ invoice: inv, onChanged }: { invoice: InvoiceView; onCh
         back={<BackLink label={t("common.back")} onClick={() => nav.back({ name: "invoices" })} />}
         subtitle={
           <span className="meta-line">
-            <button type="button" className="link" onClick={() => nav.go({ name: "customer", id: inv.customer_id })}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => nav.go({ name: "customer", id: inv.customer_id })}
+              data-testid="invoice-customer-link"
+            >
               {inv.customer_name}
             </button>
             <StatusBadge status={inv.status} daysLate={inv.days_late} />
