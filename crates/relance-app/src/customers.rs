@@ -253,7 +253,7 @@ pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
         payments: relance_store::payments::for_customer(conn, id, DETAIL_HISTORY)?,
         timeline: activity::for_customer(conn, id, DETAIL_HISTORY)?,
         profile: relance_store::policies::customer_profile(conn, id)?.unwrap_or_default(),
-        policy: Resolver::load(conn, Some(id))?.applied(id),
+        policy: Resolver::load(conn, Some(id), today)?.applied(id),
         customer,
     })
 }

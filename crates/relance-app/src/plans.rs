@@ -276,7 +276,7 @@ fn view(conn: &Conn, plan: Plan, as_of: NaiveDate, settings: PlanSettings) -> Ap
     let breaks = if follow.status == PlanStatus::Running { breaks_on(&follow, settings.grace_days) } else { None };
     let resume_levels =
         if matches!(follow.status, PlanStatus::Defaulted { .. }) && matches!(plan.record, PlanRecord::Running) {
-            let policy = Resolver::load(conn, Some(plan.data.customer))?.policy_for(plan.data.customer);
+            let policy = Resolver::load(conn, Some(plan.data.customer), as_of)?.policy_for(plan.data.customer);
             let mut out = Vec::new();
             for l in policy.levels().iter().filter(|l| l.offset_days >= 0) {
                 out.push((l.key.clone(), l.offset_days, l.is_formal_notice));
@@ -526,7 +526,7 @@ pub fn record_default(ctx: &mut impl Context, id: PlanId, level: Option<&str>) -
             _ => return Err(AppError::invalid(Field::Plan, Problem::StepNotAllowed)),
         };
         let customer = v.plan.data.customer;
-        let policy = Resolver::load(tx, Some(customer))?.policy_for(customer);
+        let policy = Resolver::load(tx, Some(customer), today)?.policy_for(customer);
         let chosen = match level {
             Some(key) => policy.level(key).ok_or(AppError::invalid(Field::DunningLevel, Problem::Unknown))?,
             None => policy.formal_notice().unwrap_or(policy.last()),

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use relance_domain::dunning::{Channel, Level, Policy, PolicyAssignments, PolicySource, Segment};
 use relance_domain::ids::{CustomerId, PolicyId};
 use relance_domain::validation::{required_text, Field, Problem, Validation};
@@ -275,8 +276,10 @@ pub struct AppliedPolicy {
 
 impl Resolver {
     /// Every policy and choice; the customers' own choices of all customers,
-    /// or of `only`.
-    pub fn load(conn: &Conn, only: Option<CustomerId>) -> AppResult<Resolver> {
+    /// or of `only`. A customer without a profile chosen by hand follows the
+    /// one its payment history points to on `today` (relance_domain::risk),
+    /// worked out only when some profile has a policy of its own.
+    pub fn load(conn: &Conn, only: Option<CustomerId>, today: NaiveDate) -> AppResult<Resolver> {
         let mut policies = HashMap::new();
         for p in relance_store::policies::all(conn)? {
             let checked = Policy::new(p.levels).map_err(|_| corrupt(format!("reminder policy {}", p.id)))?;
@@ -298,7 +301,16 @@ impl Resolver {
             default: get(default)?,
             by_segment: by_segment.iter().map(|(s, id)| Ok((*s, get(*id)?))).collect::<AppResult<_>>()?,
         };
-        let customers = relance_store::policies::customer_choices(conn, only)?;
+        let mut customers = relance_store::policies::customer_choices(conn, only)?;
+        if !by_segment.is_empty() {
+            let thresholds = relance_domain::risk::Thresholds::default();
+            for (id, history) in relance_store::risk::histories(conn, only)? {
+                let profile = customers.entry(id).or_default();
+                if profile.segment.is_none() {
+                    profile.segment = relance_domain::risk::assess(&history, today, &thresholds).segment;
+                }
+            }
+        }
         Ok(Resolver { policies, assignments, default, by_segment, customers })
     }
 

@@ -184,3 +184,28 @@ fn a_decision_taken_when_credit_control_warns_is_kept_with_the_invoice() {
     // A bad form is not judged: saving it will say what is wrong.
     assert_eq!(invoices::credit_warning(&ctx, c, &invoice("", "abc")).unwrap(), None);
 }
+
+#[test]
+fn a_customer_without_a_chosen_profile_follows_the_policy_of_the_profile_its_history_shows() {
+    use relance_app::{customers, policies};
+    use relance_domain::dunning::PolicySource;
+    use relance_store::policies::CustomerProfile;
+
+    let today = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(&dir, today);
+    demo::load(&mut ctx, &DemoOptions::default()).unwrap();
+    let aubry = relance_store::customers::ids_by_name(ctx.store.conn()).unwrap()["SAS Aubry & Fils"];
+    assert_eq!(risk::customer(&ctx, aubry).unwrap().segment, Some(Segment::Late));
+    // No policy per profile: the default, whatever the history says.
+    assert_eq!(customers::detail(&ctx, aubry).unwrap().policy.source, PolicySource::Default);
+
+    let standard = relance_store::policies::all(ctx.store.conn()).unwrap()[0].id;
+    policies::assign(&mut ctx, Some(Segment::Late), Some(standard)).unwrap();
+    assert_eq!(customers::detail(&ctx, aubry).unwrap().policy.source, PolicySource::Segment(Segment::Late));
+
+    // A profile chosen by hand wins over the history's.
+    let chosen = CustomerProfile { segment: Some(Segment::Punctual), ..CustomerProfile::default() };
+    relance_store::policies::set_customer_profile(ctx.store.conn(), aubry, &chosen, chrono::Utc::now()).unwrap();
+    assert_eq!(customers::detail(&ctx, aubry).unwrap().policy.source, PolicySource::Default);
+}

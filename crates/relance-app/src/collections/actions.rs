@@ -101,7 +101,7 @@ fn handle_in(
     event: &dyn Fn(&relance_domain::dunning::ActionLine) -> DunningEvent,
 ) -> AppResult<Action> {
     {
-        let book = Book::load(tx, Some(customer))?;
+        let book = Book::load(tx, Some(customer), as_of)?;
         let agenda = book.agenda(as_of);
         let Some(mine) = agenda.customers.into_iter().find(|c| c.customer == customer) else {
             return Err(nothing_to_do());
@@ -144,7 +144,7 @@ fn handle_in(
 pub fn promises_acknowledge(ctx: &mut impl Context, customer: CustomerId, as_of: NaiveDate) -> AppResult<usize> {
     let now = ctx.clock().now();
     ctx.store_mut().write(|tx| {
-        let book = Book::load(tx, Some(customer))?;
+        let book = Book::load(tx, Some(customer), as_of)?;
         let agenda = book.agenda(as_of);
         let mine = agenda.customers.into_iter().find(|c| c.customer == customer);
         let Some(mine) = mine.filter(|c| !c.broken_promises.is_empty() || !c.kept_promises.is_empty()) else {
@@ -158,7 +158,7 @@ pub fn promises_acknowledge(ctx: &mut impl Context, customer: CustomerId, as_of:
 /// The channels of the customer's actions on `as_of`, for a front end that
 /// lets the user leave the channel out when there is only one.
 pub fn channels_due(ctx: &impl Context, customer: CustomerId, as_of: NaiveDate) -> AppResult<Vec<Channel>> {
-    let book = Book::load(ctx.store().conn(), Some(customer))?;
+    let book = Book::load(ctx.store().conn(), Some(customer), as_of)?;
     let agenda = book.agenda(as_of);
     Ok(agenda
         .customers

@@ -33,7 +33,7 @@ pub(super) struct Book {
 impl Book {
     /// Unpaid invoices with their replayed reminder state, and open promises;
     /// `only` restricts both to one customer.
-    pub fn load(conn: &Conn, only: Option<CustomerId>) -> AppResult<Book> {
+    pub fn load(conn: &Conn, only: Option<CustomerId>, as_of: NaiveDate) -> AppResult<Book> {
         let invoices: Vec<(UnpaidInvoice, InvoiceDunning)> = relance_store::dunning::unpaid_with_history(conn)?
             .into_iter()
             .filter(|(i, _)| only.is_none_or(|c| c == i.customer))
@@ -46,7 +46,7 @@ impl Book {
         let customers: BTreeSet<CustomerId> =
             invoices.iter().map(|(i, _)| i.customer).chain(promises.keys().copied()).collect();
         // The policy choices are read once, then each customer resolved in memory.
-        let resolver = Resolver::load(conn, only)?;
+        let resolver = Resolver::load(conn, only, as_of)?;
         let policies = customers.iter().map(|c| (*c, resolver.policy_for(*c))).collect();
         let paused = crate::plans::paused_invoices(conn)?;
         Ok(Book { invoices, promises, policies, paused })
@@ -82,7 +82,7 @@ impl Book {
 /// promise shows here until the user acts on the customer (see `actions`).
 pub fn agenda(ctx: &impl Context, as_of: NaiveDate) -> AppResult<AgendaView> {
     let conn = ctx.store().conn();
-    let book = Book::load(conn, None)?;
+    let book = Book::load(conn, None, as_of)?;
     let agenda = book.agenda(as_of);
     let mut customer_names = HashMap::new();
     for c in &agenda.customers {

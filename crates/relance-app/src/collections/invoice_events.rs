@@ -114,7 +114,7 @@ fn record_with(
         let remaining = if inv.cancelled { Money::ZERO } else { inv.data.total - inv.settled };
         let event = make(remaining)?;
         let state = InvoiceDunning::replay(&relance_store::dunning::for_invoice(tx, invoice)?);
-        let policy = Resolver::load(tx, Some(inv.customer_id))?.policy_for(inv.customer_id);
+        let policy = Resolver::load(tx, Some(inv.customer_id), today)?.policy_for(inv.customer_id);
         let checked = state.check(&event, &policy, remaining)?;
         relance_store::dunning::append(tx, invoice, &checked, today, now)?;
         let mut details = vec![("number", inv.data.number.clone())];
