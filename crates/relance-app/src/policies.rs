@@ -303,7 +303,7 @@ impl Resolver {
         };
         let mut customers = relance_store::policies::customer_choices(conn, only)?;
         if !by_segment.is_empty() {
-            let thresholds = relance_domain::risk::Thresholds::default();
+            let thresholds = relance_store::risk::thresholds(conn)?;
             for (id, history) in relance_store::risk::histories(conn, only)? {
                 let profile = customers.entry(id).or_default();
                 if profile.segment.is_none() {

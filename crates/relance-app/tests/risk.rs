@@ -209,3 +209,41 @@ fn a_customer_without_a_chosen_profile_follows_the_policy_of_the_profile_its_his
     relance_store::policies::set_customer_profile(ctx.store.conn(), aubry, &chosen, chrono::Utc::now()).unwrap();
     assert_eq!(customers::detail(&ctx, aubry).unwrap().policy.source, PolicySource::Default);
 }
+
+#[test]
+fn the_thresholds_are_settings_checked_field_by_field_and_used_at_once() {
+    use relance_domain::risk::{Thresholds, ThresholdsInput};
+    use relance_domain::validation::Field;
+
+    let today = NaiveDate::from_ymd_opt(2026, 3, 16).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(&dir, today);
+    demo::load(&mut ctx, &DemoOptions::default()).unwrap();
+    let aubry = relance_store::customers::ids_by_name(ctx.store.conn()).unwrap()["SAS Aubry & Fils"];
+    assert_eq!(risk::thresholds(&ctx).unwrap(), Thresholds::default());
+    assert_eq!(risk::customer(&ctx, aubry).unwrap().segment, Some(Segment::Late));
+
+    let typed = |t: &Thresholds| ThresholdsInput {
+        grace_days: t.grace_days.to_string(),
+        min_history: t.min_history.to_string(),
+        punctual_max_days: t.punctual_max_days.to_string(),
+        late_min_share_late: t.late_min_share_late.to_string(),
+        regular_spread_days: t.regular_spread_days.to_string(),
+        at_risk_broken_promises: t.at_risk_broken_promises.to_string(),
+        at_risk_overdue_days: t.at_risk_overdue_days.to_string(),
+        at_risk_score: t.at_risk_score.to_string(),
+    };
+    // Out of range: refused on its field, nothing written.
+    let bad = ThresholdsInput { at_risk_overdue_days: "10".into(), ..typed(&Thresholds::default()) };
+    match risk::save_thresholds(&mut ctx, &bad) {
+        Err(relance_app::AppError::Invalid(v)) => assert_eq!(v.issues[0].field, Field::RiskOverdueDays),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(risk::thresholds(&ctx).unwrap(), Thresholds::default());
+
+    // A shop that calls 30 days late "punctual": the regular late payer becomes punctual.
+    let lenient = Thresholds { punctual_max_days: 30, ..Thresholds::default() };
+    assert_eq!(risk::save_thresholds(&mut ctx, &typed(&lenient)).unwrap(), lenient);
+    assert_eq!(risk::thresholds(&ctx).unwrap(), lenient);
+    assert_eq!(risk::customer(&ctx, aubry).unwrap().segment, Some(Segment::Punctual));
+}

@@ -42,6 +42,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::dunning::Segment;
+use crate::validation::{Field, Problem, Validation};
 use crate::Money;
 
 /// How many of the last paid invoices the share late and the days late look at.
@@ -107,6 +108,66 @@ impl Default for Thresholds {
             at_risk_overdue_days: 90,
             at_risk_score: 40,
         }
+    }
+}
+
+/// The settings form as typed, one text per threshold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ThresholdsInput {
+    pub grace_days: String,
+    pub min_history: String,
+    pub punctual_max_days: String,
+    pub late_min_share_late: String,
+    pub regular_spread_days: String,
+    pub at_risk_broken_promises: String,
+    pub at_risk_overdue_days: String,
+    pub at_risk_score: String,
+}
+
+/// Each threshold's field and allowed range, in the form's order.
+pub const THRESHOLD_LIMITS: [(Field, i64, i64); 8] = [
+    (Field::RiskGraceDays, 0, 15),
+    (Field::RiskMinHistory, 1, 10),
+    (Field::RiskPunctualDays, 0, 30),
+    (Field::RiskLateShare, 10, 100),
+    (Field::RiskSpreadDays, 1, 60),
+    (Field::RiskBrokenPromises, 1, 10),
+    (Field::RiskOverdueDays, 30, 365),
+    (Field::RiskScore, 0, 100),
+];
+
+impl ThresholdsInput {
+    /// Every value a whole number in its range; each problem on its own field.
+    pub fn check(&self) -> Result<Thresholds, Validation> {
+        let raw = [
+            &self.grace_days,
+            &self.min_history,
+            &self.punctual_max_days,
+            &self.late_min_share_late,
+            &self.regular_spread_days,
+            &self.at_risk_broken_promises,
+            &self.at_risk_overdue_days,
+            &self.at_risk_score,
+        ];
+        let mut v = Validation::new();
+        let mut n = [0i64; 8];
+        for (i, ((field, min, max), text)) in THRESHOLD_LIMITS.iter().zip(raw).enumerate() {
+            match text.trim().parse::<i64>() {
+                Ok(x) if (*min..=*max).contains(&x) => n[i] = x,
+                _ => v.push(*field, Problem::OutOfRange { min: *min, max: *max }),
+            }
+        }
+        let u = |x: i64| u32::try_from(x).unwrap_or(0);
+        v.finish(|| Thresholds {
+            grace_days: u(n[0]),
+            min_history: usize::try_from(n[1]).unwrap_or(3),
+            punctual_max_days: u(n[2]),
+            late_min_share_late: u(n[3]),
+            regular_spread_days: u(n[4]),
+            at_risk_broken_promises: usize::try_from(n[5]).unwrap_or(2),
+            at_risk_overdue_days: u(n[6]),
+            at_risk_score: u8::try_from(n[7]).unwrap_or(40),
+        })
     }
 }
 
@@ -709,6 +770,26 @@ mod tests {
         assert!(!risky.over_limit && risky.at_risk && risky.warns());
         assert_eq!(CreditDecision::from_code("cash_payment"), Some(CreditDecision::CashPayment));
         assert_eq!(CreditDecision::from_code("yes"), None);
+    }
+
+    #[test]
+    fn thresholds_are_checked_each_on_its_field() {
+        let good = ThresholdsInput {
+            grace_days: "2".into(),
+            min_history: "3".into(),
+            punctual_max_days: "5".into(),
+            late_min_share_late: "50".into(),
+            regular_spread_days: "15".into(),
+            at_risk_broken_promises: "2".into(),
+            at_risk_overdue_days: "90".into(),
+            at_risk_score: " 40 ".into(),
+        };
+        assert_eq!(good.check(), Ok(Thresholds::default()));
+        let bad = ThresholdsInput { grace_days: "-1".into(), at_risk_score: "quarante".into(), ..good };
+        let issues = bad.check().unwrap_err().issues;
+        let fields: Vec<Field> = issues.iter().map(|i| i.field).collect();
+        assert_eq!(fields, vec![Field::RiskGraceDays, Field::RiskScore]);
+        assert_eq!(issues[1].problem, Problem::OutOfRange { min: 0, max: 100 });
     }
 
     #[test]

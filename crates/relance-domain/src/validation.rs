@@ -105,6 +105,15 @@ pub enum Field {
     BackupKeep,
     BackupRemindDays,
     BackupFile,
+    // Risk thresholds (`risk`)
+    RiskGraceDays,
+    RiskMinHistory,
+    RiskPunctualDays,
+    RiskLateShare,
+    RiskSpreadDays,
+    RiskBrokenPromises,
+    RiskOverdueDays,
+    RiskScore,
 }
 
 impl Field {
@@ -197,6 +206,14 @@ impl Field {
             BackupKeep => "backup_keep",
             BackupRemindDays => "backup_remind_days",
             BackupFile => "backup_file",
+            RiskGraceDays => "risk_grace_days",
+            RiskMinHistory => "risk_min_history",
+            RiskPunctualDays => "risk_punctual_days",
+            RiskLateShare => "risk_late_share",
+            RiskSpreadDays => "risk_spread_days",
+            RiskBrokenPromises => "risk_broken_promises",
+            RiskOverdueDays => "risk_overdue_days",
+            RiskScore => "risk_score",
         }
     }
 }

@@ -51,6 +51,7 @@ pub enum ActivityKind {
     BackupSettingsSaved,
     BackupRestored,
     CreditDecision,
+    RiskSettingsSaved,
 }
 
 impl ActivityKind {
@@ -98,6 +99,7 @@ impl ActivityKind {
             BackupSettingsSaved => "backup_settings_saved",
             BackupRestored => "backup_restored",
             CreditDecision => "credit_decision",
+            RiskSettingsSaved => "risk_settings_saved",
         }
     }
 }

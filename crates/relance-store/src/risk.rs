@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use relance_domain::ids::CustomerId;
-use relance_domain::risk::{History, OpenInvoice, PaidInvoice};
+use relance_domain::risk::{History, OpenInvoice, PaidInvoice, Thresholds};
 use relance_domain::Money;
 
 use crate::{get_date, Conn, Result};
@@ -106,4 +106,53 @@ pub fn histories(conn: &Conn, only: Option<CustomerId>) -> Result<HashMap<Custom
         &mut out,
     )?;
     Ok(out)
+}
+
+/// The thresholds the profiles are decided with (migration 0013, one row).
+pub fn thresholds(conn: &Conn) -> Result<Thresholds> {
+    conn.prepare_cached(
+        "SELECT grace_days, min_history, punctual_max_days, late_min_share_late, regular_spread_days,
+                at_risk_broken_promises, at_risk_overdue_days, at_risk_score
+         FROM risk_settings WHERE id = 1",
+    )?
+    .query_row([], |r| {
+        let n = |i: usize| -> rusqlite::Result<i64> { r.get(i) };
+        Ok([n(0)?, n(1)?, n(2)?, n(3)?, n(4)?, n(5)?, n(6)?, n(7)?])
+    })
+    .map_err(crate::StoreError::from)
+    .and_then(|n| {
+        let bad = |what: &str| crate::StoreError::Corrupt(format!("risk_settings.{what}"));
+        let u = |x: i64, what: &str| u32::try_from(x).map_err(|_| bad(what));
+        Ok(Thresholds {
+            grace_days: u(n[0], "grace_days")?,
+            min_history: usize::try_from(n[1]).map_err(|_| bad("min_history"))?,
+            punctual_max_days: u(n[2], "punctual_max_days")?,
+            late_min_share_late: u(n[3], "late_min_share_late")?,
+            regular_spread_days: u(n[4], "regular_spread_days")?,
+            at_risk_broken_promises: usize::try_from(n[5]).map_err(|_| bad("at_risk_broken_promises"))?,
+            at_risk_overdue_days: u(n[6], "at_risk_overdue_days")?,
+            at_risk_score: u8::try_from(n[7]).map_err(|_| bad("at_risk_score"))?,
+        })
+    })
+}
+
+pub fn save_thresholds(conn: &Conn, t: &Thresholds) -> Result<()> {
+    let wide = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+    conn.prepare_cached(
+        "UPDATE risk_settings SET grace_days = ?1, min_history = ?2, punctual_max_days = ?3,
+             late_min_share_late = ?4, regular_spread_days = ?5, at_risk_broken_promises = ?6,
+             at_risk_overdue_days = ?7, at_risk_score = ?8
+         WHERE id = 1",
+    )?
+    .execute(rusqlite::params![
+        i64::from(t.grace_days),
+        wide(t.min_history),
+        i64::from(t.punctual_max_days),
+        i64::from(t.late_min_share_late),
+        i64::from(t.regular_spread_days),
+        wide(t.at_risk_broken_promises),
+        i64::from(t.at_risk_overdue_days),
+        i64::from(t.at_risk_score),
+    ])?;
+    Ok(())
 }

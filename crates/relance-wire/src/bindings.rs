@@ -52,7 +52,7 @@ pub fn typescript() -> String {
         ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
-        RiskView, CreditWarningView,
+        RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -97,6 +97,18 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         BackupKeep => ("Sauvegardes conservées", "Backups kept"),
         BackupRemindDays => ("Rappel après (jours)", "Remind after (days)"),
         BackupFile => ("Fichier de sauvegarde", "Backup file"),
+        RiskGraceDays => ("Tolérance avant « en retard » (jours)", "Grace before “late” (days)"),
+        RiskMinHistory => ("Factures réglées pour juger", "Paid invoices needed to judge"),
+        RiskPunctualDays => {
+            ("Retard moyen d’un client ponctuel (jours)", "Average delay of a punctual customer (days)")
+        }
+        RiskLateShare => {
+            ("Part de factures en retard d’un client tardif (%)", "Share of late invoices of a late payer (%)")
+        }
+        RiskSpreadDays => ("Écart des retards d’un client tardif (jours)", "Spread of a late payer’s delays (days)"),
+        RiskBrokenPromises => ("Promesses non tenues pour « à risque »", "Broken promises for “at risk”"),
+        RiskOverdueDays => ("Retard d’une facture pour « à risque » (jours)", "Days overdue for “at risk”"),
+        RiskScore => ("Note en dessous de laquelle un client est à risque", "Score under which a customer is at risk"),
     };
     pick(lang, fr, en)
 }

@@ -2,8 +2,8 @@
 //! reasons in the user's language (the sentences live in `messages`).
 
 use relance_domain::company::Language;
-use relance_domain::risk::{Assessment, CreditCheck, Trend};
-use serde::Serialize;
+use relance_domain::risk::{Assessment, CreditCheck, Thresholds, ThresholdsInput, Trend};
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::messages;
@@ -77,5 +77,75 @@ impl CreditWarningView {
             score: c.score,
             message: messages::credit_warning(c, lang),
         }
+    }
+}
+
+/// Settings « Profils de paiement » as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct RiskSettingsForm {
+    pub grace_days: String,
+    pub min_history: String,
+    pub punctual_max_days: String,
+    pub late_min_share_late: String,
+    pub regular_spread_days: String,
+    pub at_risk_broken_promises: String,
+    pub at_risk_overdue_days: String,
+    pub at_risk_score: String,
+}
+
+impl RiskSettingsForm {
+    pub fn input(&self) -> ThresholdsInput {
+        ThresholdsInput {
+            grace_days: self.grace_days.clone(),
+            min_history: self.min_history.clone(),
+            punctual_max_days: self.punctual_max_days.clone(),
+            late_min_share_late: self.late_min_share_late.clone(),
+            regular_spread_days: self.regular_spread_days.clone(),
+            at_risk_broken_promises: self.at_risk_broken_promises.clone(),
+            at_risk_overdue_days: self.at_risk_overdue_days.clone(),
+            at_risk_score: self.at_risk_score.clone(),
+        }
+    }
+}
+
+/// The thresholds as saved, and the recommended ones for « Valeurs conseillées ».
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RiskSettingsView {
+    pub saved: RiskThresholdsView,
+    pub recommended: RiskThresholdsView,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RiskThresholdsView {
+    pub grace_days: u32,
+    pub min_history: u32,
+    pub punctual_max_days: u32,
+    pub late_min_share_late: u32,
+    pub regular_spread_days: u32,
+    pub at_risk_broken_promises: u32,
+    pub at_risk_overdue_days: u32,
+    pub at_risk_score: u32,
+}
+
+impl From<&Thresholds> for RiskThresholdsView {
+    fn from(t: &Thresholds) -> RiskThresholdsView {
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        RiskThresholdsView {
+            grace_days: t.grace_days,
+            min_history: n(t.min_history),
+            punctual_max_days: t.punctual_max_days,
+            late_min_share_late: t.late_min_share_late,
+            regular_spread_days: t.regular_spread_days,
+            at_risk_broken_promises: n(t.at_risk_broken_promises),
+            at_risk_overdue_days: t.at_risk_overdue_days,
+            at_risk_score: u32::from(t.at_risk_score),
+        }
+    }
+}
+
+impl RiskSettingsView {
+    pub fn new(saved: &Thresholds) -> RiskSettingsView {
+        RiskSettingsView { saved: saved.into(), recommended: (&Thresholds::default()).into() }
     }
 }

@@ -104,5 +104,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_restore,
         backup::backup_choose_folder,
         risk::customer_risk,
+        risk::risk_settings_get,
+        risk::risk_settings_save,
     ]
 }

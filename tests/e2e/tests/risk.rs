@@ -7,7 +7,7 @@
 
 use relance_app::{risk, LocalContext, SystemClock};
 use relance_domain::Money;
-use relance_e2e::steps::{click_css, plain, wait_text};
+use relance_e2e::steps::{click_css, plain, wait_text, wait_value};
 use relance_e2e::App;
 use relance_store::Store;
 
@@ -91,4 +91,17 @@ fn a_late_payer_shows_its_score_profile_and_reasons() {
         t.contains("Facture E2E-CREDIT-1 enregistrée au-delà du plafond de crédit")
             && t.contains("paiement comptant exigé")
     });
+
+    // The thresholds are settings: a wrong value is refused on its field, the recommended ones saved.
+    app.press_alt('5');
+    app.find("risk-settings");
+    wait_value(&app, "risk-settings-at_risk_score", "40");
+    app.type_into("risk-settings-at_risk_score", "cent");
+    app.click("risk-settings-save");
+    let refused = wait_text(&app, "error-risk_score", |t| !t.is_empty());
+    assert!(refused.contains("0") && refused.contains("100"), "{refused}");
+    app.click("risk-settings-recommended");
+    wait_value(&app, "risk-settings-at_risk_score", "40");
+    app.click("risk-settings-save");
+    wait_text(&app, "toast", |t| t == "Seuils des profils de paiement enregistrés.");
 }

@@ -837,3 +837,9 @@ exposure: string, after: string, limit: string | null, score: number,
  * The warning as the dialog says it.
  */
 message: string, };
+
+export type RiskSettingsForm = { grace_days: string, min_history: string, punctual_max_days: string, late_min_share_late: string, regular_spread_days: string, at_risk_broken_promises: string, at_risk_overdue_days: string, at_risk_score: string, };
+
+export type RiskSettingsView = { saved: RiskThresholdsView, recommended: RiskThresholdsView, };
+
+export type RiskThresholdsView = { grace_days: number, min_history: number, punctual_max_days: number, late_min_share_late: number, regular_spread_days: number, at_risk_broken_promises: number, at_risk_overdue_days: number, at_risk_score: number, };

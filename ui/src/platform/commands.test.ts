@@ -75,6 +75,8 @@ describe("commands", () => {
     await commands.promiseCancel(1);
     await commands.customerCollections(1);
     await commands.customerRisk(1);
+    await commands.riskSettingsGet();
+    await commands.riskSettingsSave(form);
     await commands.invoiceCollection(1);
     await commands.escalate(form);
     await commands.invoicePenalties(1);

@@ -52,6 +52,8 @@ import type {
   PromiseForm,
   RateEntryView,
   RateForm,
+  RiskSettingsForm,
+  RiskSettingsView,
   RiskView,
   SentLetterView,
   TodayView,
@@ -136,6 +138,8 @@ export const disputeResolve = (invoice: number, note: string) => call<null>("dis
 export const promiseCancel = (id: number) => call<null>("promise_cancel", { id });
 /** A customer's promises to pay with what became of them, and its written-off amount. */
 export const customerCollections = (id: number) => call<CustomerCollectionsView>("customer_collections", { id });
+export const riskSettingsGet = () => call<RiskSettingsView>("risk_settings_get");
+export const riskSettingsSave = (form: RiskSettingsForm) => call<RiskSettingsView>("risk_settings_save", { form });
 /** How the customer pays: score 0-100, segment and reasons, today. */
 export const customerRisk = (id: number) => call<RiskView>("customer_risk", { id });
 /** An invoice's disputes, its stage after the formal notice and the steps allowed now. */
@@ -294,4 +298,6 @@ export const COMMANDS = [
   "backup_restore",
   "backup_choose_folder",
   "customer_risk",
+  "risk_settings_get",
+  "risk_settings_save",
 ] as const;

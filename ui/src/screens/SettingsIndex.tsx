@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   { target: "settings-company", label: "settings.index.company" },
   { target: "logo-title", label: "settings.logo.title" },
   { target: "policies-title", label: "policies.title" },
+  { target: "risk-settings-title", label: "risk_settings.title" },
   { target: "plan-settings-title", label: "plan_settings.title" },
   { target: "letter-templates-title", label: "templates.title" },
   { target: "mail-settings-title", label: "mail_settings.title" },

@@ -23,6 +23,7 @@ import { formatRate, halfYearOf, halfYearOptions, RATE_KINDS, type HalfYear, typ
 import { formatDate } from "../format";
 import { PoliciesSection } from "./PoliciesSection";
 import { PlanSettingsSection } from "./PlanSettingsSection";
+import { RiskSettingsSection } from "./RiskSettingsSection";
 import { LetterTemplatesSection } from "./LetterTemplatesSection";
 import { MailSettingsSection } from "./MailSettingsSection";
 import { LogoSection } from "./LogoSection";
@@ -254,6 +255,7 @@ export function SettingsScreen({ then, section }: { then: Route | null; section?
       )}
       {form && <LogoSection />}
       <PoliciesSection />
+      <RiskSettingsSection />
       <PlanSettingsSection />
       <LetterTemplatesSection />
       <MailSettingsSection />
