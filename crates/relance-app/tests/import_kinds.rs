@@ -220,6 +220,7 @@ fn the_ibm_payments_are_those_the_invoices_import_already_recorded() {
     assert!(calls.len() <= 110, "about a hundred steps, not one per row: {}", calls.len());
     assert_eq!(r.preview.len(), import::PREVIEW_ROWS);
     assert_eq!(r.preview[0].number.as_deref(), Some("0000611365"));
+    assert_eq!((r.preview[0].line, r.preview[19].line), (2, 21), "the header is line 1");
     assert_eq!(r.preview[0].date, NaiveDate::from_ymd_opt(2013, 1, 2));
 
     let before = books(&ctx);
@@ -265,4 +266,17 @@ fn the_choices_are_remembered_by_the_header_line() {
     assert_eq!(import::remembered(&ctx, b"Nom;Code\nA;1\n").unwrap(), None);
     assert_eq!(import::signature(b"\0\0binary"), None);
     assert_eq!(import::signature(b""), None);
+}
+
+#[test]
+fn lines_are_numbered_as_the_file_shows_them_with_crlf_or_lf() {
+    for eol in ["\n", "\r\n"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ctx = context(dir.path());
+        let csv = ["Client;N° facture;Date;Montant TTC", "", "A;1;15/01/2026;10,00", "B;2;32/01/2026;10,00", ""].join(eol);
+        let r = run(&mut ctx, ImportKind::Invoices, &csv, true);
+        assert_eq!(r.errors.len(), 1, "{eol:?}: {:?}", r.errors);
+        assert_eq!(r.errors[0].line, Some(4), "{eol:?}");
+        assert_eq!(r.preview[0].line, 3, "{eol:?}");
+    }
 }
