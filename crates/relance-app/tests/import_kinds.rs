@@ -83,7 +83,8 @@ fn customers_are_imported_by_their_code_then_again_without_change() {
     assert!(again.errors.is_empty());
     assert_eq!((again.customers_created, again.unchanged), (0, 3));
     // Only the remembered choice's timestamp may move: the books are the same.
-    let strip = |b: Vec<(String, Vec<String>)>| b.into_iter().filter(|(t, _)| t != "import_choices").collect::<Vec<_>>();
+    let strip =
+        |b: Vec<(String, Vec<String>)>| b.into_iter().filter(|(t, _)| t != "import_choices").collect::<Vec<_>>();
     assert_eq!(strip(books(&ctx)), strip(before), "a second import changes nothing");
 }
 
@@ -109,11 +110,7 @@ fn a_broken_customers_file_names_its_lines_and_writes_nothing() {
     let bad = "Code;Nom;E-mail\nC-010;Client A;a@a.fr\nC-011;Client B;pas-un-email\nC-012;;\nC-010;Client A bis;\n";
     let errors = refused(&mut ctx, ImportKind::Customers, bad);
     let lines: Vec<_> = errors.iter().map(|(l, c, _)| (l.unwrap(), c.clone().unwrap())).collect();
-    assert_eq!(
-        lines,
-        vec![(3, "E-mail".to_string()), (4, "Nom".to_string()), (5, "Code".to_string())],
-        "{errors:?}"
-    );
+    assert_eq!(lines, vec![(3, "E-mail".to_string()), (4, "Nom".to_string()), (5, "Code".to_string())], "{errors:?}");
     assert!(matches!(errors[1].2, ImportProblem::Value { problem: Problem::Required, .. }));
     assert_eq!(errors[2].2, ImportProblem::DuplicateRow { first_line: 2 });
     let missing = refused(&mut ctx, ImportKind::Customers, "Ville;Pays\nParis;France\n");
@@ -174,7 +171,8 @@ fn payments_go_to_their_invoices_then_again_without_change() {
     let again = run(&mut ctx, ImportKind::Payments, PAYMENTS, false);
     assert!(again.errors.is_empty(), "{:?}", again.errors);
     assert_eq!((again.payments_created, again.unchanged), (0, 4));
-    let strip = |b: Vec<(String, Vec<String>)>| b.into_iter().filter(|(t, _)| t != "import_choices").collect::<Vec<_>>();
+    let strip =
+        |b: Vec<(String, Vec<String>)>| b.into_iter().filter(|(t, _)| t != "import_choices").collect::<Vec<_>>();
     assert_eq!(strip(books(&ctx)), strip(before), "a second import changes nothing");
 }
 
@@ -210,8 +208,9 @@ fn the_ibm_payments_are_those_the_invoices_import_already_recorded() {
     let mut ctx = context(dir.path());
     let bytes = fixture("ibm_ar.csv");
     let mut calls = Vec::new();
-    let r = import::run(&mut ctx, ImportKind::Invoices, &bytes, Preset::Ibm, None, false, &mut |d, t| calls.push((d, t)))
-        .unwrap();
+    let r =
+        import::run(&mut ctx, ImportKind::Invoices, &bytes, Preset::Ibm, None, false, &mut |d, t| calls.push((d, t)))
+            .unwrap();
     assert!(r.written);
     // The progress: from 0 to every row written (100 customers, 2,466 invoices and payments), never backwards.
     assert_eq!(calls.first(), Some(&(0, 100 + 2466 + 2466)));
@@ -242,8 +241,16 @@ fn the_choices_are_remembered_by_the_header_line() {
     let ambiguous = "Client;N° facture;Date;Montant TTC\nA;1;01/02/2026;10,00\n";
     assert_eq!(import::remembered(&ctx, ambiguous.as_bytes()).unwrap(), None);
     // A dry run remembers nothing.
-    import::run(&mut ctx, ImportKind::Invoices, ambiguous.as_bytes(), Preset::Generic, Some(DateOrder::DayFirst), true, &mut |_, _| {})
-        .unwrap();
+    import::run(
+        &mut ctx,
+        ImportKind::Invoices,
+        ambiguous.as_bytes(),
+        Preset::Generic,
+        Some(DateOrder::DayFirst),
+        true,
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert_eq!(import::remembered(&ctx, ambiguous.as_bytes()).unwrap(), None);
     let r = import::run(
         &mut ctx,
@@ -261,7 +268,11 @@ fn the_choices_are_remembered_by_the_header_line() {
     let remembered = import::remembered(&ctx, next.as_bytes()).unwrap().unwrap();
     assert_eq!(
         remembered,
-        import::Remembered { kind: ImportKind::Invoices, preset: Preset::Generic, date_order: Some(DateOrder::DayFirst) }
+        import::Remembered {
+            kind: ImportKind::Invoices,
+            preset: Preset::Generic,
+            date_order: Some(DateOrder::DayFirst)
+        }
     );
     assert_eq!(import::remembered(&ctx, b"Nom;Code\nA;1\n").unwrap(), None);
     assert_eq!(import::signature(b"\0\0binary"), None);
@@ -273,7 +284,8 @@ fn lines_are_numbered_as_the_file_shows_them_with_crlf_or_lf() {
     for eol in ["\n", "\r\n"] {
         let dir = tempfile::tempdir().unwrap();
         let mut ctx = context(dir.path());
-        let csv = ["Client;N° facture;Date;Montant TTC", "", "A;1;15/01/2026;10,00", "B;2;32/01/2026;10,00", ""].join(eol);
+        let csv =
+            ["Client;N° facture;Date;Montant TTC", "", "A;1;15/01/2026;10,00", "B;2;32/01/2026;10,00", ""].join(eol);
         let r = run(&mut ctx, ImportKind::Invoices, &csv, true);
         assert_eq!(r.errors.len(), 1, "{eol:?}: {:?}", r.errors);
         assert_eq!(r.errors[0].line, Some(4), "{eol:?}");

@@ -108,7 +108,10 @@ fn customers_then_payments_import_once_and_a_broken_payment_names_its_line() {
         "Client;N° facture;Date;Échéance;Montant TTC\nAtelier Roux;R-1;15/01/2026;14/02/2026;120,00\n\
          Garage Vidal;V-1;20/01/2026;19/02/2026;45,50\n",
     );
-    let payments = write("reglements.csv", "N° facture;Date;Montant;Référence\nR-1;20/02/2026;120,00;VIR 12\nV-1;25/02/2026;20,00;\n");
+    let payments = write(
+        "reglements.csv",
+        "N° facture;Date;Montant;Référence\nR-1;20/02/2026;120,00;VIR 12\nV-1;25/02/2026;20,00;\n",
+    );
     let broken = write("casse.csv", "N° facture;Date;Montant\nR-1;21/02/2026;1,00\nX-9;21/02/2026;1,00\n");
 
     let c = ["import", "--kind", "customers", "--file", customers.as_str()];
@@ -117,7 +120,9 @@ fn customers_then_payments_import_once_and_a_broken_payment_names_its_line() {
     assert!(text(&done.stdout).starts_with("Import terminé : 2 client(s) créé(s)"), "{}", text(&done.stdout));
     assert_eq!(counts(dir.path()), (2, 0, 0));
     let again = relance("fr_FR.UTF-8", dir.path(), &c);
-    assert!(text(&again.stdout).contains("0 client(s) créé(s)") && text(&again.stdout).contains("2 ligne(s) déjà à jour"));
+    assert!(
+        text(&again.stdout).contains("0 client(s) créé(s)") && text(&again.stdout).contains("2 ligne(s) déjà à jour")
+    );
 
     let i = relance("fr_FR.UTF-8", dir.path(), &["import", "--kind", "invoices", "--file", invoices.as_str()]);
     assert!(i.status.success(), "{}", text(&i.stderr));

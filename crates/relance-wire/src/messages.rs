@@ -784,7 +784,10 @@ pub fn import_problem(p: &relance_app::import::ImportProblem, lang: Language) ->
         .to_string(),
         Overpays { remaining } => {
             if fr {
-                format!("le règlement dépasse ce qui reste dû sur la facture ({} €)", french_amount(&remaining.to_string()))
+                format!(
+                    "le règlement dépasse ce qui reste dû sur la facture ({} €)",
+                    french_amount(&remaining.to_string())
+                )
             } else {
                 format!("the payment is more than what the invoice still owes (€{remaining})")
             }

@@ -10,6 +10,7 @@ mod collections;
 mod company;
 mod customers;
 mod documents;
+mod import;
 mod invoices;
 mod letter_templates;
 mod mail;
@@ -101,5 +102,9 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_inspect,
         backup::backup_restore,
         backup::backup_choose_folder,
+        import::import_preview,
+        import::import_run,
+        import::import_remembered,
+        import::import_choose_file,
     ]
 }

@@ -126,10 +126,8 @@ pub fn customers(
     let now = ctx.clock().now();
     ctx.store_mut().write(|tx| {
         let codes = relance_store::imports::customer_codes(tx)?;
-        let by_name: HashMap<String, relance_domain::ids::CustomerId> = relance_store::customers::ids_by_name(tx)?
-            .into_iter()
-            .map(|(name, id)| (read::fold(&name), id))
-            .collect();
+        let by_name: HashMap<String, relance_domain::ids::CustomerId> =
+            relance_store::customers::ids_by_name(tx)?.into_iter().map(|(name, id)| (read::fold(&name), id)).collect();
         let mut new: Vec<&Row> = Vec::new();
         let mut links: Vec<(&str, relance_domain::ids::CustomerId)> = Vec::new();
         for row in &rows {

@@ -251,11 +251,8 @@ pub fn signature(bytes: &[u8]) -> Option<String> {
     let (text, _) = read::decode(bytes).ok()?;
     let delimiter = read::detect_delimiter(&text);
     let header = text.lines().find(|l| !l.trim().is_empty())?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(header.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(header.as_bytes());
     let record = reader.records().next()?.ok()?;
     let sig = record.iter().map(read::fold).collect::<Vec<_>>().join("|");
     let sig: String = sig.chars().take(4000).collect();
@@ -292,9 +289,7 @@ pub fn run(
     progress: Progress<'_>,
 ) -> AppResult<ImportReport> {
     let report = match kind {
-        ImportKind::Invoices => {
-            invoices_with(ctx, bytes, &InvoiceMapping::of(preset), date_order, dry_run, progress)?
-        }
+        ImportKind::Invoices => invoices_with(ctx, bytes, &InvoiceMapping::of(preset), date_order, dry_run, progress)?,
         ImportKind::Customers => customers(ctx, bytes, &CustomerMapping::of(preset), dry_run, progress)?,
         ImportKind::Payments => payments(ctx, bytes, &PaymentMapping::of(preset), date_order, dry_run, progress)?,
     };

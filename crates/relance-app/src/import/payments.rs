@@ -107,11 +107,8 @@ pub fn payments(
         if let Err(i) = &number {
             bad(number_col, i.problem.clone());
         }
-        let date = if cells[date_col].is_empty() {
-            Err(Problem::Required)
-        } else {
-            read::parse_date(&cells[date_col], order)
-        };
+        let date =
+            if cells[date_col].is_empty() { Err(Problem::Required) } else { read::parse_date(&cells[date_col], order) };
         if let Err(p) = &date {
             bad(date_col, p.clone());
         }
@@ -160,10 +157,8 @@ pub fn payments(
     let customer_header = customer_col.map(|c| table.headers[c].clone()).unwrap_or_default();
     ctx.store_mut().write(|tx| {
         let codes = relance_store::imports::customer_codes(tx)?;
-        let by_name: HashMap<String, CustomerId> = relance_store::customers::ids_by_name(tx)?
-            .into_iter()
-            .map(|(name, id)| (read::fold(&name), id))
-            .collect();
+        let by_name: HashMap<String, CustomerId> =
+            relance_store::customers::ids_by_name(tx)?.into_iter().map(|(name, id)| (read::fold(&name), id)).collect();
         // What the file already puts on each invoice, on top of the books.
         let mut pending: HashMap<InvoiceId, Money> = HashMap::new();
         let mut new: Vec<(&Row, CustomerId, InvoiceId)> = Vec::new();
