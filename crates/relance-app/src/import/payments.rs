@@ -204,7 +204,7 @@ pub fn payments(
                 ));
                 continue;
             }
-            *put = *put + row.amount;
+            *put += row.amount;
             new.push((row, invoice.customer_id, invoice.id));
         }
         report.payments_created = count(new.len());
