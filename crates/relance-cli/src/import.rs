@@ -1,5 +1,6 @@
-//! `relance import --kind invoices --file F.csv [--mapping ibm|generic]
-//! [--dates jj/mm|mm/jj] [--dry-run]`: the use case `relance_app::import`.
+//! `relance import --kind invoices|customers|payments --file F.csv
+//! [--mapping ibm|generic] [--dates jj/mm|mm/jj] [--dry-run]`: the use case
+//! `relance_app::import::run`.
 //! Prints the counts, or every row in error; a file with errors writes
 //! nothing and exits with code 2.
 
@@ -8,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use relance_app::import::{self, DateOrder, InvoiceMapping};
+use relance_app::import::{self, DateOrder, ImportKind, InvoiceMapping, Preset};
 use relance_domain::company::Language;
 use relance_wire::import::ImportReportView;
 
@@ -18,12 +19,18 @@ use crate::session;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Kind {
+    /// Invoices, with their customers (and a payment when the file gives a settled date).
     Invoices,
+    /// Customers: by their code when the file has one, else by name.
+    Customers,
+    /// Payments, each on the invoice of its number.
+    Payments,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Mapping {
-    /// Any spreadsheet of invoices with French or English headers (Client, N° facture, Date, Échéance, Montant TTC).
+    /// Any spreadsheet with French or English headers (invoices: Client, N° facture, Date, Échéance, Montant TTC;
+    /// customers: Nom, Code, E-mail, Téléphone, SIREN; payments: N° facture, Date, Montant, Référence).
     Generic,
     /// IBM's accounts-receivable sample (customerID, invoiceNumber, InvoiceDate, DueDate, InvoiceAmount, SettledDate).
     Ibm,
@@ -62,20 +69,24 @@ pub struct ImportArgs {
 pub struct Refused;
 
 pub fn run(cli: &Cli, a: &ImportArgs, lang: Language) -> anyhow::Result<()> {
-    let Kind::Invoices = a.kind;
+    let kind = match a.kind {
+        Kind::Invoices => ImportKind::Invoices,
+        Kind::Customers => ImportKind::Customers,
+        Kind::Payments => ImportKind::Payments,
+    };
     let bytes = std::fs::read(&a.file).with_context(|| {
         format!("{} « {} »", tr(lang, "impossible de lire le fichier", "cannot read the file"), a.file.display())
     })?;
-    let mapping = match a.mapping {
-        Mapping::Generic => InvoiceMapping::generic(),
-        Mapping::Ibm => InvoiceMapping::ibm(),
+    let preset = match a.mapping {
+        Mapping::Generic => Preset::Generic,
+        Mapping::Ibm => Preset::Ibm,
     };
     let order = a.dates.map(|d| match d {
         Dates::DayFirst => DateOrder::DayFirst,
         Dates::MonthFirst => DateOrder::MonthFirst,
     });
     let mut ctx = session::open(cli, lang)?;
-    let report = import::invoices(&mut ctx, &bytes, &mapping, order, a.dry_run)?;
+    let report = import::run(&mut ctx, kind, &bytes, preset, order, a.dry_run, &mut |_, _| {})?;
     let view = ImportReportView::new(&report, lang);
     if cli.json {
         print(&serde_json::to_string_pretty(&view)?);

@@ -12,6 +12,7 @@ pub mod company_logo;
 pub mod counts;
 pub mod customers;
 pub mod dunning;
+pub mod imports;
 pub mod invoices;
 pub mod letter_templates;
 pub mod letters_sent;

@@ -49,7 +49,7 @@ pub fn typescript() -> String {
         DocumentView, LetterDueView, DayLettersView, PrintedLetterView, NotPrintedView, SentLetterView,
         MailSettingsView, MailSettingsForm, EmailSentView,
         LogoView,
-        ImportRowErrorView, ImportReportView,
+        ImportRowErrorView, ImportReportView, ImportForm, ImportPreviewRowView, ImportProgressView, ImportRememberedView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
         RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,

@@ -1,12 +1,126 @@
 //! A CSV import's report on the wire: the counts and every row in error
 //! with its line, its column and the reason in words.
 
-use relance_app::import::{Encoding, ImportProblem, ImportReport, RowError};
+use relance_app::import::{
+    DateOrder, Encoding, ImportKind, ImportProblem, ImportReport, Preset, PreviewRow, Remembered, RowError,
+};
 use relance_domain::company::Language;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::messages;
+use crate::views::{date, money};
+
+/// What the import screen sends: the file's path and the user's choices.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct ImportForm {
+    pub path: String,
+    /// `invoices`, `customers` or `payments`.
+    pub kind: String,
+    /// `ibm` or `generic`.
+    pub preset: String,
+    /// `day_first`, `month_first`, or none to let the file decide.
+    pub dates: Option<String>,
+}
+
+/// The form's choices, typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportChoices {
+    pub kind: ImportKind,
+    pub preset: Preset,
+    pub dates: Option<DateOrder>,
+}
+
+fn form_error(field: &str, message: String) -> ErrorView {
+    ErrorView {
+        code: ErrorCode::Invalid,
+        message: message.clone(),
+        field: Some(field.to_string()),
+        fields: vec![FieldErrorView { field: field.to_string(), message }],
+    }
+}
+
+impl ImportForm {
+    /// The choices, or an error on `import_kind`, `import_preset` or `import_dates`.
+    pub fn choices(&self, lang: Language) -> Result<ImportChoices, ErrorView> {
+        let kind = ImportKind::from_code(&self.kind).ok_or_else(|| {
+            form_error("import_kind", messages::import_choice(lang, "le contenu du fichier", "the file’s contents"))
+        })?;
+        let preset = Preset::from_code(&self.preset).ok_or_else(|| {
+            form_error("import_preset", messages::import_choice(lang, "le modèle de colonnes", "the column preset"))
+        })?;
+        let dates = match self.dates.as_deref() {
+            None | Some("") => None,
+            Some(code) => Some(DateOrder::from_code(code).ok_or_else(|| {
+                form_error("import_dates", messages::import_choice(lang, "l’ordre des dates", "the order of the dates"))
+            })?),
+        };
+        Ok(ImportChoices { kind, preset, dates })
+    }
+
+    /// Reads the file; a path that cannot be read is an error on `import_path`.
+    pub fn read(&self, lang: Language) -> Result<Vec<u8>, ErrorView> {
+        let path = self.path.trim();
+        if path.is_empty() {
+            return Err(form_error("import_path", messages::import_no_file(lang)));
+        }
+        std::fs::read(path).map_err(|e| form_error("import_path", messages::import_unreadable(path, &e, lang)))
+    }
+}
+
+/// One row of the preview as it will be read: dates `YYYY-MM-DD`, amounts as decimal strings.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportPreviewRowView {
+    pub line: u32,
+    pub customer: String,
+    /// The invoice number, or a customer's code.
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub due: Option<String>,
+    pub amount: Option<String>,
+    /// The settled date of an invoice (`YYYY-MM-DD`), the reference of a payment, the e-mail of a customer.
+    pub detail: Option<String>,
+}
+
+impl From<&PreviewRow> for ImportPreviewRowView {
+    fn from(r: &PreviewRow) -> Self {
+        ImportPreviewRowView {
+            line: u32::try_from(r.line).unwrap_or(u32::MAX),
+            customer: r.customer.clone(),
+            number: r.number.clone(),
+            date: r.date.map(date),
+            due: r.due.map(date),
+            amount: r.amount.map(money),
+            detail: r.detail.clone(),
+        }
+    }
+}
+
+/// The rows written so far during an import.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportProgressView {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The choices made last time for a file with the same header line.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportRememberedView {
+    pub kind: String,
+    pub preset: String,
+    pub dates: Option<String>,
+}
+
+impl From<&Remembered> for ImportRememberedView {
+    fn from(r: &Remembered) -> Self {
+        ImportRememberedView {
+            kind: r.kind.code().to_string(),
+            preset: r.preset.code().to_string(),
+            dates: r.date_order.map(|o| o.code().to_string()),
+        }
+    }
+}
 
 /// One problem of the file: line 1 is the header; no line for a whole column.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -34,6 +148,8 @@ pub struct ImportReportView {
     pub encoding: Option<String>,
     pub delimiter: Option<String>,
     pub errors: Vec<ImportRowErrorView>,
+    /// The first rows as they will be read (at most 20).
+    pub preview: Vec<ImportPreviewRowView>,
 }
 
 fn code(p: &ImportProblem) -> &'static str {
@@ -52,6 +168,11 @@ fn code(p: &ImportProblem) -> &'static str {
         DuplicateInFile { .. } => "duplicate_in_file",
         ConflictsWithBooks => "conflicts_with_books",
         OtherPayments => "other_payments",
+        DuplicateRow { .. } => "duplicate_row",
+        UnknownInvoice => "unknown_invoice",
+        UnknownCustomer => "unknown_customer",
+        OtherCustomer => "other_customer",
+        Overpays { .. } => "overpays",
     }
 }
 
@@ -86,6 +207,7 @@ impl ImportReportView {
             }),
             delimiter: r.delimiter.map(|d| d.to_string()),
             errors: r.errors.iter().map(|e| ImportRowErrorView::new(e, lang)).collect(),
+            preview: r.preview.iter().map(ImportPreviewRowView::from).collect(),
         }
     }
 }
@@ -135,6 +257,11 @@ mod tests {
             ImportProblem::DuplicateInFile { first_line: 2 },
             ImportProblem::ConflictsWithBooks,
             ImportProblem::OtherPayments,
+            ImportProblem::DuplicateRow { first_line: 2 },
+            ImportProblem::UnknownInvoice,
+            ImportProblem::UnknownCustomer,
+            ImportProblem::OtherCustomer,
+            ImportProblem::Overpays { remaining: relance_domain::Money::from_cents(1234) },
         ];
         for p in all {
             let fr = messages::import_problem(&p, Language::Fr);

@@ -769,6 +769,67 @@ pub fn import_problem(p: &relance_app::import::ImportProblem, lang: Language) ->
             "this invoice already has other payments in Relance than the file’s",
         )
         .to_string(),
+        DuplicateRow { first_line } => {
+            if fr {
+                format!("la même ligne figure déjà à la ligne {first_line} du fichier")
+            } else {
+                format!("the same row is already on line {first_line} of the file")
+            }
+        }
+        UnknownInvoice => pick(
+            lang,
+            "aucune facture de ce numéro dans Relance : importez d’abord les factures",
+            "no invoice with this number in Relance: import the invoices first",
+        )
+        .to_string(),
+        UnknownCustomer => pick(
+            lang,
+            "aucun client de ce nom ou de ce code dans Relance",
+            "no customer with this name or code in Relance",
+        )
+        .to_string(),
+        OtherCustomer => pick(
+            lang,
+            "cette facture appartient à un autre client dans Relance",
+            "this invoice belongs to another customer in Relance",
+        )
+        .to_string(),
+        Overpays { remaining } => {
+            if fr {
+                format!(
+                    "le règlement dépasse ce qui reste dû sur la facture ({} €)",
+                    french_amount(&remaining.to_string())
+                )
+            } else {
+                format!("the payment is more than what the invoice still owes (€{remaining})")
+            }
+        }
+    }
+}
+
+/// « Choisissez … » for a choice of the import screen that is not one of the list.
+pub fn import_choice(lang: Language, fr: &str, en: &str) -> String {
+    match lang {
+        Language::Fr => format!("Choisissez {fr} dans la liste."),
+        Language::En => format!("Choose {en} from the list."),
+    }
+}
+
+pub fn import_no_file(lang: Language) -> String {
+    pick(lang, "Indiquez le fichier CSV à importer.", "Give the CSV file to import.").to_string()
+}
+
+pub fn import_unreadable(path: &str, e: &std::io::Error, lang: Language) -> String {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => pick(lang, "ce fichier n’existe pas", "this file does not exist"),
+        std::io::ErrorKind::PermissionDenied => {
+            pick(lang, "Relance n’a pas le droit de le lire", "Relance is not allowed to read it")
+        }
+        _ => pick(lang, "c’est un dossier ou un fichier illisible", "it is a folder or an unreadable file"),
+    };
+    match lang {
+        Language::Fr => format!("Impossible de lire « {path} » : {why}."),
+        Language::En => format!("Cannot read « {path} »: {why}."),
     }
 }
 

@@ -10,6 +10,7 @@ mod collections;
 mod company;
 mod customers;
 mod documents;
+mod import;
 mod invoices;
 mod letter_templates;
 mod mail;
@@ -106,5 +107,9 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         risk::customer_risk,
         risk::risk_settings_get,
         risk::risk_settings_save,
+        import::import_preview,
+        import::import_run,
+        import::import_remembered,
+        import::import_choose_file,
     ]
 }

@@ -744,7 +744,39 @@ export type ImportReportView = { rows: number, customers_created: number, invoic
 /**
  * `utf-8`, `utf-8-bom` or `windows-1252`; none when the file could not be read.
  */
-encoding: string | null, delimiter: string | null, errors: Array<ImportRowErrorView>, };
+encoding: string | null, delimiter: string | null, errors: Array<ImportRowErrorView>, 
+/**
+ * The first rows as they will be read (at most 20).
+ */
+preview: Array<ImportPreviewRowView>, };
+
+export type ImportForm = { path: string, 
+/**
+ * `invoices`, `customers` or `payments`.
+ */
+kind: string, 
+/**
+ * `ibm` or `generic`.
+ */
+preset: string, 
+/**
+ * `day_first`, `month_first`, or none to let the file decide.
+ */
+dates: string | null, };
+
+export type ImportPreviewRowView = { line: number, customer: string, 
+/**
+ * The invoice number, or a customer's code.
+ */
+number: string | null, date: string | null, due: string | null, amount: string | null, 
+/**
+ * The settled date of an invoice (`YYYY-MM-DD`), the reference of a payment, the e-mail of a customer.
+ */
+detail: string | null, };
+
+export type ImportProgressView = { done: number, total: number, };
+
+export type ImportRememberedView = { kind: string, preset: string, dates: string | null, };
 
 export type BackupSettingsForm = { folder: string, keep: string, remind_after_days: string, };
 

@@ -111,6 +111,11 @@ describe("commands", () => {
     await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
     await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
     await commands.backupChooseFolder();
+    const importForm = { path: "/home/marie/factures.csv", kind: "invoices", preset: "generic", dates: null };
+    await commands.importPreview(importForm);
+    await commands.importRun(importForm, () => {});
+    await commands.importRemembered("/home/marie/factures.csv");
+    await commands.importChooseFile();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -178,6 +183,10 @@ describe("commands", () => {
       backup_inspect: ["path"],
       backup_restore: ["path", "progress"],
       backup_choose_folder: [],
+      import_preview: ["form"],
+      import_run: ["form", "progress"],
+      import_remembered: ["path"],
+      import_choose_file: [],
     });
   });
 });

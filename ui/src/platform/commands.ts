@@ -26,6 +26,10 @@ import type {
   DayLettersView,
   DemoSummaryView,
   DocumentView,
+  ImportForm,
+  ImportProgressView,
+  ImportRememberedView,
+  ImportReportView,
   LogoView,
   DueInstallmentView,
   EmailSentView,
@@ -214,6 +218,16 @@ export const backupInspect = (path: string) => call<BackupContentsView>("backup_
 export const backupRestore = (path: string, onProgress: (p: BackupProgressView) => void) =>
   call<RestoredView>("backup_restore", { path, progress: progressChannel(onProgress) });
 
+/** CSV import: reads the file and checks every row, writing nothing (the preview). */
+export const importPreview = (form: ImportForm) => call<ImportReportView>("import_preview", { form });
+/** Imports the file, all or nothing; `onProgress` gets the rows written. */
+export const importRun = (form: ImportForm, onProgress: (p: ImportProgressView) => void) =>
+  call<ImportReportView>("import_run", { form, progress: progressChannel(onProgress) });
+/** The choices made last time for a file with the same header line, or null. */
+export const importRemembered = (path: string) => call<ImportRememberedView | null>("import_remembered", { path });
+/** Opens the system's file picker (from Rust); the file chosen, or null when cancelled. */
+export const importChooseFile = () => call<string | null>("import_choose_file");
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -300,4 +314,8 @@ export const COMMANDS = [
   "customer_risk",
   "risk_settings_get",
   "risk_settings_save",
+  "import_preview",
+  "import_run",
+  "import_remembered",
+  "import_choose_file",
 ] as const;

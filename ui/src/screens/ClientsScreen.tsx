@@ -79,6 +79,14 @@ export function ClientsScreen() {
             <button type="button" className="button button-primary" onClick={() => nav.go({ name: "customer-new" })}>
               {t("customers.new")}
             </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => nav.go({ name: "settings", then: null, section: "import-title" })}
+              data-testid="customers-empty-import"
+            >
+              {t("import.empty_link")}
+            </button>
           </EmptyState>
         )
       ) : (

@@ -138,6 +138,14 @@ export function InvoicesScreen({
             >
               {t("invoices.new")}
             </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => nav.go({ name: "settings", then: null, section: "import-title" })}
+              data-testid="invoices-empty-import"
+            >
+              {t("import.empty_link")}
+            </button>
           </EmptyState>
         )
       ) : (

@@ -11,6 +11,7 @@ export const SETTINGS_SECTIONS = [
   { target: "letter-templates-title", label: "templates.title" },
   { target: "mail-settings-title", label: "mail_settings.title" },
   { target: "rates-title", label: "rates.title" },
+  { target: "import-title", label: "import.title" },
   { target: "backup-title", label: "backup.title" },
 ] as const;
 

@@ -29,6 +29,7 @@ import { MailSettingsSection } from "./MailSettingsSection";
 import { LogoSection } from "./LogoSection";
 import { SettingsIndex } from "./SettingsIndex";
 import { BackupSection } from "./BackupSection";
+import { ImportSection } from "./ImportSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -260,6 +261,7 @@ export function SettingsScreen({ then, section }: { then: Route | null; section?
       <LetterTemplatesSection />
       <MailSettingsSection />
       <RatesSection />
+      <ImportSection />
       <BackupSection />
     </div>
   );

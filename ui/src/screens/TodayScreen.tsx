@@ -326,6 +326,18 @@ function Welcome({ onLoaded }: { onLoaded: () => void }) {
           <p className="muted">{t("welcome.empty_help")}</p>
         </div>
       </div>
+      <p className="muted welcome-import">
+        {t("welcome.import_help")}{" "}
+        <button
+          type="button"
+          className="link"
+          onClick={() => nav.go({ name: "settings", then: null, section: "import-title" })}
+          disabled={busy}
+          data-testid="welcome-import"
+        >
+          {t("welcome.import")}
+        </button>
+      </p>
       {busy && <Spinner label={t("welcome.demo_loading")} />}
       {error && (
         <p className="field-error" role="alert" data-testid="welcome-error">

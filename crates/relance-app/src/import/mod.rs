@@ -5,7 +5,9 @@
 //! Importing the same file again changes nothing: invoices are keyed by
 //! their number, payments by invoice, date and amount.
 
+mod customers;
 pub mod mapping;
+mod payments;
 pub mod read;
 
 use std::collections::HashMap;
@@ -21,7 +23,9 @@ use relance_domain::{Currency, Money};
 use relance_store::activity::{self, ActivityKind, Subject};
 use relance_store::payments::Receipt;
 
-pub use mapping::InvoiceMapping;
+pub use customers::customers;
+pub use mapping::{CustomerMapping, InvoiceMapping, PaymentMapping, Preset};
+pub use payments::payments;
 pub use read::{DateOrder, Encoding};
 
 use crate::{AppResult, Context};
@@ -68,6 +72,108 @@ pub enum ImportProblem {
     ConflictsWithBooks,
     /// The invoice in the books already has other payments than the file's.
     OtherPayments,
+    /// The same customer (or payment) twice in the file.
+    DuplicateRow {
+        first_line: u64,
+    },
+    /// A payments file names an invoice number that is not in the books.
+    UnknownInvoice,
+    /// A payments file names a customer that is not in the books.
+    UnknownCustomer,
+    /// The invoice of a payment belongs to another customer than the row's.
+    OtherCustomer,
+    /// The payments of the file on this invoice come to more than it still owes.
+    Overpays {
+        remaining: Money,
+    },
+}
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportKind {
+    Invoices,
+    Customers,
+    Payments,
+}
+
+impl ImportKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::Invoices => "invoices",
+            ImportKind::Customers => "customers",
+            ImportKind::Payments => "payments",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ImportKind> {
+        match code {
+            "invoices" => Some(ImportKind::Invoices),
+            "customers" => Some(ImportKind::Customers),
+            "payments" => Some(ImportKind::Payments),
+            _ => None,
+        }
+    }
+}
+
+impl DateOrder {
+    pub fn code(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day_first",
+            DateOrder::MonthFirst => "month_first",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DateOrder> {
+        match code {
+            "day_first" => Some(DateOrder::DayFirst),
+            "month_first" => Some(DateOrder::MonthFirst),
+            _ => None,
+        }
+    }
+}
+
+/// One row as it will be read, for the preview (the first [`PREVIEW_ROWS`]
+/// rows without error). Fields a kind does not have stay empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub line: u64,
+    pub customer: String,
+    /// The invoice number (invoices, payments) or the customer's code.
+    pub number: Option<String>,
+    /// The issue date of an invoice, the date of a payment.
+    pub date: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub amount: Option<Money>,
+    /// The settled date of an invoice, the reference of a payment, the e-mail of a customer.
+    pub detail: Option<String>,
+}
+
+/// How many rows the preview shows.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// Writing progress: rows written so far and in all.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+
+/// Calls `progress` about a hundred times over `total` rows.
+pub(crate) struct Ticker<'a> {
+    progress: Progress<'a>,
+    done: u64,
+    total: u64,
+    step: u64,
+}
+
+impl<'a> Ticker<'a> {
+    pub(crate) fn new(progress: Progress<'a>, total: u64) -> Ticker<'a> {
+        progress(0, total);
+        Ticker { progress, done: 0, total, step: (total / 100).max(1) }
+    }
+
+    pub(crate) fn tick(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(self.step) || self.done == self.total {
+            (self.progress)(self.done, self.total);
+        }
+    }
 }
 
 /// A problem with its line (1 is the header) and its column's header.
@@ -104,6 +210,8 @@ pub struct ImportReport {
     pub written: bool,
     pub encoding: Option<Encoding>,
     pub delimiter: Option<char>,
+    /// The first rows as they are read.
+    pub preview: Vec<PreviewRow>,
 }
 
 /// One row as it will be written.
@@ -125,7 +233,7 @@ struct Columns {
     disputed: Option<usize>,
 }
 
-fn cap(s: &str) -> String {
+pub(crate) fn cap(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().count() > 40 {
         out.push('…');
@@ -133,8 +241,70 @@ fn cap(s: &str) -> String {
     out
 }
 
-fn count(n: usize) -> u32 {
+pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The signature of a file's header line: its cells folded (no case,
+/// accents nor spaces) joined by `|`; None when the file has no readable header.
+pub fn signature(bytes: &[u8]) -> Option<String> {
+    let (text, _) = read::decode(bytes).ok()?;
+    let delimiter = read::detect_delimiter(&text);
+    let header = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(header.as_bytes());
+    let record = reader.records().next()?.ok()?;
+    let sig = record.iter().map(read::fold).collect::<Vec<_>>().join("|");
+    let sig: String = sig.chars().take(4000).collect();
+    (!sig.replace('|', "").is_empty()).then_some(sig)
+}
+
+/// The choices remembered for a file with the same header line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Remembered {
+    pub kind: ImportKind,
+    pub preset: Preset,
+    pub date_order: Option<DateOrder>,
+}
+
+/// What was chosen last time for a file with this header, if anything.
+pub fn remembered(ctx: &impl Context, bytes: &[u8]) -> AppResult<Option<Remembered>> {
+    let Some(sig) = signature(bytes) else { return Ok(None) };
+    let Some(c) = relance_store::imports::choice(ctx.store().conn(), &sig)? else { return Ok(None) };
+    let (Some(kind), Some(preset)) = (ImportKind::from_code(&c.kind), Preset::from_code(&c.preset)) else {
+        return Ok(None);
+    };
+    Ok(Some(Remembered { kind, preset, date_order: c.date_order.as_deref().and_then(DateOrder::from_code) }))
+}
+
+/// Imports a file of `kind` with a preset. A written import remembers the
+/// choices for the file's header line (`remembered`).
+pub fn run(
+    ctx: &mut impl Context,
+    kind: ImportKind,
+    bytes: &[u8],
+    preset: Preset,
+    date_order: Option<DateOrder>,
+    dry_run: bool,
+    progress: Progress<'_>,
+) -> AppResult<ImportReport> {
+    let report = match kind {
+        ImportKind::Invoices => invoices_with(ctx, bytes, &InvoiceMapping::of(preset), date_order, dry_run, progress)?,
+        ImportKind::Customers => customers(ctx, bytes, &CustomerMapping::of(preset), dry_run, progress)?,
+        ImportKind::Payments => payments(ctx, bytes, &PaymentMapping::of(preset), date_order, dry_run, progress)?,
+    };
+    if report.written {
+        if let Some(sig) = signature(bytes) {
+            let now = ctx.clock().now();
+            let choice = relance_store::imports::Choice {
+                kind: kind.code().to_string(),
+                preset: preset.code().to_string(),
+                date_order: date_order.map(|o| o.code().to_string()),
+            };
+            ctx.store_mut().write(|tx| relance_store::imports::remember(tx, &sig, &choice, now))?;
+        }
+    }
+    Ok(report)
 }
 
 /// Imports invoices (with their customers, and a payment of the full
@@ -145,6 +315,18 @@ pub fn invoices(
     mapping: &InvoiceMapping,
     date_order: Option<DateOrder>,
     dry_run: bool,
+) -> AppResult<ImportReport> {
+    invoices_with(ctx, bytes, mapping, date_order, dry_run, &mut |_, _| {})
+}
+
+/// [`invoices`], reporting the rows written to `progress`.
+pub fn invoices_with(
+    ctx: &mut impl Context,
+    bytes: &[u8],
+    mapping: &InvoiceMapping,
+    date_order: Option<DateOrder>,
+    dry_run: bool,
+    progress: Progress<'_>,
 ) -> AppResult<ImportReport> {
     let mut report = ImportReport::default();
     let (table, errors) = read::read_table(bytes);
@@ -233,7 +415,9 @@ pub fn invoices(
             return Ok(());
         }
         let dropped = relance_store::bulk::drop_indexes(tx)?;
+        let mut ticker = Ticker::new(progress, (new_customers.len() + new_invoices.len() + new_payments.len()) as u64);
         for (name, data) in &new_customers {
+            ticker.tick();
             let id = relance_store::customers::insert(tx, data, now)?;
             names.insert(name.clone(), id);
             activity::record(
@@ -246,6 +430,7 @@ pub fn invoices(
         }
         let mut invoice_ids: HashMap<u64, (CustomerId, InvoiceId)> = HashMap::with_capacity(new_invoices.len());
         for row in &new_invoices {
+            ticker.tick();
             let customer = names[&row.customer];
             let id = relance_store::invoices::insert(tx, customer, &row.data, currency, now)?;
             invoice_ids.insert(row.line, (customer, id));
@@ -263,6 +448,7 @@ pub fn invoices(
             )?;
         }
         for (existing, i) in &new_payments {
+            ticker.tick();
             let row = &rows[*i];
             let (customer, invoice) = match existing {
                 Some(ids) => *ids,
@@ -297,7 +483,7 @@ pub fn invoices(
     Ok(report)
 }
 
-fn find(table: &read::Table, names: &[String]) -> Option<usize> {
+pub(crate) fn find(table: &read::Table, names: &[String]) -> Option<usize> {
     names.iter().find_map(|n| table.column(n))
 }
 
@@ -441,6 +627,17 @@ fn parse_rows(
             continue;
         }
         numbers.insert(number.clone(), line);
+        if report.preview.len() < PREVIEW_ROWS {
+            report.preview.push(PreviewRow {
+                line,
+                customer: customer.clone(),
+                number: Some(number.clone()),
+                date: Some(issue),
+                due: Some(due.unwrap_or_else(|| terms.due_date(issue))),
+                amount: Some(total),
+                detail: settled.map(|d| d.to_string()),
+            });
+        }
         let data = InvoiceData {
             number,
             issue_date: issue,

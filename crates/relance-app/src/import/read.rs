@@ -123,6 +123,7 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
+    let (mut counted_to, mut newlines) = (0usize, 0u64);
     loop {
         let line = reader.position().line();
         match reader.read_record(&mut record) {
@@ -133,7 +134,23 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
                 break;
             }
         }
-        let line = record.position().map_or(line, |p| p.line());
+        // The line where the record's text starts. The csv crate's own line number lags by one after a
+        // CRLF line (it starts the next record on the `\n` it left), so count the newlines here.
+        let line = match record.position().and_then(|p| usize::try_from(p.byte()).ok()) {
+            Some(start) => {
+                let raw = text.as_bytes();
+                let mut at = start.min(raw.len());
+                while at < raw.len() && (raw[at] == b'\n' || raw[at] == b'\r') {
+                    at += 1;
+                }
+                if at >= counted_to {
+                    newlines += raw[counted_to..at].iter().filter(|b| **b == b'\n').count() as u64;
+                    counted_to = at;
+                }
+                newlines + 1
+            }
+            None => line,
+        };
         if record.as_slice().len() > MAX_LINE_BYTES {
             errors.push(RowError::file(Some(line), ImportProblem::LineTooLong { max: MAX_LINE_BYTES }));
             if headers.is_none() {
