@@ -13,6 +13,7 @@ pub mod counts;
 pub mod customers;
 pub mod dunning;
 pub mod invoices;
+pub mod kpis;
 pub mod letter_templates;
 pub mod letters_sent;
 pub mod mail_settings;

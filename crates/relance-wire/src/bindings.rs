@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 
 use crate::backup::*;
 use crate::collections::*;
+use crate::dashboard::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
@@ -51,6 +52,8 @@ pub fn typescript() -> String {
         ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
+        DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
+        CustomerOverdueView, ForecastWeekView, DashboardView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

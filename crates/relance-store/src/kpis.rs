@@ -1,0 +1,104 @@
+//! What the receivables KPIs read: every invoice that is not cancelled, with
+//! its dated settlements (allocations of payments and credit notes) and its
+//! dated write-offs. Three full scans, no per-invoice query: the dashboard
+//! reads 100,000 invoices in one go.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::kpis::KpiInvoice;
+use relance_domain::Money;
+
+use crate::{Conn, Result};
+
+/// Reads a `YYYY-MM-DD` column without allocating (the schema's CHECKs keep
+/// the format); anything else is a conversion error.
+fn date(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let bad = || {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::from("not a YYYY-MM-DD date"))
+    };
+    let s = r.get_ref(idx)?.as_str()?.as_bytes();
+    if s.len() != 10 || s[4] != b'-' || s[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |b: &[u8]| -> Option<u32> {
+        b.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = (num(&s[0..4]), num(&s[5..7]), num(&s[8..10]));
+    match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => {
+            NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Every invoice not cancelled, by id, with its settlements and write-offs.
+pub fn invoices(conn: &Conn) -> Result<Vec<KpiInvoice>> {
+    let mut out: Vec<KpiInvoice> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, issue_date, due_date, total_cents FROM invoices
+         WHERE cancelled_at IS NULL ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        out.push(KpiInvoice {
+            id: InvoiceId(r.get(0)?),
+            customer: CustomerId(r.get(1)?),
+            issue_date: date(r, 2)?,
+            due_date: date(r, 3)?,
+            total: Money::from_cents(r.get(4)?),
+            settlements: Vec::new(),
+            write_offs: Vec::new(),
+        });
+    }
+    let at: HashMap<i64, usize> = out.iter().enumerate().map(|(k, i)| (i.id.0, k)).collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.invoice_id, p.date, a.amount_cents FROM allocations a JOIN payments p ON p.id = a.payment_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = at.get(&r.get::<_, i64>(0)?) {
+            out[*k].settlements.push((date(r, 1)?, Money::from_cents(r.get(2)?)));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT invoice_id, date, amount_cents FROM dunning_events
+         WHERE kind = 'escalated' AND stage = 'written_off' AND amount_cents > 0",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = at.get(&r.get::<_, i64>(0)?) {
+            out[*k].write_offs.push((date(r, 1)?, Money::from_cents(r.get(2)?)));
+        }
+    }
+    Ok(out)
+}
+
+/// Customers' names by id, for the figures that name customers.
+pub fn customer_names(conn: &Conn, ids: &[CustomerId]) -> Result<HashMap<CustomerId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM customers WHERE id = ?1")?;
+    let mut out = HashMap::with_capacity(ids.len());
+    for id in ids {
+        let mut rows = stmt.query([id.0])?;
+        if let Some(r) = rows.next()? {
+            out.insert(*id, r.get(0)?);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_strictly() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for (text, ok) in [("2026-02-28", true), ("2026-02-30", false), ("2026-2-28", false), ("abcd-ef-gh", false)] {
+            let got = conn.query_row("SELECT ?1", [text], |r| date(r, 0));
+            assert_eq!(got.is_ok(), ok, "{text}");
+        }
+    }
+}
