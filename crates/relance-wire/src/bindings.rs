@@ -53,7 +53,7 @@ pub fn typescript() -> String {
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
         DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
-        CustomerOverdueView, ForecastWeekView, DashboardView,
+        CustomerOverdueView, ForecastWeekView, DashboardView, AgingReportView, DsoReportView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

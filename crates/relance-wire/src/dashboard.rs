@@ -281,3 +281,53 @@ impl From<&Dashboard> for DashboardView {
         }
     }
 }
+
+/// `relance report aging --json`: the aged balance alone.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AgingReportView {
+    pub as_of: String,
+    pub receivables: String,
+    pub overdue: String,
+    pub overdue_share: Option<String>,
+    pub aging: Vec<AgingBucketView>,
+}
+
+/// `relance report dso --json`: the DSO and its trend.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DsoReportView {
+    pub as_of: String,
+    pub period_days: u32,
+    pub receivables: String,
+    pub sales: String,
+    pub dso_simple: Option<String>,
+    pub dso_countback: String,
+    pub dso_countback_capped: bool,
+    pub dso_trend: Vec<DsoPointView>,
+}
+
+impl From<&DashboardView> for AgingReportView {
+    fn from(d: &DashboardView) -> Self {
+        AgingReportView {
+            as_of: d.as_of.clone(),
+            receivables: d.receivables.clone(),
+            overdue: d.overdue.clone(),
+            overdue_share: d.overdue_share.clone(),
+            aging: d.aging.clone(),
+        }
+    }
+}
+
+impl From<&DashboardView> for DsoReportView {
+    fn from(d: &DashboardView) -> Self {
+        DsoReportView {
+            as_of: d.as_of.clone(),
+            period_days: d.period_days,
+            receivables: d.receivables.clone(),
+            sales: d.sales.clone(),
+            dso_simple: d.dso_simple.clone(),
+            dso_countback: d.dso_countback.clone(),
+            dso_countback_capped: d.dso_countback_capped,
+            dso_trend: d.dso_trend.clone(),
+        }
+    }
+}

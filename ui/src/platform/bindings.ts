@@ -868,3 +868,7 @@ dso_trend: Array<DsoPointView>, paid: PaidLatenessView, cei: CeiView, recovery: 
  * 12 weeks from `as_of`.
  */
 forecast: Array<ForecastWeekView>, forecast_later: string, };
+
+export type AgingReportView = { as_of: string, receivables: string, overdue: string, overdue_share: string | null, aging: Array<AgingBucketView>, };
+
+export type DsoReportView = { as_of: string, period_days: number, receivables: string, sales: string, dso_simple: string | null, dso_countback: string, dso_countback_capped: boolean, dso_trend: Array<DsoPointView>, };
