@@ -136,13 +136,14 @@ fn dso(d: &Dashboard, lang: Language) {
     ));
     let simple = days(&k.dso_simple.map(|r| r.to_string()), lang);
     print(&format!(
-        "{} {simple} ({} {}, {} {} {})",
+        "{} {simple} ({} {}, {} {} {} {})",
         tr(lang, "DSO simple :", "Simple DSO:"),
         tr(lang, "encours", "receivables"),
         amount(k.aged.total, lang),
         tr(lang, "ventes à crédit des", "credit sales of the last"),
         k.period_days,
-        format!("{} {}", tr(lang, "derniers jours :", "days:"), amount(k.sales, lang)),
+        tr(lang, "derniers jours :", "days:"),
+        amount(k.sales, lang),
     ));
     let countback = days(&Some(k.dso_countback.days.to_string()), lang);
     let capped = if k.dso_countback.capped {

@@ -41,7 +41,7 @@ pub struct Countback {
 pub fn dso_countback(book: &Book, as_of: NaiveDate) -> Countback {
     let mut left = i128::from(book.receivables_cents(as_of));
     if left <= 0 {
-        return Countback { days: Decimal::ZERO, capped: false };
+        return Countback { days: Decimal::new(0, 1), capped: false };
     }
     let mut whole_days: i128 = 0;
     let mut end = as_of;
@@ -57,7 +57,7 @@ pub fn dso_countback(book: &Book, as_of: NaiveDate) -> Countback {
         whole_days += days;
         end = start;
     }
-    Countback { days: Decimal::from_i128_with_scale(whole_days, 0), capped: true }
+    Countback { days: round_ratio(whole_days, 1).unwrap_or_default(), capped: true }
 }
 
 /// The DSO at one month end.

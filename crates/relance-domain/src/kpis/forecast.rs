@@ -97,7 +97,7 @@ pub fn forecast(
         }
     }
     for p in installments {
-        let left = p.left.cents();
+        let left = super::cents(p.left);
         if left <= 0 {
             continue;
         }

@@ -74,13 +74,26 @@ pub(crate) struct Item {
     pub paid_on: Option<NaiveDate>,
 }
 
+/// The cents of an amount: its mantissa when it holds exactly two decimals
+/// (every `Money` constructor makes it so), read without arithmetic; else
+/// `Money::cents`.
+fn cents(m: Money) -> i64 {
+    let d = m.amount();
+    if d.scale() == 2 {
+        if let Ok(c) = i64::try_from(d.mantissa()) {
+            return c;
+        }
+    }
+    m.cents()
+}
+
 impl Item {
     fn new(i: &KpiInvoice) -> Item {
-        let mut settlements: Vec<(NaiveDate, i64)> = i.settlements.iter().map(|(d, m)| (*d, m.cents())).collect();
+        let mut settlements: Vec<(NaiveDate, i64)> = i.settlements.iter().map(|(d, m)| (*d, cents(*m))).collect();
         settlements.sort_by_key(|(d, _)| *d);
-        let mut write_offs: Vec<(NaiveDate, i64)> = i.write_offs.iter().map(|(d, m)| (*d, m.cents())).collect();
+        let mut write_offs: Vec<(NaiveDate, i64)> = i.write_offs.iter().map(|(d, m)| (*d, cents(*m))).collect();
         write_offs.sort_by_key(|(d, _)| *d);
-        let total = i.total.cents();
+        let total = cents(i.total);
         let mut sum = 0i64;
         let mut paid_on = None;
         for (d, c) in &settlements {
