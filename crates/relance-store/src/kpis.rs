@@ -68,7 +68,11 @@ impl<T: Copy> ById<T> {
 /// Four sequential scans (invoices, payments' dates, allocations,
 /// write-offs) joined in memory by row id: no per-row index lookup.
 pub fn invoices(conn: &Conn) -> Result<Vec<KpiInvoice>> {
-    let mut out: Vec<KpiInvoice> = Vec::new();
+    let count = |sql: &str| -> Result<usize> {
+        let n: i64 = conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    };
+    let mut out: Vec<KpiInvoice> = Vec::with_capacity(count("SELECT count(*) FROM invoices")?);
     let mut stmt = conn.prepare_cached(
         "SELECT id, customer_id, issue_date, due_date, total_cents FROM invoices
          WHERE cancelled_at IS NULL ORDER BY id",
@@ -87,7 +91,7 @@ pub fn invoices(conn: &Conn) -> Result<Vec<KpiInvoice>> {
     }
     let at = ById::new(out.iter().enumerate().map(|(k, i)| (i.id.0, k)).collect());
     let mut stmt = conn.prepare_cached("SELECT id, date FROM payments")?;
-    let mut pairs = Vec::new();
+    let mut pairs = Vec::with_capacity(count("SELECT count(*) FROM payments")?);
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         pairs.push((r.get::<_, i64>(0)?, date(r, 1)?));

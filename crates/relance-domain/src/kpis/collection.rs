@@ -93,7 +93,11 @@ pub struct Cei {
 }
 
 pub fn cei(book: &Book, from: NaiveDate, to: NaiveDate) -> Cei {
-    let opening = book.receivables_cents(from);
+    cei_of(book, from, to, book.receivables_cents(from))
+}
+
+/// [`cei`] with the opening receivables already summed (cents).
+pub(crate) fn cei_of(book: &Book, from: NaiveDate, to: NaiveDate, opening: i64) -> Cei {
     let sales = book.sales_cents(from, to);
     let (mut closing, mut current) = (0i64, 0i64);
     for i in &book.items {

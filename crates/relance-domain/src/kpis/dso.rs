@@ -12,7 +12,11 @@ use crate::money::Money;
 /// `receivables(as_of) / sales((as_of - days, as_of]) × days`, one decimal.
 /// `None` when nothing was sold in the period.
 pub fn dso_simple(book: &Book, as_of: NaiveDate, days: u32) -> Option<Decimal> {
-    let receivables = book.receivables_cents(as_of);
+    simple_of(book, book.receivables_cents(as_of), as_of, days)
+}
+
+/// [`dso_simple`] with the receivables already summed (cents).
+pub(crate) fn simple_of(book: &Book, receivables: i64, as_of: NaiveDate, days: u32) -> Option<Decimal> {
     let sales = book.sales_cents(days_before(as_of, days), as_of);
     round_ratio(i128::from(receivables) * i128::from(days), i128::from(sales))
 }
@@ -39,7 +43,12 @@ pub struct Countback {
 /// `days = (Σ D × S_last + R × D_last) / S_last`.
 /// No receivables: 0 days.
 pub fn dso_countback(book: &Book, as_of: NaiveDate) -> Countback {
-    let mut left = i128::from(book.receivables_cents(as_of));
+    countback_of(book, book.receivables_cents(as_of), as_of)
+}
+
+/// [`dso_countback`] with the receivables already summed (cents).
+pub(crate) fn countback_of(book: &Book, receivables: i64, as_of: NaiveDate) -> Countback {
+    let mut left = i128::from(receivables);
     if left <= 0 {
         return Countback { days: Decimal::new(0, 1), capped: false };
     }
@@ -91,13 +100,20 @@ pub fn month_ends(as_of: NaiveDate, n: usize) -> Vec<NaiveDate> {
 /// The monthly trend: the simple (over `days`) and countback DSO at each of
 /// the last `n` month ends on or before `as_of`, oldest first.
 pub fn dso_trend(book: &Book, as_of: NaiveDate, days: u32, n: usize) -> Vec<DsoPoint> {
-    month_ends(as_of, n)
-        .into_iter()
-        .map(|m| DsoPoint {
-            month_end: m,
-            receivables: book.receivables(m),
-            simple: dso_simple(book, m, days),
-            countback: dso_countback(book, m),
+    let ends = month_ends(as_of, n);
+    let receivables = book.receivables_many(&ends);
+    trend_of(book, &ends, &receivables, days)
+}
+
+/// [`dso_trend`] with the receivables at each month end already summed.
+pub(crate) fn trend_of(book: &Book, ends: &[NaiveDate], receivables: &[i64], days: u32) -> Vec<DsoPoint> {
+    ends.iter()
+        .zip(receivables)
+        .map(|(m, r)| DsoPoint {
+            month_end: *m,
+            receivables: Money::from_cents(*r),
+            simple: simple_of(book, *r, *m, days),
+            countback: countback_of(book, *r, *m),
         })
         .collect()
 }

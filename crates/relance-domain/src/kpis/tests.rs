@@ -369,7 +369,37 @@ fn compute_gathers_every_figure() {
     assert_eq!(k.sales, eur(50000));
     // DSO 690 / 500 × 90 = 124.2
     assert_eq!(k.dso_simple, Some(dec("124.2")));
+    // The one-pass receivables give what each formula gives alone.
+    assert_eq!(k.dso_trend, dso_trend(&book, k.as_of, 90, TREND_MONTHS));
+    assert_eq!(k.dso_countback, dso_countback(&book, k.as_of));
+    assert_eq!(k.cei, cei(&book, k.from, k.as_of));
+    assert_eq!(k.dso_simple, dso_simple(&book, k.as_of, 90));
     let drill = sales_drill(k.from, k.as_of);
     let sold: Money = invoices.iter().filter(|i| drill.matches(i, k.as_of)).map(|i| i.total).sum();
     assert_eq!(sold, k.sales);
+}
+
+#[test]
+fn settlements_in_any_order_are_applied_by_date() {
+    // 100 on 05-20, 50 on 04-10, 150 on 06-05 (given out of order) on 300:
+    // open 250 after 04-10, 150 after 05-20, paid on 06-05.
+    let i = inv(
+        1,
+        1,
+        "2026-04-01",
+        "2026-05-01",
+        300,
+        &[("2026-05-20", 100), ("2026-04-10", 50), ("2026-06-05", 150)],
+        &[],
+    );
+    let item = Item::new(&i);
+    assert_eq!(item.paid_on, Some(d("2026-06-05")));
+    let open: Vec<i64> = ["2026-04-09", "2026-04-10", "2026-05-20", "2026-06-04", "2026-06-05"]
+        .iter()
+        .map(|on| item.open_at(d(on)))
+        .collect();
+    assert_eq!(open, vec![30000, 25000, 15000, 15000, 0]);
+    // One settlement short of the total: never paid.
+    let short = Item::new(&inv(2, 1, "2026-04-01", "2026-05-01", 300, &[("2026-05-20", 299)], &[]));
+    assert_eq!((short.paid_on, short.open_at(d("2026-06-30"))), (None, 100));
 }
