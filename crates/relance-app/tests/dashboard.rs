@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use relance_app::dashboard::{self, Dashboard};
 use relance_app::demo::{self, DemoOptions};
 use relance_app::import::{self, InvoiceMapping};
@@ -182,15 +182,36 @@ fn ibm_sample_figures_agree_with_a_naive_computation_over_the_csv() {
 
     let rows = naive_rows();
     assert_eq!(rows.len(), 2466);
-    // Dates inside the sample's range (invoices from 2012-01-03 to 2013-12-02).
-    for at in ["2012-03-31", "2012-06-30", "2012-12-31", "2013-06-30", "2013-09-15", "2013-12-31"] {
-        let dash = dashboard::dashboard(&ctx, d(at), 90).unwrap();
-        assert_eq!(dash.invoices, 2466);
-        let want = naive(&rows, iso_day(at));
-        assert_eq!(app_figures(&dash), want, "at {at}");
-        // Something to compare: open and overdue invoices, late payments.
-        assert!(want.receivables > 0 && want.buckets[1].1 > 0 && want.paid_late > 0, "at {at}: {want:?}");
+    // Inside the sample's range (invoices from 2012-01-03 to 2013-12-02):
+    // the 1st, the 15th and the last day of every month from April 2012 to
+    // December 2013, 63 dates, so that the edge between the first two
+    // buckets (an invoice exactly 30, then 31 days late) is met. The sample's
+    // invoices are paid within about 50 days: the later edges are the unit
+    // tests' (relance-domain kpis::tests).
+    let mut dates = Vec::new();
+    for (y, m) in (2012..=2013).flat_map(|y| (1..=12).map(move |m| (y, m))).filter(|(y, m)| (*y, *m) >= (2012, 4)) {
+        let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        let last = first.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap();
+        dates.extend([first, first.with_day(15).unwrap(), last]);
     }
+    assert_eq!(dates.len(), 63);
+    let mut edges = [0u32; 2];
+    for at in dates {
+        let dash = dashboard::dashboard(&ctx, at, 90).unwrap();
+        assert_eq!(dash.invoices, 2466);
+        let day = iso_day(&at.to_string());
+        let want = naive(&rows, day);
+        assert_eq!(app_figures(&dash), want, "at {at}");
+        // Something to compare: open invoices and late payments.
+        assert!(want.receivables > 0 && want.paid_late > 0, "at {at}: {want:?}");
+        for r in rows.iter().filter(|r| r.issue <= day && r.settled > day) {
+            for (k, edge) in [30, 31].iter().enumerate() {
+                edges[k] += u32::from(day - r.due == *edge);
+            }
+        }
+    }
+    // Open invoices sat on both sides of the edge at some of these dates.
+    assert!(edges.iter().all(|n| *n > 0), "{edges:?}");
     // The figures printed in the report to the lead, pinned.
     let at = naive(&rows, iso_day("2013-06-30"));
     assert_eq!(at.receivables, 511_985);
