@@ -9,6 +9,7 @@ pub mod collections;
 pub mod company;
 pub mod context;
 pub mod customers;
+pub mod dashboard;
 pub mod data_dir;
 pub mod day_letters;
 pub mod demo;

@@ -657,3 +657,32 @@ pub fn agreement(ctx: &impl Context, id: PlanId) -> AppResult<PlanAgreement> {
         remaining_due_on_default: true,
     })
 }
+
+/// For the cash-in forecast: the invoices of plans still running at
+/// `as_of`, and the unpaid part of each of their installments. A plan that
+/// broke (or completed) expects nothing more by its schedule: its invoices
+/// are expected like any other.
+pub(crate) fn running_left(
+    conn: &Conn,
+    as_of: NaiveDate,
+) -> AppResult<(std::collections::HashSet<InvoiceId>, Vec<relance_domain::kpis::PlanInstallmentLeft>)> {
+    let settings = relance_store::plans::settings(conn)?;
+    let mut invoices = std::collections::HashSet::new();
+    let mut left = Vec::new();
+    for p in relance_store::plans::running(conn, None)? {
+        let paid = paid(conn, &p)?;
+        let follow = p.follow(paid, as_of, settings.grace_days);
+        if follow.status != PlanStatus::Running {
+            continue;
+        }
+        invoices.extend(p.data.invoices.iter().map(|(id, _)| *id));
+        for s in follow.installments.iter().filter(|s| s.left().is_positive()) {
+            left.push(relance_domain::kpis::PlanInstallmentLeft {
+                customer: p.data.customer,
+                due: s.installment.due,
+                left: s.left(),
+            });
+        }
+    }
+    Ok((invoices, left))
+}

@@ -117,6 +117,10 @@ pub enum Command {
     Export(crate::export::ExportArgs),
     /// Benchmark: time the import of a generated CSV of invoices into a temporary database, then again; never fails on time.
     BenchImport(crate::import::BenchImportArgs),
+    /// Receivables figures at --as-of: aging (the aged balance), dso (simple, countback, monthly trend) or kpis (all).
+    Report(crate::report::ReportArgs),
+    /// Benchmark: time the dashboard's figures on a generated book of --invoices invoices; never fails on time.
+    BenchDashboard(crate::report::BenchDashboardArgs),
 }
 
 #[derive(Debug, Args)]

@@ -66,6 +66,8 @@ pub fn run(cli: &Cli, lang: Language) -> anyhow::Result<()> {
         Command::Letters(a) => letters::day(cli, a, lang),
         Command::BenchLetters(a) => letters::bench(a, lang),
         Command::Template { action } => crate::templates::run(cli, action, lang),
+        Command::Report(a) => crate::report::run(cli, a, lang),
+        Command::BenchDashboard(a) => crate::report::bench(a, lang),
     }
 }
 

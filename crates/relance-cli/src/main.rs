@@ -15,6 +15,7 @@ mod import;
 mod letters;
 mod mail;
 mod plans;
+mod report;
 mod session;
 mod templates;
 

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod dunning;
 pub mod ids;
 pub mod invoice;
+pub mod kpis;
 pub mod legal_ids;
 pub mod letter_templates;
 pub mod money;

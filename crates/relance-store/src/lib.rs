@@ -14,6 +14,7 @@ pub mod customers;
 pub mod dunning;
 pub mod imports;
 pub mod invoices;
+pub mod kpis;
 pub mod letter_templates;
 pub mod letters_sent;
 pub mod mail_settings;

@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 
 use crate::backup::*;
 use crate::collections::*;
+use crate::dashboard::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::forms::*;
@@ -53,6 +54,8 @@ pub fn typescript() -> String {
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
         RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,
+        DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
+        CustomerOverdueView, ForecastWeekView, DashboardView, AgingReportView, DsoReportView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

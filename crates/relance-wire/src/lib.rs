@@ -9,6 +9,7 @@
 pub mod backup;
 pub mod bindings;
 pub mod collections;
+pub mod dashboard;
 pub mod documents;
 pub mod error;
 pub mod forms;

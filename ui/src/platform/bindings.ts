@@ -875,3 +875,79 @@ export type RiskSettingsForm = { grace_days: string, min_history: string, punctu
 export type RiskSettingsView = { saved: RiskThresholdsView, recommended: RiskThresholdsView, };
 
 export type RiskThresholdsView = { grace_days: number, min_history: number, punctual_max_days: number, late_min_share_late: number, regular_spread_days: number, at_risk_broken_promises: number, at_risk_overdue_days: number, at_risk_score: number, };
+
+export type DrillView = { open: boolean, overdue: boolean, customer_id: number | null, due_from: string | null, due_to: string | null, issued_from: string | null, issued_to: string | null, paid_from: string | null, paid_to: string | null, written_off_from: string | null, written_off_to: string | null, };
+
+export type AgingBucketView = { 
+/**
+ * `not_due`, `1_30`, `31_60`, `61_90`, `over_90`.
+ */
+code: string, amount: string, invoices: number, drill: DrillView, };
+
+export type DsoPointView = { month_end: string, receivables: string, 
+/**
+ * Days, one decimal; none without sales in the period.
+ */
+simple: string | null, countback: string, 
+/**
+ * The countback walked 36 months without using up the receivables.
+ */
+countback_capped: boolean, };
+
+export type PaidLatenessView = { invoices: number, paid_late: number, 
+/**
+ * Percent, one decimal.
+ */
+share_late: string | null, amount: string, average_days_late: string | null, weighted_days_late: string | null, drill: DrillView, };
+
+export type CeiView = { opening: string, sales: string, closing: string, closing_current: string, 
+/**
+ * Percent, one decimal.
+ */
+index: string | null, };
+
+export type RecoveryView = { invoices: number, went_overdue: string, collected: string, 
+/**
+ * Percent, one decimal.
+ */
+rate: string | null, drill: DrillView, };
+
+export type WrittenOffView = { 
+/**
+ * Written off by the date.
+ */
+total: string, invoices: number, in_period: string, 
+/**
+ * Percent of the period's sales, one decimal.
+ */
+ratio_of_sales: string | null, drill: DrillView, };
+
+export type CustomerOverdueView = { customer_id: number, name: string, overdue: string, invoices: number, max_days_late: number, drill: DrillView, };
+
+export type ForecastWeekView = { start: string, end: string, invoices: string, installments: string, total: string, items: number, drill: DrillView, };
+
+export type DashboardView = { as_of: string, period_from: string, period_days: number, invoices_read: number, receivables: string, receivables_drill: DrillView, overdue: string, overdue_drill: DrillView, 
+/**
+ * Percent of the receivables, one decimal.
+ */
+overdue_share: string | null, 
+/**
+ * Amount-weighted days past due of the overdue invoices.
+ */
+overdue_weighted_days_late: string | null, aging: Array<AgingBucketView>, 
+/**
+ * Credit sales of the period.
+ */
+sales: string, sales_drill: DrillView, dso_simple: string | null, dso_countback: string, dso_countback_capped: boolean, 
+/**
+ * The last 12 month ends, oldest first.
+ */
+dso_trend: Array<DsoPointView>, paid: PaidLatenessView, cei: CeiView, recovery: RecoveryView, written_off: WrittenOffView, top_overdue: Array<CustomerOverdueView>, 
+/**
+ * 12 weeks from `as_of`.
+ */
+forecast: Array<ForecastWeekView>, forecast_later: string, };
+
+export type AgingReportView = { as_of: string, receivables: string, overdue: string, overdue_share: string | null, aging: Array<AgingBucketView>, };
+
+export type DsoReportView = { as_of: string, period_days: number, receivables: string, sales: string, dso_simple: string | null, dso_countback: string, dso_countback_capped: boolean, dso_trend: Array<DsoPointView>, };

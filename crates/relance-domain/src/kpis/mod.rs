@@ -1,0 +1,386 @@
+//! Receivables KPIs (issue 7) as pure functions of the books at a date.
+//!
+//! The input is every invoice (cancelled ones left out by the caller) with
+//! the dated settlements allocated to it (payments and credit notes) and its
+//! dated write-offs. Every figure is computed **as of** a date: an invoice
+//! issued after the date does not exist yet, and a payment made after it has
+//! not happened yet, so an invoice paid later still counts as open.
+//!
+//! A write-off is a dunning stage, not a payment (see `ARCHITECTURE.md`): it
+//! never settles the invoice, but what it wrote off is not expected any more,
+//! so it leaves the receivables from its date (like `reports::overdue`) and
+//! is given apart as the written-off amount.
+//!
+//! Arithmetic: amounts are summed in integer cents (`i64`, products and sums
+//! of products in `i128`), so every sum is exact; results are `Money`.
+//! Ratios (DSO, percentages, days late) are `Decimal`s rounded **once** to
+//! one decimal, half away from zero, by integer division ([`round_ratio`]):
+//! no float anywhere.
+
+mod aging;
+mod collection;
+mod dso;
+mod forecast;
+#[cfg(test)]
+mod tests;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::ids::{CustomerId, InvoiceId};
+use crate::money::Money;
+
+pub use aging::{aged_balance, top_overdue_customers, AgedBalance, Bucket, CustomerOverdue};
+pub use collection::{
+    cei, customer_delays, paid_lateness, recovery, written_off, Cei, PaidLateness, Recovery, WrittenOff,
+};
+pub use dso::{dso_countback, dso_simple, dso_trend, month_ends, Countback, DsoPoint};
+pub use forecast::{forecast, Forecast, ForecastWeek, PlanInstallmentLeft};
+
+/// Defaults of the dashboard: DSO over the last 90 days, periods of 90
+/// days for the collection figures, 12 month ends, 12 weeks, top 10.
+pub const DEFAULT_PERIOD_DAYS: u32 = 90;
+pub const TREND_MONTHS: usize = 12;
+pub const FORECAST_WEEKS: usize = 12;
+pub const TOP_CUSTOMERS: usize = 10;
+/// The countback walk stops after this many months (3 years of sales).
+pub const COUNTBACK_MAX_MONTHS: u32 = 36;
+
+/// One invoice as the KPIs see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiInvoice {
+    pub id: InvoiceId,
+    pub customer: CustomerId,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub total: Money,
+    /// Payments and credit notes allocated to it, each with its date.
+    pub settlements: Vec<(NaiveDate, Money)>,
+    /// Amounts written off, each with its date.
+    pub write_offs: Vec<(NaiveDate, Money)>,
+}
+
+/// The cents of an amount: its mantissa when it holds exactly two decimals
+/// (every `Money` constructor makes it so), read without arithmetic; else
+/// `Money::cents`.
+pub(crate) fn cents(m: Money) -> i64 {
+    let d = m.amount();
+    if d.scale() == 2 {
+        if let Ok(c) = i64::try_from(d.mantissa()) {
+            return c;
+        }
+    }
+    m.cents()
+}
+
+/// An invoice in integer cents with its settlements sorted by date. The
+/// first settlement is held inline: most invoices have at most one, so
+/// building a `Book` of 100,000 invoices allocates nothing per invoice.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub id: InvoiceId,
+    pub customer: CustomerId,
+    pub issue: NaiveDate,
+    pub due: NaiveDate,
+    pub total: i64,
+    /// The earliest settlement.
+    pub first: Option<(NaiveDate, i64)>,
+    /// The later ones, by date (empty, not allocated, for most invoices).
+    pub more: Vec<(NaiveDate, i64)>,
+    pub write_offs: Vec<(NaiveDate, i64)>,
+    /// The day the settlements reached the total, if they did.
+    pub paid_on: Option<NaiveDate>,
+}
+
+impl Item {
+    fn new(i: &KpiInvoice) -> Item {
+        let total = cents(i.total);
+        let (first, more, paid_on) = match i.settlements.as_slice() {
+            [] => (None, Vec::new(), None),
+            [(d, m)] => {
+                let c = cents(*m);
+                (Some((*d, c)), Vec::new(), (c >= total).then_some(*d))
+            }
+            many => {
+                let mut all: Vec<(NaiveDate, i64)> = many.iter().map(|(d, m)| (*d, cents(*m))).collect();
+                all.sort_by_key(|(d, _)| *d);
+                let mut sum = 0i64;
+                let mut paid_on = None;
+                for (d, c) in &all {
+                    sum += c;
+                    if sum >= total {
+                        paid_on = Some(*d);
+                        break;
+                    }
+                }
+                let first = all.first().copied();
+                (first, all.split_off(1), paid_on)
+            }
+        };
+        let mut write_offs: Vec<(NaiveDate, i64)> = i.write_offs.iter().map(|(d, m)| (*d, cents(*m))).collect();
+        write_offs.sort_by_key(|(d, _)| *d);
+        Item {
+            id: i.id,
+            customer: i.customer,
+            issue: i.issue_date,
+            due: i.due_date,
+            total,
+            first,
+            more,
+            write_offs,
+            paid_on,
+        }
+    }
+
+    /// Settled (payments and credit notes) on or before `d`.
+    pub fn settled_by(&self, d: NaiveDate) -> i64 {
+        match self.first {
+            Some((on, c)) if on <= d => {
+                c + self.more.iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum::<i64>()
+            }
+            _ => 0,
+        }
+    }
+
+    /// Written off on or before `d`.
+    pub fn written_off_by(&self, d: NaiveDate) -> i64 {
+        self.write_offs.iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum()
+    }
+
+    /// What is still expected of it at the end of day `d`: 0 before it is
+    /// issued, then the total less what was settled and written off by `d`.
+    pub fn open_at(&self, d: NaiveDate) -> i64 {
+        if self.issue > d {
+            return 0;
+        }
+        if self.paid_on.is_some_and(|p| p <= d) {
+            return 0;
+        }
+        (self.total - self.settled_by(d) - self.written_off_by(d)).max(0)
+    }
+
+    /// Days past due at `d` (0 on the due date and before).
+    pub fn days_late_at(&self, d: NaiveDate) -> i64 {
+        (d - self.due).num_days().max(0)
+    }
+}
+
+/// The books prepared for the KPIs: built once, read by every formula.
+#[derive(Debug, Clone)]
+pub struct Book {
+    pub(crate) items: Vec<Item>,
+    /// Issue dates sorted, with the running sum of the totals up to each
+    /// (inclusive): the sales of any period in two binary searches.
+    sales_index: Vec<(NaiveDate, i64)>,
+}
+
+impl Book {
+    pub fn new(invoices: &[KpiInvoice]) -> Book {
+        let items: Vec<Item> = invoices.iter().map(Item::new).collect();
+        let mut sales_index: Vec<(NaiveDate, i64)> = items.iter().map(|i| (i.issue, i.total)).collect();
+        sales_index.sort_by_key(|(d, _)| *d);
+        let mut running = 0i64;
+        for (_, c) in sales_index.iter_mut() {
+            running += *c;
+            *c = running;
+        }
+        Book { items, sales_index }
+    }
+
+    /// Sales issued on or before `d` (cents).
+    fn sales_through(&self, d: NaiveDate) -> i64 {
+        let n = self.sales_index.partition_point(|(on, _)| *on <= d);
+        if n == 0 {
+            0
+        } else {
+            self.sales_index[n - 1].1
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Total receivables at the end of day `d` (cents).
+    pub(crate) fn receivables_cents(&self, d: NaiveDate) -> i64 {
+        self.items.iter().map(|i| i.open_at(d)).sum()
+    }
+
+    /// Total receivables at the end of each of `dates` (cents), in one pass.
+    pub(crate) fn receivables_many(&self, dates: &[NaiveDate]) -> Vec<i64> {
+        let mut out = vec![0i64; dates.len()];
+        for i in &self.items {
+            for (sum, d) in out.iter_mut().zip(dates) {
+                *sum += i.open_at(*d);
+            }
+        }
+        out
+    }
+
+    /// Total receivables at the end of day `d`.
+    pub fn receivables(&self, d: NaiveDate) -> Money {
+        Money::from_cents(self.receivables_cents(d))
+    }
+
+    /// Credit sales in `(from, to]`: the totals of the invoices issued then (cents).
+    pub(crate) fn sales_cents(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        if to <= from {
+            return 0;
+        }
+        self.sales_through(to) - self.sales_through(from)
+    }
+
+    /// Credit sales in `(from, to]`.
+    pub fn sales(&self, from: NaiveDate, to: NaiveDate) -> Money {
+        Money::from_cents(self.sales_cents(from, to))
+    }
+}
+
+/// `num / den` rounded to one decimal, half away from zero, exactly (integer
+/// division); `None` when `den` is not positive.
+pub fn round_ratio(num: i128, den: i128) -> Option<Decimal> {
+    if den <= 0 {
+        return None;
+    }
+    let n10 = num.checked_mul(10)?;
+    let q = if n10 >= 0 { (2 * n10 + den) / (2 * den) } else { -((-2 * n10 + den) / (2 * den)) };
+    Decimal::try_from_i128_with_scale(q, 1).ok()
+}
+
+/// `num / den × 100` rounded to one decimal (a percentage).
+pub fn percent(num: i128, den: i128) -> Option<Decimal> {
+    round_ratio(num.checked_mul(100)?, den)
+}
+
+/// `d` minus `days` days (saturating at chrono's limits).
+pub(crate) fn days_before(d: NaiveDate, days: u32) -> NaiveDate {
+    d.checked_sub_days(chrono::Days::new(u64::from(days))).unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day of `d`'s month.
+pub(crate) fn month_end(d: NaiveDate) -> NaiveDate {
+    let first_next = if d.month() == 12 {
+        NaiveDate::from_ymd_opt(d.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(d.year(), d.month() + 1, 1)
+    };
+    first_next.and_then(|f| f.pred_opt()).unwrap_or(d)
+}
+
+/// Which invoices are behind a figure, so that a screen can list them. All
+/// conditions hold together; `None` means no condition. Dates are inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Drill {
+    /// Open at the as-of date (something still expected).
+    pub open: bool,
+    /// Past due at the as-of date and open.
+    pub overdue: bool,
+    pub customer: Option<CustomerId>,
+    pub due_from: Option<NaiveDate>,
+    pub due_to: Option<NaiveDate>,
+    pub issued_from: Option<NaiveDate>,
+    pub issued_to: Option<NaiveDate>,
+    /// Fully paid between these dates.
+    pub paid_from: Option<NaiveDate>,
+    pub paid_to: Option<NaiveDate>,
+    /// With a write-off recorded between these dates.
+    pub written_off_from: Option<NaiveDate>,
+    pub written_off_to: Option<NaiveDate>,
+}
+
+impl Drill {
+    /// Whether `i` is behind the figure at `as_of` (the tests check each
+    /// figure against the invoices its drill lists).
+    pub fn matches(&self, i: &KpiInvoice, as_of: NaiveDate) -> bool {
+        let item = Item::new(i);
+        let open = item.open_at(as_of) > 0;
+        let within = |d: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>| {
+            from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
+        };
+        (!self.open || open)
+            && (!self.overdue || (open && item.due < as_of))
+            && self.customer.is_none_or(|c| c == item.customer)
+            && within(item.due, self.due_from, self.due_to)
+            && within(item.issue, self.issued_from, self.issued_to)
+            && (self.paid_from.is_none() && self.paid_to.is_none()
+                || item.paid_on.is_some_and(|p| within(p, self.paid_from, self.paid_to)))
+            && (self.written_off_from.is_none() && self.written_off_to.is_none()
+                || item.write_offs.iter().any(|(d, _)| within(*d, self.written_off_from, self.written_off_to)))
+    }
+}
+
+/// Every figure of the dashboard at a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kpis {
+    pub as_of: NaiveDate,
+    /// The period of the period figures: `(from, as_of]`, `period_days` long.
+    pub from: NaiveDate,
+    pub period_days: u32,
+    pub aged: AgedBalance,
+    pub dso_simple: Option<Decimal>,
+    pub dso_countback: Countback,
+    pub dso_trend: Vec<DsoPoint>,
+    /// Credit sales of the period (the DSO's denominator).
+    pub sales: Money,
+    pub paid: PaidLateness,
+    pub cei: Cei,
+    pub recovery: Recovery,
+    pub written_off: WrittenOff,
+    pub top_overdue: Vec<CustomerOverdue>,
+    pub forecast: Forecast,
+}
+
+/// The dashboard's figures at `as_of` over a period of `period_days` days.
+pub fn compute(
+    book: &Book,
+    as_of: NaiveDate,
+    period_days: u32,
+    in_plans: &std::collections::HashSet<InvoiceId>,
+    installments: &[PlanInstallmentLeft],
+) -> Kpis {
+    let from = days_before(as_of, period_days);
+    let delays = customer_delays(book, as_of);
+    // The receivables at every date asked, in one pass: the month ends of
+    // the trend, then the period's start.
+    let mut dates = month_ends(as_of, TREND_MONTHS);
+    let ends = dates.len();
+    dates.push(from);
+    let receivables = book.receivables_many(&dates);
+    let aged = aged_balance(book, as_of);
+    let now = aged.total.cents();
+    Kpis {
+        as_of,
+        from,
+        period_days,
+        dso_simple: dso::simple_of(book, now, as_of, period_days),
+        dso_countback: dso::countback_of(book, now, as_of),
+        dso_trend: dso::trend_of(book, &dates[..ends], &receivables[..ends], period_days),
+        aged,
+        sales: book.sales(from, as_of),
+        paid: paid_lateness(book, from, as_of),
+        cei: collection::cei_of(book, from, as_of, receivables[ends]),
+        recovery: recovery(book, from, as_of),
+        written_off: written_off(book, from, as_of),
+        top_overdue: top_overdue_customers(book, as_of, TOP_CUSTOMERS),
+        forecast: forecast(book, as_of, FORECAST_WEEKS, &delays, in_plans, installments),
+    }
+}
+
+/// The invoices behind the overdue amount at `as_of`.
+pub fn overdue_drill() -> Drill {
+    Drill { overdue: true, ..Drill::default() }
+}
+
+/// The invoices behind the receivables at `as_of`.
+pub fn open_drill() -> Drill {
+    Drill { open: true, ..Drill::default() }
+}
+
+/// The invoices behind the credit sales of `(from, to]`.
+pub fn sales_drill(from: NaiveDate, to: NaiveDate) -> Drill {
+    Drill { issued_from: from.succ_opt(), issued_to: Some(to), ..Drill::default() }
+}

@@ -1,0 +1,157 @@
+//! What the receivables KPIs read: every invoice that is not cancelled, with
+//! its dated settlements (allocations of payments and credit notes) and its
+//! dated write-offs. A few full scans, no per-invoice query: the dashboard
+//! reads 100,000 invoices in one go.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::kpis::KpiInvoice;
+use relance_domain::Money;
+
+use crate::{Conn, Result};
+
+/// Reads a `YYYY-MM-DD` column without allocating (the schema's CHECKs keep
+/// the format); anything else is a conversion error.
+fn date(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let bad = || {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::from("not a YYYY-MM-DD date"))
+    };
+    let s = r.get_ref(idx)?.as_str()?.as_bytes();
+    if s.len() != 10 || s[4] != b'-' || s[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |b: &[u8]| -> Option<u32> {
+        b.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = (num(&s[0..4]), num(&s[5..7]), num(&s[8..10]));
+    match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => {
+            NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// Row id -> value, a vector when the ids are dense (rowids usually are),
+/// a map otherwise.
+enum ById<T> {
+    Dense(Vec<Option<T>>),
+    Sparse(HashMap<i64, T>),
+}
+
+impl<T: Copy> ById<T> {
+    fn new(pairs: Vec<(i64, T)>) -> ById<T> {
+        let max = pairs.iter().map(|(id, _)| *id).max().unwrap_or(0);
+        match usize::try_from(max) {
+            Ok(max) if pairs.iter().all(|(id, _)| *id >= 0) && max <= 2 * pairs.len() + 1024 => {
+                let mut v = vec![None; max + 1];
+                for (id, t) in pairs {
+                    v[id as usize] = Some(t);
+                }
+                ById::Dense(v)
+            }
+            _ => ById::Sparse(pairs.into_iter().collect()),
+        }
+    }
+
+    fn get(&self, id: i64) -> Option<T> {
+        match self {
+            ById::Dense(v) => usize::try_from(id).ok().and_then(|i| v.get(i).copied().flatten()),
+            ById::Sparse(m) => m.get(&id).copied(),
+        }
+    }
+}
+
+/// Every invoice not cancelled, by id, with its settlements and write-offs.
+/// Four sequential scans (invoices, payments' dates, allocations,
+/// write-offs) joined in memory by row id: no per-row index lookup.
+pub fn invoices(conn: &Conn) -> Result<Vec<KpiInvoice>> {
+    let count = |sql: &str| -> Result<usize> {
+        let n: i64 = conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    };
+    let mut out: Vec<KpiInvoice> = Vec::with_capacity(count("SELECT count(*) FROM invoices")?);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, customer_id, issue_date, due_date, total_cents FROM invoices
+         WHERE cancelled_at IS NULL ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        out.push(KpiInvoice {
+            id: InvoiceId(r.get(0)?),
+            customer: CustomerId(r.get(1)?),
+            issue_date: date(r, 2)?,
+            due_date: date(r, 3)?,
+            total: Money::from_cents(r.get(4)?),
+            settlements: Vec::new(),
+            write_offs: Vec::new(),
+        });
+    }
+    let at = ById::new(out.iter().enumerate().map(|(k, i)| (i.id.0, k)).collect());
+    let mut stmt = conn.prepare_cached("SELECT id, date FROM payments")?;
+    let mut pairs = Vec::with_capacity(count("SELECT count(*) FROM payments")?);
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        pairs.push((r.get::<_, i64>(0)?, date(r, 1)?));
+    }
+    let paid_on = ById::new(pairs);
+    let mut stmt = conn.prepare_cached("SELECT invoice_id, payment_id, amount_cents FROM allocations")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let (Some(k), Some(on)) = (at.get(r.get(0)?), paid_on.get(r.get(1)?)) {
+            out[k].settlements.push((on, Money::from_cents(r.get(2)?)));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT invoice_id, date, amount_cents FROM dunning_events
+         WHERE kind = 'escalated' AND stage = 'written_off' AND amount_cents > 0",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(k) = at.get(r.get(0)?) {
+            out[k].write_offs.push((date(r, 1)?, Money::from_cents(r.get(2)?)));
+        }
+    }
+    Ok(out)
+}
+
+/// Customers' names by id, for the figures that name customers.
+pub fn customer_names(conn: &Conn, ids: &[CustomerId]) -> Result<HashMap<CustomerId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM customers WHERE id = ?1")?;
+    let mut out = HashMap::with_capacity(ids.len());
+    for id in ids {
+        let mut rows = stmt.query([id.0])?;
+        if let Some(r) = rows.next()? {
+            out.insert(*id, r.get(0)?);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_dense_or_sparse_find_the_same() {
+        let dense = ById::new(vec![(1, 'a'), (3, 'b')]);
+        let sparse = ById::new(vec![(1, 'a'), (3_000_000, 'b')]);
+        assert!(matches!(dense, ById::Dense(_)) && matches!(sparse, ById::Sparse(_)));
+        assert_eq!(
+            (dense.get(1), dense.get(3), dense.get(2), dense.get(-1), dense.get(99)),
+            (Some('a'), Some('b'), None, None, None)
+        );
+        assert_eq!((sparse.get(1), sparse.get(3_000_000), sparse.get(2)), (Some('a'), Some('b'), None));
+    }
+
+    #[test]
+    fn dates_are_read_strictly() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for (text, ok) in [("2026-02-28", true), ("2026-02-30", false), ("2026-2-28", false), ("abcd-ef-gh", false)] {
+            let got = conn.query_row("SELECT ?1", [text], |r| date(r, 0));
+            assert_eq!(got.is_ok(), ok, "{text}");
+        }
+    }
+}
