@@ -9,6 +9,7 @@ use crate::backup::*;
 use crate::collections::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
+use crate::export::*;
 use crate::forms::*;
 use crate::import::*;
 use crate::letter_templates::*;
@@ -51,6 +52,7 @@ pub fn typescript() -> String {
         ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
         RestoredView, BackupProgressView,
+        ExportKindForm, ExportFormatForm, ExportForm, ExportedView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

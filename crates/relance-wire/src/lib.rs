@@ -11,6 +11,7 @@ pub mod bindings;
 pub mod collections;
 pub mod documents;
 pub mod error;
+pub mod export;
 pub mod forms;
 pub mod import;
 pub mod letter_templates;

@@ -10,6 +10,7 @@ mod collections;
 mod company;
 mod customers;
 mod documents;
+mod export;
 mod invoices;
 mod letter_templates;
 mod mail;
@@ -17,6 +18,8 @@ mod payments;
 mod plans;
 mod policies;
 mod today;
+
+pub use export::LastExport;
 
 /// The invoke handler given to `tauri::Builder::invoke_handler`.
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -101,5 +104,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_inspect,
         backup::backup_restore,
         backup::backup_choose_folder,
+        export::export_csv,
+        export::export_show_folder,
     ]
 }

@@ -796,3 +796,27 @@ export type RestoredView = { contents: BackupContentsView,
 safety_copy: string, migrated_from: number | null, };
 
 export type BackupProgressView = { done: number, total: number, };
+
+export type ExportKindForm = "customers" | "invoices" | "payments" | "aging" | "agenda";
+
+export type ExportFormatForm = "fr" | "en";
+
+export type ExportForm = { kind: ExportKindForm, format: ExportFormatForm, 
+/**
+ * The date of the aged balance and the agenda; today when empty. Errors on `as_of`.
+ */
+as_of: string | null, };
+
+export type ExportedView = { 
+/**
+ * Data rows written (the header not counted).
+ */
+rows: number, 
+/**
+ * `relance-factures-2026-11-24.csv`.
+ */
+file_name: string, 
+/**
+ * The full path, to show.
+ */
+path: string, };

@@ -107,6 +107,8 @@ describe("commands", () => {
     await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
     await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
     await commands.backupChooseFolder();
+    await commands.exportCsv({ kind: "aging", format: "fr", as_of: "24/11/2026" });
+    await commands.exportShowFolder();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -174,6 +176,8 @@ describe("commands", () => {
       backup_inspect: ["path"],
       backup_restore: ["path", "progress"],
       backup_choose_folder: [],
+      export_csv: ["form"],
+      export_show_folder: [],
     });
   });
 });

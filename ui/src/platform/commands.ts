@@ -25,6 +25,8 @@ import type {
   DayLettersView,
   DemoSummaryView,
   DocumentView,
+  ExportForm,
+  ExportedView,
   LogoView,
   DueInstallmentView,
   EmailSentView,
@@ -204,6 +206,14 @@ export const backupInspect = (path: string) => call<BackupContentsView>("backup_
 export const backupRestore = (path: string, onProgress: (p: BackupProgressView) => void) =>
   call<RestoredView>("backup_restore", { path, progress: progressChannel(onProgress) });
 
+/**
+ * Exports one list as CSV: the save dialog opens from Rust (the web view has no file access);
+ * null when the user cancelled it. A bad date comes on `as_of`.
+ */
+export const exportCsv = (form: ExportForm) => call<ExportedView | null>("export_csv", { form });
+/** Shows the last exported file in the system's file manager; false when it could not. */
+export const exportShowFolder = () => call<boolean>("export_show_folder");
+
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
   "app_info",
@@ -286,4 +296,6 @@ export const COMMANDS = [
   "backup_inspect",
   "backup_restore",
   "backup_choose_folder",
+  "export_csv",
+  "export_show_folder",
 ] as const;

@@ -11,6 +11,7 @@ export const SETTINGS_SECTIONS = [
   { target: "mail-settings-title", label: "mail_settings.title" },
   { target: "rates-title", label: "rates.title" },
   { target: "backup-title", label: "backup.title" },
+  { target: "export-title", label: "export.title" },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["target"];

@@ -28,6 +28,7 @@ import { MailSettingsSection } from "./MailSettingsSection";
 import { LogoSection } from "./LogoSection";
 import { SettingsIndex } from "./SettingsIndex";
 import { BackupSection } from "./BackupSection";
+import { ExportSection } from "./ExportSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -259,6 +260,7 @@ export function SettingsScreen({ then, section }: { then: Route | null; section?
       <MailSettingsSection />
       <RatesSection />
       <BackupSection />
+      <ExportSection />
     </div>
   );
 }
