@@ -40,4 +40,11 @@ section "rust: cargo test --workspace (unit, integration, end to end)"
 env -u DISPLAY RELANCE_E2E=1 cargo test --workspace
 done_step
 
+# Arbitrary bytes through the import's CSV reader for 60 s on the stable
+# toolchain (cargo-fuzz with RUSTC_BOOTSTRAP=1); a panic or a broken invariant
+# fails CI. First run: installs cargo-fuzz (~2 min) and builds (~6 min).
+section "fuzz: the CSV reader for ${FUZZ_SECONDS:-60} s (scripts/fuzz.sh)"
+bash scripts/fuzz.sh
+done_step
+
 section "all checks passed in $((SECONDS - started))s"

@@ -38,7 +38,8 @@ pub fn run() -> Result<(), StartError> {
     tauri::Builder::default()
         .manage(paths)
         .manage(core)
-        // Registered for its Rust API only (`commands::backup::backup_choose_folder`); capabilities/main.json grants
+        .manage(commands::LastExport::default())
+        // Registered for its Rust API only (`backup_choose_folder`, `export_csv`); capabilities/main.json grants
         // the web view no dialog permission, so the UI cannot open dialogs by itself.
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(commands::handler())

@@ -295,7 +295,7 @@ fn sha256_of(path: &Path) -> io::Result<(String, u64)> {
 
 /// Makes a rename or a new file durable in its folder where the OS allows
 /// (opening a folder to sync it works on Unix; elsewhere it is skipped).
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
@@ -307,7 +307,7 @@ fn remove_quietly(path: &Path) {
 
 /// Writes `bytes` to `dest` through a temporary file in the same folder,
 /// fsynced, then renamed.
-fn write_atomic(dest: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(dest: &Path, tmp: &Path, bytes: &[u8]) -> io::Result<()> {
     let result = (|| {
         let mut f = File::create(tmp)?;
         f.write_all(bytes)?;

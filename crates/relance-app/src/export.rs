@@ -4,10 +4,13 @@
 //! yyyy-mm-dd, no BOM). Read-only. Money is written from `Money` (a
 //! `Decimal`), never through a float. A text cell starting with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return is prefixed with `'` so that no
-//! spreadsheet reads it as a formula; the csv crate quotes `;`, `,`, quotes
-//! and newlines.
+//! spreadsheet reads it as a formula, except a plain phone number or number
+//! after `+`/`-` ([`text`]); the csv crate quotes `;`, `,`, quotes and
+//! newlines. [`write_file`] writes a temporary file then renames it.
 
 use std::collections::BTreeMap;
+use std::io;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use relance_domain::dunning::Channel;
@@ -127,12 +130,71 @@ impl Out {
     }
 }
 
-/// User text as a cell that no spreadsheet takes for a formula.
+/// User text as a cell that no spreadsheet takes for a formula: the one
+/// rule of the export. A cell starting with `=`, `@`, a tab or a carriage
+/// return is prefixed with `'`; so is one starting with `+` or `-`, unless
+/// what follows is a plain phone number or number (`+33 6 12 34 56 78`,
+/// `+33 (0)6 12 34 56 78`, `-12,50`), which the user wants to read as typed.
 pub fn text(raw: &str) -> String {
-    match raw.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{raw}"),
-        _ => raw.to_owned(),
+    if formula_like(raw) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
     }
+}
+
+/// Whether a spreadsheet could read `raw` as a formula (see [`text`]).
+pub fn formula_like(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !plain_number(chars.as_str()),
+        _ => false,
+    }
+}
+
+/// Digits in groups, as a phone number or an amount is written: digits,
+/// spaces (also no-break ones), `.`, `,` and parentheses, starting with a
+/// digit or `(`. No letter (no function or cell name), no operator
+/// (`+ - * / ^ & = < > %`), no `:` `!` `|` `;` (ranges, sheets, DDE): at
+/// worst a spreadsheet shows it as a number or an error, never runs anything.
+fn plain_number(rest: &str) -> bool {
+    let starts_well = rest.starts_with(|c: char| c.is_ascii_digit() || c == '(');
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ',' | '(' | ')');
+    starts_well && rest.chars().all(allowed)
+}
+
+/// The name offered for an export made on `date`:
+/// `relance-factures-2026-11-24.csv` (`relance-invoices-…` in English).
+pub fn file_name(kind: Kind, format: Format, date: NaiveDate) -> String {
+    let words = match (kind, format) {
+        (Kind::Customers, Format::Fr) => "clients",
+        (Kind::Customers, Format::En) => "customers",
+        (Kind::Invoices, Format::Fr) => "factures",
+        (Kind::Invoices, Format::En) => "invoices",
+        (Kind::Payments, Format::Fr) => "paiements",
+        (Kind::Payments, Format::En) => "payments",
+        (Kind::Aging, Format::Fr) => "balance-agee",
+        (Kind::Aging, Format::En) => "aged-balance",
+        (Kind::Agenda, _) => "agenda",
+    };
+    format!("relance-{words}-{}.csv", date.format("%Y-%m-%d"))
+}
+
+/// Writes an export to `dest` whole or not at all: a hidden temporary file
+/// in the same folder, fsynced, then renamed over `dest` (a crash or a full
+/// disk never leaves half a CSV under the user's name, and an older file of
+/// that name stays as it was). On an error the temporary file is removed.
+pub fn write_file(dest: &Path, exported: &Exported) -> io::Result<()> {
+    let name = dest.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let folder = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = folder.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    crate::backup::write_atomic(dest, &tmp, &exported.bytes)?;
+    crate::backup::sync_dir(folder);
+    Ok(())
 }
 
 fn opt(raw: &Option<String>) -> String {
@@ -362,4 +424,76 @@ fn agenda(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), Exp
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_a_spreadsheet_would_run_is_prefixed() {
+        let prefixed = [
+            "=1+1",
+            "=HYPERLINK(\"http://x\";\"y\")",
+            "@SUM(A1)",
+            "@",
+            "\tx",
+            "\r=1",
+            "+",
+            "-",
+            "+A1",
+            "-A1:B2",
+            "+1+1",
+            "-1+2",
+            "+33 6 12-34",
+            "-2*3",
+            "+1/2",
+            "+1^2",
+            "-1%",
+            "+1&1",
+            "+33 6 12 34 56 78 cmd|' /C calc'!A0",
+            "+Sheet1!A1",
+            "-cmd|x",
+            "+ 33 6",
+            "+)",
+            "-=1",
+            "+12;34",
+            "+1:2",
+        ];
+        for cell in prefixed {
+            assert!(formula_like(cell), "{cell:?}");
+            assert_eq!(text(cell), format!("'{cell}"));
+        }
+        let as_typed = [
+            "+33 6 12 34 56 78",
+            "+33 (0)6 12 34 56 78",
+            "+33.6.12.34.56.78",
+            "+33\u{a0}6\u{a0}12\u{a0}34\u{a0}56\u{a0}78",
+            "+33\u{202f}612345678",
+            "+41612345678",
+            "-12,50",
+            "-1 234,56",
+            "-5",
+            "+(33) 6 12",
+            "06 12 34 56 78",
+            "Dupont SARL",
+            "",
+            " =1",
+            "a=1",
+            "'=1",
+        ];
+        for cell in as_typed {
+            assert!(!formula_like(cell), "{cell:?}");
+            assert_eq!(text(cell), cell);
+        }
+    }
+
+    #[test]
+    fn default_file_names_carry_the_kind_and_the_date() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(file_name(Kind::Invoices, Format::Fr, d), "relance-factures-2026-11-24.csv");
+        assert_eq!(file_name(Kind::Aging, Format::Fr, d), "relance-balance-agee-2026-11-24.csv");
+        assert_eq!(file_name(Kind::Customers, Format::En, d), "relance-customers-2026-11-24.csv");
+        assert_eq!(file_name(Kind::Agenda, Format::En, d), "relance-agenda-2026-11-24.csv");
+    }
 }

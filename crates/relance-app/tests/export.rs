@@ -186,3 +186,78 @@ fn a_hostile_customer_name_stays_text_in_a_spreadsheet() {
         }
     }
 }
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn the_file_is_replaced_whole_through_a_temporary_file_and_nothing_else_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = demo_books(&dir);
+    let folder = dir.path().join("exports");
+    std::fs::create_dir(&folder).unwrap();
+    let dest = folder.join("relance-factures-2026-03-16.csv");
+    std::fs::write(&dest, "an older, longer file that must not leave a tail behind ".repeat(1000)).unwrap();
+    // A reader that had the old file open keeps reading the old file: the new one was written
+    // beside it and renamed over it, never written into it.
+    let mut before = std::fs::File::open(&dest).unwrap();
+    let out = export::export(&ctx, Kind::Invoices, today(), Format::Fr).unwrap();
+    export::write_file(&dest, &out).unwrap();
+    let mut old = String::new();
+    std::io::Read::read_to_string(&mut before, &mut old).unwrap();
+    assert!(old.starts_with("an older, longer file"), "the old file was not written into");
+    assert_eq!(std::fs::read(&dest).unwrap(), out.bytes, "the new export, whole, nothing of the old one");
+    assert_eq!(names_in(&folder), ["relance-factures-2026-03-16.csv"], "no temporary file left");
+}
+
+#[test]
+fn a_failed_write_leaves_the_users_file_untouched_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = demo_books(&dir);
+    let out = export::export(&ctx, Kind::Customers, today(), Format::En).unwrap();
+    let folder = dir.path().join("exports");
+    std::fs::create_dir(&folder).unwrap();
+    // The rename cannot replace a non-empty folder of that name: the write fails at its last step.
+    let dest = folder.join("clients.csv");
+    std::fs::create_dir(&dest).unwrap();
+    std::fs::write(dest.join("keep.txt"), "mine").unwrap();
+    assert!(export::write_file(&dest, &out).is_err());
+    assert_eq!(std::fs::read_to_string(dest.join("keep.txt")).unwrap(), "mine");
+    assert_eq!(names_in(&folder), ["clients.csv"], "the temporary file is removed");
+    // A folder that does not exist: an error, nothing created.
+    let missing = dir.path().join("nowhere").join("clients.csv");
+    assert!(export::write_file(&missing, &out).is_err());
+    assert!(!dir.path().join("nowhere").exists());
+}
+
+#[test]
+fn a_phone_number_is_written_as_typed_and_a_formula_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("relance.sqlite3")).unwrap();
+    let mut ctx = LocalContext::new(store, Box::new(FixedClock(today())));
+    let people =
+        [("Dupont", "+33 6 12 34 56 78"), ("Martin", "+33 (0)1 23 45 67 89"), ("Piège", "+1+cmd|' /C calc'!A0")];
+    for (name, phone) in people {
+        let input = CustomerInput {
+            kind: "business".into(),
+            name: name.into(),
+            phone: phone.into(),
+            terms: "net:30".into(),
+            ..Default::default()
+        };
+        customers::create(&mut ctx, &input).unwrap();
+    }
+    for format in [Format::Fr, Format::En] {
+        let out = export::export(&ctx, Kind::Customers, today(), format).unwrap();
+        let (header, rows) = read(&out.bytes, format);
+        let phone = header.iter().position(|h| h == "Téléphone" || h == "Phone").unwrap();
+        let got: Vec<(&str, &str)> = rows.iter().map(|r| (r[0].as_str(), r[phone].as_str())).collect();
+        assert!(got.contains(&("Dupont", "+33 6 12 34 56 78")), "{got:?}");
+        assert!(got.contains(&("Martin", "+33 (0)1 23 45 67 89")), "{got:?}");
+        assert!(got.contains(&("Piège", "'+1+cmd|' /C calc'!A0")), "{got:?}");
+    }
+}

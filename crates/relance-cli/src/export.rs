@@ -68,7 +68,7 @@ pub fn run(cli: &Cli, a: &ExportArgs, lang: Language) -> anyhow::Result<()> {
         ExportError::App(e) => anyhow::Error::from(e),
         ExportError::Csv(e) => anyhow::Error::from(e),
     })?;
-    std::fs::write(&a.out, &out.bytes).with_context(|| {
+    export::write_file(&a.out, &out).with_context(|| {
         format!("{} « {} »", tr(lang, "impossible d’écrire le fichier", "cannot write the file"), a.out.display())
     })?;
     if cli.json {

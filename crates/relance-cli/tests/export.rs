@@ -72,3 +72,30 @@ fn export_writes_the_books_in_french_and_english() {
     assert!(!bad.exists());
     assert!(!text(&out.stderr).is_empty());
 }
+
+#[test]
+fn export_replaces_a_file_whole_and_refuses_a_missing_folder_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = relance("fr_FR.UTF-8", dir.path(), &["--as-of", "2026-03-16", "demo"]);
+    assert!(demo.status.success(), "{}", text(&demo.stderr));
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir(&out_dir).unwrap();
+    let file = out_dir.join("clients.csv");
+    std::fs::write(&file, "x".repeat(1_000_000)).unwrap();
+    let arg = file.display().to_string();
+    let out = relance("fr_FR.UTF-8", dir.path(), &["export", "--kind", "customers", "--out", &arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFNom;"), "the new file from its first byte");
+    assert!(bytes.len() < 100_000 && !bytes.ends_with(b"xxx"), "nothing of the old file");
+    let names: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, [std::ffi::OsString::from("clients.csv")], "no temporary file left");
+
+    let missing = dir.path().join("absent").join("clients.csv");
+    let out =
+        relance("fr_FR.UTF-8", dir.path(), &["export", "--kind", "customers", "--out", &missing.display().to_string()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("impossible d’écrire le fichier"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("clients.csv"), "{}", text(&out.stderr));
+    assert!(!dir.path().join("absent").exists());
+}

@@ -10,6 +10,7 @@ use crate::collections::*;
 use crate::dashboard::*;
 use crate::documents::*;
 use crate::error::{ErrorCode, ErrorView, FieldErrorView};
+use crate::export::*;
 use crate::forms::*;
 use crate::import::*;
 use crate::letter_templates::*;
@@ -56,6 +57,7 @@ pub fn typescript() -> String {
         RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,
         DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
         CustomerOverdueView, ForecastWeekView, DashboardView, AgingReportView, DsoReportView,
+        ExportKindForm, ExportFormatForm, ExportForm, ExportedView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

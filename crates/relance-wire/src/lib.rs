@@ -12,6 +12,7 @@ pub mod collections;
 pub mod dashboard;
 pub mod documents;
 pub mod error;
+pub mod export;
 pub mod forms;
 pub mod import;
 pub mod letter_templates;

@@ -377,6 +377,28 @@ pub fn day_letters_not_saved(detail: &str, lang: Language) -> String {
     }
 }
 
+/// An export could not be laid out as CSV (should not happen).
+pub fn export_not_made(detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!("L’export n’a pas pu être préparé ; aucun fichier n’a été écrit. Détail : {detail}"),
+        Language::En => format!("The export could not be prepared; no file was written. Detail: {detail}"),
+    }
+}
+
+/// An export could not be written where the user chose; nothing incomplete was left there.
+pub fn export_not_saved(file: &str, detail: &str, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "Le fichier « {file} » n’a pas pu être enregistré ; vérifiez le dossier choisi et la place libre sur le \
+             disque. Aucun fichier incomplet n’a été laissé. Détail : {detail}"
+        ),
+        Language::En => format!(
+            "The file “{file}” could not be saved; check the chosen folder and the free disk space. \
+             No incomplete file was left behind. Detail: {detail}"
+        ),
+    }
+}
+
 pub fn storage(detail: &str, lang: Language) -> String {
     match lang {
         Language::Fr => {

@@ -11,6 +11,7 @@ mod company;
 mod customers;
 mod documents;
 mod import;
+mod export;
 mod invoices;
 mod letter_templates;
 mod mail;
@@ -19,6 +20,8 @@ mod plans;
 mod policies;
 mod risk;
 mod today;
+
+pub use export::LastExport;
 
 /// The invoke handler given to `tauri::Builder::invoke_handler`.
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -111,5 +114,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import::import_run,
         import::import_remembered,
         import::import_choose_file,
+        export::export_csv,
+        export::export_show_folder,
     ]
 }

@@ -108,6 +108,8 @@ pub struct App {
     driver: TauriDriver,
     _display: Option<Xvfb>,
     data_dir: TempDir,
+    /// Where « Exporter » saves without its dialog (`RELANCE_E2E_SAVE_DIR`).
+    save_dir: TempDir,
     binary: PathBuf,
     artifacts: PathBuf,
     driver_log: PathBuf,
@@ -151,6 +153,11 @@ impl App {
             .tempdir()
             .map_err(|e| E2eError::new(format!("cannot create a temp data folder: {e}")))?;
 
+        let save_dir = tempfile::Builder::new()
+            .prefix(&format!("relance-e2e-{name}-saved-"))
+            .tempdir()
+            .map_err(|e| E2eError::new(format!("cannot create a temp folder for exports: {e}")))?;
+
         let display = match std::env::var("DISPLAY") {
             Ok(d) if !d.is_empty() => None,
             _ => Some(Xvfb::start(&artifacts.join(format!("{name}-xvfb.log")))?),
@@ -169,6 +176,9 @@ impl App {
             ("NO_AT_BRIDGE".to_owned(), "1".to_owned()),
             // Documents are written, never shown in a PDF viewer (src-tauri/src/documents.rs).
             ("RELANCE_NO_OPEN".to_owned(), "1".to_owned()),
+            // Exports are saved here under their default name, with no save dialog
+            // (src-tauri/src/commands/export.rs).
+            ("RELANCE_E2E_SAVE_DIR".to_owned(), save_dir.path().display().to_string()),
         ];
         env.extend(options.env);
 
@@ -187,6 +197,7 @@ impl App {
             driver,
             _display: display,
             data_dir,
+            save_dir,
             binary,
             artifacts,
             driver_log,
@@ -254,6 +265,11 @@ impl App {
     /// The folder the app stores its database in (kept after a failure).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()
+    }
+
+    /// The folder « Exporter » saves into in tests, instead of asking with the save dialog.
+    pub fn save_dir(&self) -> &Path {
+        self.save_dir.path()
     }
 
     /// The WebDriver client, for what the helpers below do not cover.

@@ -14,7 +14,7 @@ import { CreditNoteScreen } from "../screens/CreditNoteScreen";
 import { SettingsScreen } from "../screens/SettingsScreen";
 import { PlanScreen } from "../screens/PlanScreen";
 import { PlanWizardScreen } from "../screens/PlanWizardScreen";
-import { NavContext, type Nav } from "./nav";
+import { NavContext, type Nav, type ToastAction } from "./nav";
 import { isTyping, routeForLetter, sectionOf, sectionRoute, type Route } from "./routes";
 import { SCREENS, screenForChord, shortcutLabel } from "./screens";
 
@@ -66,7 +66,7 @@ export function App() {
   const serial = useRef(0);
   const [stack, setStack] = useState<Visit[]>([{ route: { name: "today" }, serial: 0 }]);
   const [info, setInfo] = useState<InfoState>({ kind: "loading" });
-  const [toast, setToast] = useState<{ message: string; serial: number } | null>(null);
+  const [toast, setToast] = useState<{ message: string; action?: ToastAction | undefined; serial: number } | null>(null);
   const [navigated, setNavigated] = useState(false);
 
   const visit = stack[stack.length - 1] ?? { route: { name: "today" } as Route, serial: 0 };
@@ -110,8 +110,8 @@ export function App() {
     setNavigated(true);
     setStack([{ route, serial: ++serial.current }]);
   }, []);
-  const showToast = useCallback((message: string) => {
-    setToast({ message, serial: ++serial.current });
+  const showToast = useCallback((message: string, action?: ToastAction) => {
+    setToast({ message, action, serial: ++serial.current });
   }, []);
 
   useEffect(() => {
@@ -217,7 +217,12 @@ export function App() {
 
         {toast && (
           <div className="toast" role="status" data-testid="toast" key={toast.serial}>
-            <span>{toast.message}</span>
+            <span data-testid="toast-message">{toast.message}</span>
+            {toast.action && (
+              <button type="button" className="link toast-action" onClick={toast.action.run} data-testid="toast-action">
+                {toast.action.label}
+              </button>
+            )}
             <button type="button" className="toast-close" onClick={() => setToast(null)} aria-label={t("common.close")}>
               <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
                 <path d="M1 1l10 10M11 1L1 11" stroke="currentColor" strokeWidth="1.8" />

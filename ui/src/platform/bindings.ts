@@ -951,3 +951,27 @@ forecast: Array<ForecastWeekView>, forecast_later: string, };
 export type AgingReportView = { as_of: string, receivables: string, overdue: string, overdue_share: string | null, aging: Array<AgingBucketView>, };
 
 export type DsoReportView = { as_of: string, period_days: number, receivables: string, sales: string, dso_simple: string | null, dso_countback: string, dso_countback_capped: boolean, dso_trend: Array<DsoPointView>, };
+
+export type ExportKindForm = "customers" | "invoices" | "payments" | "aging" | "agenda";
+
+export type ExportFormatForm = "fr" | "en";
+
+export type ExportForm = { kind: ExportKindForm, format: ExportFormatForm, 
+/**
+ * The date of the aged balance and the agenda; today when empty. Errors on `as_of`.
+ */
+as_of: string | null, };
+
+export type ExportedView = { 
+/**
+ * Data rows written (the header not counted).
+ */
+rows: number, 
+/**
+ * `relance-factures-2026-11-24.csv`.
+ */
+file_name: string, 
+/**
+ * The full path, to show.
+ */
+path: string, };

@@ -116,6 +116,8 @@ describe("commands", () => {
     await commands.importRun(importForm, () => {});
     await commands.importRemembered("/home/marie/factures.csv");
     await commands.importChooseFile();
+    await commands.exportCsv({ kind: "aging", format: "fr", as_of: "24/11/2026" });
+    await commands.exportShowFolder();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -187,6 +189,8 @@ describe("commands", () => {
       import_run: ["form", "progress"],
       import_remembered: ["path"],
       import_choose_file: [],
+      export_csv: ["form"],
+      export_show_folder: [],
     });
   });
 });

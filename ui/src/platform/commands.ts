@@ -30,6 +30,8 @@ import type {
   ImportProgressView,
   ImportRememberedView,
   ImportReportView,
+  ExportForm,
+  ExportedView,
   LogoView,
   DueInstallmentView,
   EmailSentView,
@@ -227,6 +229,13 @@ export const importRun = (form: ImportForm, onProgress: (p: ImportProgressView) 
 export const importRemembered = (path: string) => call<ImportRememberedView | null>("import_remembered", { path });
 /** Opens the system's file picker (from Rust); the file chosen, or null when cancelled. */
 export const importChooseFile = () => call<string | null>("import_choose_file");
+/**
+ * Exports one list as CSV: the save dialog opens from Rust (the web view has no file access);
+ * null when the user cancelled it. A bad date comes on `as_of`.
+ */
+export const exportCsv = (form: ExportForm) => call<ExportedView | null>("export_csv", { form });
+/** Shows the last exported file in the system's file manager; false when it could not. */
+export const exportShowFolder = () => call<boolean>("export_show_folder");
 
 /** Every command name, as listed in src-tauri/src/commands/mod.rs (a test compares). */
 export const COMMANDS = [
@@ -318,4 +327,6 @@ export const COMMANDS = [
   "import_run",
   "import_remembered",
   "import_choose_file",
+  "export_csv",
+  "export_show_folder",
 ] as const;

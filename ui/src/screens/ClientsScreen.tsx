@@ -8,6 +8,7 @@ import { SortHeader } from "../components/Pager";
 import { PagedTable, SearchInput, usePagedList } from "../components/PagedList";
 import { RowLink } from "../components/RowLink";
 import { ScreenHeader } from "../components/ScreenHeader";
+import { ExportButton } from "../components/ExportButton";
 import { kindLabel } from "../model/labels";
 import { isZero } from "../format";
 
@@ -30,15 +31,18 @@ export function ClientsScreen() {
       <ScreenHeader
         title={t("nav.clients")}
         actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => nav.go({ name: "customer-new" })}
-            data-testid="customer-new"
-            aria-keyshortcuts="N"
-          >
-            {t("customers.new")} <kbd className="key-hint">N</kbd>
-          </button>
+          <>
+            <ExportButton kinds={["customers"]} testid="customers-export" />
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => nav.go({ name: "customer-new" })}
+              data-testid="customer-new"
+              aria-keyshortcuts="N"
+            >
+              {t("customers.new")} <kbd className="key-hint">N</kbd>
+            </button>
+          </>
         }
       />
       <div className="toolbar">

@@ -10,6 +10,7 @@ import { SortHeader } from "../components/Pager";
 import { PagedTable, SearchInput, usePagedList } from "../components/PagedList";
 import { RowLink } from "../components/RowLink";
 import { ScreenHeader } from "../components/ScreenHeader";
+import { ExportButton } from "../components/ExportButton";
 import { filterLabel, INVOICE_FILTERS, type InvoiceFilter } from "../model/labels";
 
 type Sort = "number" | "issue_date" | "due_date" | "customer" | "total" | "remaining";
@@ -57,15 +58,18 @@ export function InvoicesScreen({
       <ScreenHeader
         title={t("nav.invoices")}
         actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => nav.go({ name: "invoice-new", customerId: null })}
-            data-testid="invoice-new"
-            aria-keyshortcuts="F"
-          >
-            {t("invoices.new")} <kbd className="key-hint">F</kbd>
-          </button>
+          <>
+            <ExportButton kinds={["invoices", "payments"]} testid="invoices-export" />
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => nav.go({ name: "invoice-new", customerId: null })}
+              data-testid="invoice-new"
+              aria-keyshortcuts="F"
+            >
+              {t("invoices.new")} <kbd className="key-hint">F</kbd>
+            </button>
+          </>
         }
       />
       <div className="toolbar toolbar-wrap">

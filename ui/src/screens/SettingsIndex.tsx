@@ -13,6 +13,7 @@ export const SETTINGS_SECTIONS = [
   { target: "rates-title", label: "rates.title" },
   { target: "import-title", label: "import.title" },
   { target: "backup-title", label: "backup.title" },
+  { target: "export-title", label: "export.title" },
 ] as const;
 
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]["target"];

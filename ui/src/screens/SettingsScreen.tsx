@@ -30,6 +30,7 @@ import { LogoSection } from "./LogoSection";
 import { SettingsIndex } from "./SettingsIndex";
 import { BackupSection } from "./BackupSection";
 import { ImportSection } from "./ImportSection";
+import { ExportSection } from "./ExportSection";
 import type { MessageKey } from "../i18n";
 
 const SHOWN = [
@@ -263,6 +264,7 @@ export function SettingsScreen({ then, section }: { then: Route | null; section?
       <RatesSection />
       <ImportSection />
       <BackupSection />
+      <ExportSection />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState, LoadError, Money, Spinner, Stat } from "../components/Bits"
 import { InvoiceCells, InvoiceHeadings } from "../components/InvoiceCells";
 import { Pager, PAGE_SIZE } from "../components/Pager";
 import { ScreenHeader } from "../components/ScreenHeader";
+import { ExportButton } from "../components/ExportButton";
 import { Agenda } from "./Agenda";
 import { WeekInstallments } from "./WeekInstallments";
 import { BackupBanner } from "./BackupBanner";
@@ -29,7 +30,15 @@ export function TodayScreen() {
 
   return (
     <div className="stack" data-testid="today-screen">
-      <ScreenHeader title={t("nav.today")} subtitle={subtitle} />
+      <ScreenHeader
+        title={t("nav.today")}
+        subtitle={subtitle}
+        actions={
+          !firstStart && data ? (
+            <ExportButton kinds={["agenda"]} label="export.agenda" testid="agenda-export" />
+          ) : undefined
+        }
+      />
       {firstStart ? (
         <Welcome onLoaded={reload} />
       ) : state.kind === "failed" ? (

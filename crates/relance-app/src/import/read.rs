@@ -116,6 +116,7 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
         Ok(t) => t,
         Err(e) => return (None, vec![e]),
     };
+    let text = one_line_break(text);
     let delimiter = detect_delimiter(&text);
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
@@ -209,6 +210,17 @@ pub fn read_table(bytes: &[u8]) -> (Option<Table>, Vec<RowError>) {
         errors.push(RowError::file(Some(2), ImportProblem::NoRows));
     }
     (Some(Table { encoding, delimiter, headers, rows }), errors)
+}
+
+/// Every line break as `\n`: the csv crate ends a record at a lone `\r` too
+/// (Excel for Mac's « CSV (Macintosh) ») but counts lines at `\n` only, so
+/// without this every row of such a file was reported on line 1, and two
+/// records of one `\n`-line on the same line (found by the fuzz target).
+fn one_line_break(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// Nothing in a column decides its format: the user must choose.
@@ -387,6 +399,21 @@ mod tests {
         assert_eq!(detect_delimiter("a\tb\tc\n1,2\t3\t4\n"), b'\t');
         assert_eq!(detect_delimiter("a,b\n1;2,3\n"), b',');
         assert_eq!(detect_delimiter("a|b\n"), b',');
+    }
+
+    #[test]
+    fn every_kind_of_line_break_numbers_the_lines() {
+        for file in ["a;b\r1;2\r3;4\r", "a;b\r\n1;2\r\n3;4\r\n", "a;b\n1;2\n3;4\n", "a;b\r\n1;2\r3;4\n"] {
+            let (table, errors) = read_table(file.as_bytes());
+            assert!(errors.is_empty(), "{file:?}: {errors:?}");
+            let table = table.unwrap();
+            assert_eq!(table.delimiter, b';');
+            let lines: Vec<u64> = table.rows.iter().map(|(l, _)| *l).collect();
+            assert_eq!(lines, [2, 3], "{file:?}");
+        }
+        let (_, errors) = read_table(b"a;b\r1;2\r3\r");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(3), "the short line of a CR-only file is named");
     }
 
     #[test]
