@@ -105,6 +105,12 @@ pub enum Field {
     BackupKeep,
     BackupRemindDays,
     BackupFile,
+    /// The passphrase of encrypted backups (never stored in the database).
+    BackupPassphrase,
+    /// The passphrase typed a second time.
+    BackupPassphraseConfirm,
+    /// « Mémoriser dans le trousseau du système ».
+    BackupRemember,
 }
 
 impl Field {
@@ -197,6 +203,9 @@ impl Field {
             BackupKeep => "backup_keep",
             BackupRemindDays => "backup_remind_days",
             BackupFile => "backup_file",
+            BackupPassphrase => "backup_passphrase",
+            BackupPassphraseConfirm => "backup_passphrase_confirm",
+            BackupRemember => "backup_remember",
         }
     }
 }
@@ -295,6 +304,12 @@ pub enum Problem {
     },
     /// Not an image of an accepted kind, or one that cannot be read.
     NotAnImage,
+    /// Fewer characters than required (a passphrase).
+    TooShort {
+        min: usize,
+    },
+    /// A confirmation that differs from what was typed first.
+    NotSame,
     /// An image narrower, shorter, wider or taller than allowed (pixels a side).
     ImageSize {
         min: u32,

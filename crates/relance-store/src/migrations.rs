@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (8, "mail_settings", include_str!("migrations/0008_mail_settings.sql")),
     (9, "company_logo", include_str!("migrations/0009_company_logo.sql")),
     (10, "backup_settings", include_str!("migrations/0010_backup_settings.sql")),
+    (12, "backup_encryption", include_str!("migrations/0012_backup_encryption.sql")),
 ];
 
 /// The schema version this build writes.

@@ -101,5 +101,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         backup::backup_inspect,
         backup::backup_restore,
         backup::backup_choose_folder,
+        backup::backup_choose_file,
+        backup::backup_keyring,
     ]
 }
