@@ -50,7 +50,7 @@ pub fn typescript() -> String {
         LogoView,
         ImportRowErrorView, ImportReportView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
-        RestoredView, BackupProgressView,
+        RestoredView, BackupProgressView, BackupKeyringView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -822,3 +822,9 @@ export type RestoredView = { contents: BackupContentsView,
 safety_copy: string, migrated_from: number | null, };
 
 export type BackupProgressView = { done: number, total: number, };
+
+export type BackupKeyringView = { remembered: boolean, 
+/**
+ * One sentence when there is no keyring service (`null` when it answers).
+ */
+unavailable: string | null, };

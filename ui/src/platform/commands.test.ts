@@ -105,8 +105,10 @@ describe("commands", () => {
     await commands.backupList();
     await commands.backupNow(() => {});
     await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
-    await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
+    await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3.age", "Douze caractères", () => {});
     await commands.backupChooseFolder();
+    await commands.backupChooseFile();
+    await commands.backupKeyring();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -170,10 +172,12 @@ describe("commands", () => {
       backup_status: [],
       backup_settings_save: ["form"],
       backup_list: [],
-      backup_now: ["progress"],
+      backup_now: ["passphrase", "passphraseConfirm", "progress"],
       backup_inspect: ["path"],
-      backup_restore: ["path", "progress"],
+      backup_restore: ["passphrase", "path", "progress"],
       backup_choose_folder: [],
+      backup_choose_file: [],
+      backup_keyring: [],
     });
   });
 });
