@@ -90,8 +90,18 @@ fn restore_an_encrypted_backup_from_the_welcome_screen() {
     // Books built with the command line, then the app started on them.
     let fixture = workspace_root().join("crates/relance-app/tests/fixtures/import/ibm_ar.csv");
     relance(&data, &["import", "--kind", "invoices", "--file", fixture.to_str().unwrap(), "--mapping", "ibm"]);
+    // The IBM invoices are all settled: two unpaid ones so that Today has amounts to show.
+    relance(
+        &data,
+        &["invoice", "add", "--customer", "1", "--number", "E2E-1", "--date", "2026-09-01", "--amount", "1 234,56"],
+    );
+    relance(
+        &data,
+        &["invoice", "add", "--customer", "2", "--number", "E2E-2", "--date", "2026-10-15", "--amount", "789.10"],
+    );
     let (customers, invoices, payments, owed) = figures(&data.join("relance.sqlite3"));
-    assert!(customers > 0 && invoices > 1000 && owed > 0, "{customers} {invoices} {owed}");
+    assert!(customers > 0 && invoices > 1000, "{customers} {invoices}");
+    assert_eq!(owed, 202_366, "the two unpaid invoices");
     app.restart();
     let before = wait_text(&app, "today-total-outstanding", |t| t.contains('€'));
     assert_eq!(cents(&before), owed, "Today shows what the file holds: {before}");
@@ -165,10 +175,25 @@ fn restore_an_encrypted_backup_from_the_welcome_screen() {
     assert_eq!(cents(&after), owed, "the same amount owed: {after}");
     assert_eq!(after, before);
     app.find("today-group");
+    let overdue = app.text_of("today-total-overdue");
+    assert!(cents(&overdue) > 0, "{overdue}");
     assert!(!app.exists("welcome"));
     close_toast(&app);
     app.screenshot("restore-welcome-05-today-restored");
     assert_eq!(figures(&data.join("relance.sqlite3")), (customers, invoices, payments, owed));
+    // Every customer and every invoice is back: the lists count them.
+    let counted = |range: &str| -> String {
+        range.rsplit("sur").next().unwrap_or_default().chars().filter(char::is_ascii_digit).collect()
+    };
+    app.click("nav-clients");
+    let range = wait_text(&app, "pager-range", |t| t.contains("sur"));
+    assert_eq!(counted(&range), customers.to_string(), "{range}");
+    app.click("nav-invoices");
+    app.find("invoice-status-filter");
+    app.block_on(app.find("invoice-status-filter").select_by_value("all")).unwrap();
+    let range = wait_text(&app, "pager-range", |t| counted(t) != "2");
+    assert_eq!(counted(&range), invoices.to_string(), "{range}");
+    app.screenshot("restore-welcome-06-all-invoices");
     let safety = data.join("safety");
     assert!(
         std::fs::read_dir(&safety).unwrap().all(|e| {

@@ -392,7 +392,9 @@ function WelcomeRestore({ onRestored, onCancel }: { onRestored: () => void; onCa
     }
   };
 
+  // The dialog is a form of its own: it stays outside this one (no nested forms).
   return (
+    <>
     <form
       className="form welcome-restore"
       data-testid="welcome-restore-form"
@@ -429,9 +431,10 @@ function WelcomeRestore({ onRestored, onCancel }: { onRestored: () => void; onCa
           {checking ? t("backup.checking") : t("welcome.restore.inspect")}
         </button>
       </div>
+    </form>
       {contents && (
         <RestoreDialog contents={contents} firstStart onRestored={onRestored} onClose={() => setContents(null)} />
       )}
-    </form>
+    </>
   );
 }
