@@ -73,7 +73,7 @@ fn round_trip_to_an_empty_data_folder_gives_back_every_row() {
     let before_activity = activity(&ctx);
 
     let mut steps = Vec::new();
-    let made = backup::backup_now(&mut ctx, Some(usb.path()), &mut |p| steps.push(p)).unwrap();
+    let made = backup::backup_now(&mut ctx, Some(usb.path()), None, &mut |p| steps.push(p)).unwrap();
     assert_eq!(made.path.file_name().unwrap(), "relance-2026-11-24-0900.sqlite3");
     assert_eq!(files_in(usb.path()), vec!["relance-2026-11-24-0900.manifest.json", "relance-2026-11-24-0900.sqlite3"]);
     assert_eq!(made.summary.customers, 40);
@@ -98,7 +98,7 @@ fn round_trip_to_an_empty_data_folder_gives_back_every_row() {
     let fresh = tempfile::tempdir().unwrap();
     let mut ctx = context(fresh.path(), 25);
     assert!(ctx.store.is_empty().unwrap());
-    let restored = backup::restore(&mut ctx, &made.path, fresh.path(), &mut no_progress()).unwrap();
+    let restored = backup::restore(&mut ctx, &made.path, None, fresh.path(), &mut no_progress()).unwrap();
     assert_eq!(restored.migrated_from, None);
     assert!(restored.safety_copy.starts_with(fresh.path().join("safety")));
     assert!(restored.safety_copy.is_file(), "the books as they were are kept");
@@ -128,7 +128,7 @@ fn a_restore_replaces_changes_made_since_the_backup_and_keeps_them_in_the_safety
     let usb = tempfile::tempdir().unwrap();
     let mut ctx = demo_context(data.path());
     let before = books(&ctx);
-    let made = backup::backup_now(&mut ctx, Some(usb.path()), &mut no_progress()).unwrap();
+    let made = backup::backup_now(&mut ctx, Some(usb.path()), None, &mut no_progress()).unwrap();
     customers::create(
         &mut ctx,
         &CustomerInput { kind: "business".into(), name: "Ajouté après".into(), ..CustomerInput::default() },
@@ -136,7 +136,7 @@ fn a_restore_replaces_changes_made_since_the_backup_and_keeps_them_in_the_safety
     .unwrap();
     assert_ne!(books(&ctx), before);
 
-    let restored = backup::restore(&mut ctx, &made.path, data.path(), &mut no_progress()).unwrap();
+    let restored = backup::restore(&mut ctx, &made.path, None, data.path(), &mut no_progress()).unwrap();
     let mut after = books(&ctx);
     let mut expected = before;
     for b in [&mut after, &mut expected] {
@@ -157,7 +157,7 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     let data = tempfile::tempdir().unwrap();
     let usb = tempfile::tempdir().unwrap();
     let mut ctx = demo_context(data.path());
-    let made = backup::backup_now(&mut ctx, Some(usb.path()), &mut no_progress()).unwrap();
+    let made = backup::backup_now(&mut ctx, Some(usb.path()), None, &mut no_progress()).unwrap();
     let good = fs::read(&made.path).unwrap();
     let manifest = usb.path().join("relance-2026-11-24-0900.manifest.json");
     let good_manifest = fs::read_to_string(&manifest).unwrap();
@@ -192,7 +192,7 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     for (what, bytes, manifest_text, damage) in cases {
         fs::write(&made.path, &bytes).unwrap();
         fs::write(&manifest, &manifest_text).unwrap();
-        match backup::restore(&mut ctx, &made.path, data.path(), &mut no_progress()) {
+        match backup::restore(&mut ctx, &made.path, None, data.path(), &mut no_progress()) {
             Err(BackupError::Damaged { damage: d, .. }) => assert_eq!(d, damage, "{what}"),
             other => panic!("{what}: {other:?}"),
         }
@@ -205,7 +205,7 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     fs::write(&made.path, &good).unwrap();
     fs::remove_file(&manifest).unwrap();
     assert!(matches!(
-        backup::restore(&mut ctx, &made.path, data.path(), &mut no_progress()),
+        backup::restore(&mut ctx, &made.path, None, data.path(), &mut no_progress()),
         Err(BackupError::Damaged { damage: Damage::ManifestMissing, .. })
     ));
 
@@ -214,12 +214,12 @@ fn damaged_backups_are_refused_and_nothing_changes() {
     fs::write(&junk, b"PK\x03\x04 this is a zip file, not a database".repeat(200)).unwrap();
     write_manifest(&junk, SCHEMA_VERSION);
     assert!(matches!(
-        backup::restore(&mut ctx, &junk, data.path(), &mut no_progress()),
+        backup::restore(&mut ctx, &junk, None, data.path(), &mut no_progress()),
         Err(BackupError::Damaged { damage: Damage::NotSqlite, .. })
     ));
     // A file that does not exist.
     assert!(matches!(
-        backup::restore(&mut ctx, &usb.path().join("nope.sqlite3"), data.path(), &mut no_progress()),
+        backup::restore(&mut ctx, &usb.path().join("nope.sqlite3"), None, data.path(), &mut no_progress()),
         Err(BackupError::FileNotFound { .. })
     ));
     assert_eq!(dump(&ctx.store).unwrap(), live, "nothing changed");
@@ -250,7 +250,7 @@ fn a_backup_from_a_newer_version_is_refused() {
     write_manifest(&newer, SCHEMA_VERSION + 5);
     let mut ctx = demo_context(data.path());
     let live = dump(&ctx.store).unwrap();
-    match backup::restore(&mut ctx, &newer, data.path(), &mut no_progress()) {
+    match backup::restore(&mut ctx, &newer, None, data.path(), &mut no_progress()) {
         Err(BackupError::NewerSchema { found, known }) => {
             assert_eq!(found, SCHEMA_VERSION + 5);
             assert_eq!(known, SCHEMA_VERSION);
@@ -273,7 +273,7 @@ fn a_backup_from_an_older_version_is_migrated_on_restore() {
     assert_eq!(expected.schema_version, 4);
 
     let mut ctx = demo_context(data.path());
-    let restored = backup::restore(&mut ctx, &old, data.path(), &mut no_progress()).unwrap();
+    let restored = backup::restore(&mut ctx, &old, None, data.path(), &mut no_progress()).unwrap();
     assert_eq!(restored.migrated_from, Some(4));
     let now = ctx.store.contents().unwrap();
     assert_eq!(now.schema_version, SCHEMA_VERSION);
@@ -291,7 +291,7 @@ fn retention_keeps_the_newest_good_backups_and_never_touches_other_files() {
     let data = tempfile::tempdir().unwrap();
     let usb = tempfile::tempdir().unwrap();
     let mut ctx = demo_context(data.path());
-    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 3, 7).unwrap();
+    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 3, 7, false).unwrap();
     // Not ours, or damaged: never deleted.
     fs::write(usb.path().join("notes.txt"), "mes notes").unwrap();
     fs::write(usb.path().join("relance.sqlite3"), "pas une sauvegarde").unwrap();
@@ -300,7 +300,7 @@ fn retention_keeps_the_newest_good_backups_and_never_touches_other_files() {
     let mut names = Vec::new();
     for d in 1..=5 {
         ctx.clock = Box::new(FixedClock(day(d)));
-        let made = backup::backup_now(&mut ctx, None, &mut no_progress()).unwrap();
+        let made = backup::backup_now(&mut ctx, None, None, &mut no_progress()).unwrap();
         names.push(made.manifest.file.clone());
         if d == 4 {
             assert_eq!(made.pruned, vec!["relance-2026-11-01-0900.sqlite3"]);
@@ -318,8 +318,8 @@ fn retention_keeps_the_newest_good_backups_and_never_touches_other_files() {
     );
 
     // Keep 1: only the newest good one; the same minute twice gets its own name.
-    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 1, 7).unwrap();
-    let a = backup::backup_now(&mut ctx, None, &mut no_progress()).unwrap();
+    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 1, 7, false).unwrap();
+    let a = backup::backup_now(&mut ctx, None, None, &mut no_progress()).unwrap();
     assert_eq!(a.manifest.file, "relance-2026-11-05-0900-2.sqlite3");
     let listed = backup::list(usb.path()).unwrap();
     let good: Vec<&str> = listed.iter().filter(|l| l.good()).map(|l| l.file_name.as_str()).collect();
@@ -333,13 +333,13 @@ fn a_write_that_fails_leaves_the_previous_backups_intact_and_no_temporary_file()
     let usb = tempfile::tempdir().unwrap();
     let mut ctx = demo_context(data.path());
     ctx.clock = Box::new(FixedClock(day(20)));
-    let first = backup::backup_now(&mut ctx, Some(usb.path()), &mut no_progress()).unwrap();
+    let first = backup::backup_now(&mut ctx, Some(usb.path()), None, &mut no_progress()).unwrap();
     let before = files_in(usb.path());
     ctx.clock = Box::new(FixedClock(day(21)));
     // The final name is taken by a folder half-way through the copy: the rename fails like a pulled drive.
     let blocker = usb.path().join("relance-2026-11-21-0900.sqlite3");
     let mut once = Some(blocker.clone());
-    let result = backup::backup_now(&mut ctx, Some(usb.path()), &mut |_| {
+    let result = backup::backup_now(&mut ctx, Some(usb.path()), None, &mut |_| {
         if let Some(b) = once.take() {
             fs::create_dir(&b).unwrap();
         }
@@ -357,11 +357,11 @@ fn a_write_that_fails_leaves_the_previous_backups_intact_and_no_temporary_file()
 
     // A folder that is not there (the drive is not plugged in).
     assert!(matches!(
-        backup::backup_now(&mut ctx, Some(&usb.path().join("absent")), &mut no_progress()),
+        backup::backup_now(&mut ctx, Some(&usb.path().join("absent")), None, &mut no_progress()),
         Err(BackupError::FolderNotFound { .. })
     ));
     // No folder chosen.
-    assert!(matches!(backup::backup_now(&mut ctx, None, &mut no_progress()), Err(BackupError::NoFolder)));
+    assert!(matches!(backup::backup_now(&mut ctx, None, None, &mut no_progress()), Err(BackupError::NoFolder)));
 }
 
 #[test]
@@ -373,15 +373,15 @@ fn reminder_and_settings() {
     assert_eq!((s.settings.keep, s.settings.remind_after_days, s.settings.folder), (10, 7, None));
     assert_eq!(s.reminder, Some(None), "never backed up: remind");
 
-    let err = backup::save_settings(&mut ctx, "x", 0, 1000).unwrap_err();
+    let err = backup::save_settings(&mut ctx, "x", 0, 1000, false).unwrap_err();
     let relance_app::AppError::Invalid(v) = err else { panic!() };
     let fields: Vec<&str> = v.issues.iter().map(|i| i.field.key()).collect();
     assert_eq!(fields, vec!["backup_keep", "backup_remind_days"]);
     assert_eq!(backup::status(&ctx).unwrap().settings.folder, None, "nothing written");
 
-    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 5, 7).unwrap();
+    backup::save_settings(&mut ctx, &usb.path().display().to_string(), 5, 7, false).unwrap();
     ctx.clock = Box::new(FixedClock(day(1)));
-    backup::backup_now(&mut ctx, None, &mut no_progress()).unwrap();
+    backup::backup_now(&mut ctx, None, None, &mut no_progress()).unwrap();
     assert_eq!(backup::status(&ctx).unwrap().reminder, None);
     ctx.clock = Box::new(FixedClock(day(8)));
     assert_eq!(backup::status(&ctx).unwrap().reminder, None, "7 days: not yet");

@@ -1,5 +1,10 @@
 //! `relance backup --to DIR`, `relance restore --from FILE [--yes]`, `relance verify FILE` and
 //! `relance bench-backup`: the same use cases as Settings, « Sauvegarde » (`relance_app::backup`).
+//!
+//! Encrypted backups: the passphrase comes from the system keyring (when the app remembered it),
+//! else from the environment variable `RELANCE_BACKUP_PASSPHRASE`, else it is asked on the terminal
+//! without echo (twice for a backup). Never from an argument: arguments show in `ps` and in the
+//! shell's history.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -9,6 +14,7 @@ use anyhow::Context as _;
 use clap::Args;
 use relance_app::backup::{self, BackupError, Verified};
 use relance_app::demo::DemoOptions;
+use relance_app::secrets::{Keyring, Secret, SecretError, SecretStore};
 use relance_app::{Clock, FixedClock, LocalContext, SystemClock};
 use relance_domain::company::Language;
 use relance_wire::backup::{BackupContentsView, BackupDoneView, RestoredView};
@@ -51,6 +57,66 @@ pub struct BenchBackupArgs {
     pub invoices: u32,
     #[arg(long, default_value_t = 2026, value_name = "S")]
     pub seed: u64,
+    /// Time an encrypted backup (age, passphrase) and its restore.
+    #[arg(long)]
+    pub encrypt: bool,
+}
+
+/// The environment variable a script gives the backup passphrase in.
+pub const PASSPHRASE_ENV: &str = "RELANCE_BACKUP_PASSPHRASE";
+
+/// The system keyring (its platform store set as keyring-core's default on first use).
+struct SystemKeyring;
+
+impl SystemKeyring {
+    fn ready() {
+        // Sets keyring-core's default store once; its error shows later as "unavailable".
+        let _ = keyring::Entry::store_status();
+    }
+}
+
+impl SecretStore for SystemKeyring {
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
+        Self::ready();
+        Keyring.set(account, secret)
+    }
+    fn get(&self, account: &str) -> Result<Option<Secret>, SecretError> {
+        Self::ready();
+        Keyring.get(account)
+    }
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        Self::ready();
+        Keyring.delete(account)
+    }
+}
+
+/// The passphrase: the keyring's, else the environment's, else typed on the terminal without echo
+/// (`twice` for a backup: the two must match). `PassphraseNeeded` when there is no terminal to ask.
+fn passphrase(lang: Language, twice: bool) -> Result<Secret, BackupError> {
+    if let Ok(Some(p)) = backup::remembered_passphrase(&SystemKeyring) {
+        return Ok(p);
+    }
+    if let Ok(p) = std::env::var(PASSPHRASE_ENV) {
+        if !p.is_empty() {
+            if twice {
+                relance_domain::backup::check_passphrase(&p, &p)
+                    .map_err(|v| BackupError::App(relance_app::AppError::Invalid(v)))?;
+            }
+            return Ok(Secret::new(p));
+        }
+    }
+    let first = rpassword::prompt_password(tr(lang, "Phrase de passe des sauvegardes : ", "Backup passphrase: "))
+        .map_err(|_| BackupError::PassphraseNeeded)?;
+    if twice {
+        let again = rpassword::prompt_password(tr(lang, "La même, une seconde fois : ", "The same, once more: "))
+            .map_err(|_| BackupError::PassphraseNeeded)?;
+        relance_domain::backup::check_passphrase(&first, &again)
+            .map_err(|v| BackupError::App(relance_app::AppError::Invalid(v)))?;
+    }
+    if first.is_empty() {
+        return Err(BackupError::PassphraseNeeded);
+    }
+    Ok(Secret::new(first))
 }
 
 fn human_size(bytes: u64, lang: Language) -> String {
@@ -98,15 +164,22 @@ fn contents_lines(v: &BackupContentsView, lang: Language) -> Vec<String> {
 
 pub fn backup_to(cli: &Cli, a: &BackupArgs, lang: Language) -> anyhow::Result<()> {
     let mut ctx = session::open(cli, lang)?;
-    let made = backup::backup_now(&mut ctx, a.to.as_deref(), &mut |_| {})?;
+    let encrypted = backup::status(&ctx)?.settings.encrypt;
+    let key = if encrypted { Some(passphrase(lang, true)?) } else { None };
+    let made = backup::backup_now(&mut ctx, a.to.as_deref(), key.as_ref(), &mut |_| {})?;
     let view = BackupDoneView::from(&made);
     if cli.json {
         print(&serde_json::to_string_pretty(&view)?);
         return Ok(());
     }
+    let made_words = if encrypted {
+        tr(lang, "Sauvegarde chiffrée faite et vérifiée :", "Encrypted backup made and verified:")
+    } else {
+        tr(lang, "Sauvegarde faite et vérifiée :", "Backup made and verified:")
+    };
     print(&format!(
         "{} {} ({}; {} {}, {} {}, {} {})",
-        tr(lang, "Sauvegarde faite et vérifiée :", "Backup made and verified:"),
+        made_words,
         view.path,
         human_size(view.size_bytes, lang),
         view.customers,
@@ -123,17 +196,31 @@ pub fn backup_to(cli: &Cli, a: &BackupArgs, lang: Language) -> anyhow::Result<()
 }
 
 pub fn verify(cli: &Cli, a: &VerifyArgs, lang: Language) -> anyhow::Result<()> {
-    let v: Verified = backup::verify(&a.file)?;
+    let mut v: Verified = backup::verify(&a.file)?;
+    if v.encrypted() {
+        let key = passphrase(lang, false)?;
+        let dir = session::data_dir(cli.data_dir.as_deref(), lang)?;
+        std::fs::create_dir_all(&dir).with_context(|| dir.display().to_string())?;
+        v = backup::verify_with(&a.file, Some(&key), &dir)?;
+    }
     let view = BackupContentsView::from(&v);
     if cli.json {
         print(&serde_json::to_string_pretty(&view)?);
         return Ok(());
     }
-    print(tr(
-        lang,
-        "Sauvegarde intacte : somme de contrôle et intégrité vérifiées.",
-        "Backup intact: checksum and integrity verified.",
-    ));
+    print(if v.encrypted() {
+        tr(
+            lang,
+            "Sauvegarde chiffrée intacte : somme de contrôle, déchiffrement et intégrité vérifiés.",
+            "Encrypted backup intact: checksum, decryption and integrity verified.",
+        )
+    } else {
+        tr(
+            lang,
+            "Sauvegarde intacte : somme de contrôle et intégrité vérifiées.",
+            "Backup intact: checksum and integrity verified.",
+        )
+    });
     for l in contents_lines(&view, lang) {
         print(&l);
     }
@@ -177,9 +264,10 @@ pub fn restore(cli: &Cli, a: &RestoreArgs, lang: Language) -> anyhow::Result<()>
             return Ok(());
         }
     }
+    let key = if verified.encrypted() { Some(passphrase(lang, false)?) } else { None };
     let dir = session::data_dir(cli.data_dir.as_deref(), lang)?;
     let mut ctx = session::open(cli, lang)?;
-    let restored = backup::restore(&mut ctx, &a.from, &dir, &mut |_| {})?;
+    let restored = backup::restore(&mut ctx, &a.from, key.as_ref(), &dir, &mut |_| {})?;
     let view = RestoredView::from(&restored);
     if cli.json {
         print(&serde_json::to_string_pretty(&view)?);
@@ -221,22 +309,28 @@ pub fn bench(cli: &Cli, a: &BenchBackupArgs, lang: Language) -> anyhow::Result<(
     let summary = relance_app::demo::load(&mut ctx, &opts)?;
     let fill = started.elapsed();
 
+    // A fixed passphrase: the figures are the work of age (scrypt, ChaCha20-Poly1305), not typing.
+    let key = a.encrypt.then(|| Secret::new("bench passphrase, not a secret"));
+    if a.encrypt {
+        backup::save_settings(&mut ctx, "", 10, 7, true)?;
+    }
     let started = Instant::now();
     let mut steps = 0u32;
-    let made = backup::backup_now(&mut ctx, Some(&usb), &mut |_| steps += 1)?;
+    let made = backup::backup_now(&mut ctx, Some(&usb), key.as_ref(), &mut |_| steps += 1)?;
     let backup_time = started.elapsed();
 
     let started = Instant::now();
-    let verified = backup::verify(&made.path)?;
+    let verified = backup::verify_with(&made.path, key.as_ref(), &dir)?;
     let verify_time = started.elapsed();
 
     let started = Instant::now();
-    backup::restore(&mut ctx, &made.path, &dir, &mut |_| {})?;
+    backup::restore(&mut ctx, &made.path, key.as_ref(), &dir, &mut |_| {})?;
     let restore_time = started.elapsed();
 
     let ms = |d: std::time::Duration| format!("{:>8} ms", d.as_millis());
     print(&format!(
-        "Relance backup benchmark: {} customers, {} invoices, {} payments (seed {}); database {} ({} copy steps of 1024 pages)",
+        "Relance backup benchmark{}: {} customers, {} invoices, {} payments (seed {}); backup file {} ({} copy steps of 1024 pages)",
+        if a.encrypt { " (encrypted: age, passphrase)" } else { "" },
         summary.customers,
         summary.invoices,
         summary.payments,
@@ -245,9 +339,15 @@ pub fn bench(cli: &Cli, a: &BenchBackupArgs, lang: Language) -> anyhow::Result<(
         steps
     ));
     print(&format!("  {:<56}{}", "fill (example business, one transaction)", ms(fill)));
-    print(&format!("  {:<56}{}", "backup (copy, integrity, SHA-256, fsync, manifest, verify)", ms(backup_time)));
-    print(&format!("  {:<56}{}", "verify (SHA-256, integrity_check, counts)", ms(verify_time)));
-    print(&format!("  {:<56}{}", "restore (verify, migrated copy, safety copy, copy in)", ms(restore_time)));
+    if a.encrypt {
+        print(&format!("  {:<56}{}", "backup (copy, integrity, encrypt, SHA-256, fsync, verify)", ms(backup_time)));
+        print(&format!("  {:<56}{}", "verify (SHA-256, decrypt, integrity_check, counts)", ms(verify_time)));
+        print(&format!("  {:<56}{}", "restore (verify, decrypt, safety copy, copy in)", ms(restore_time)));
+    } else {
+        print(&format!("  {:<56}{}", "backup (copy, integrity, SHA-256, fsync, manifest, verify)", ms(backup_time)));
+        print(&format!("  {:<56}{}", "verify (SHA-256, integrity_check, counts)", ms(verify_time)));
+        print(&format!("  {:<56}{}", "restore (verify, migrated copy, safety copy, copy in)", ms(restore_time)));
+    }
     Ok(())
 }
 
@@ -260,6 +360,12 @@ pub fn report(err: &BackupError, lang: Language, json: bool) -> std::process::Ex
     } else {
         eprint(&view.message);
     }
-    let bad_input = matches!(err, BackupError::App(relance_app::AppError::Invalid(_)) | BackupError::NoFolder);
+    let bad_input = matches!(
+        err,
+        BackupError::App(relance_app::AppError::Invalid(_))
+            | BackupError::NoFolder
+            | BackupError::PassphraseNeeded
+            | BackupError::WrongPassphrase
+    );
     std::process::ExitCode::from(if bad_input { 2 } else { 1 })
 }

@@ -179,3 +179,81 @@ fn a_backup_killed_at_random_points_never_damages_the_previous_ones() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+fn relance_with_passphrase(dir: &Path, passphrase: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relance"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("LANG", "fr_FR.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("RELANCE_LANG")
+        // No keyring service for the tests: the passphrase comes from the environment.
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("RELANCE_BACKUP_PASSPHRASE", passphrase)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_encrypted_backup_with_the_passphrase_from_the_environment() {
+    let t = tempfile::tempdir().unwrap();
+    let data = t.path().join("data");
+    let usb = t.path().join("usb");
+    fs::create_dir_all(&usb).unwrap();
+    assert!(relance(&data, &["demo"]).status.success());
+    // « Chiffrer les sauvegardes » switched on (as Settings does).
+    {
+        let mut store = Store::open(&data.join("relance.sqlite3")).unwrap();
+        let mut s = relance_store::backup_settings::get(store.conn()).unwrap();
+        s.encrypt = true;
+        store.write(|tx| relance_store::backup_settings::save(tx, &s)).unwrap();
+    }
+    let passphrase = "Douze caractères au moins";
+
+    // Too short from the environment: refused before anything is written.
+    let o = relance_with_passphrase(&data, "court", &["backup", "--to", usb.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains("12 caractères au moins"), "{}", err(&o));
+    assert_eq!(fs::read_dir(&usb).unwrap().count(), 0);
+
+    let o = relance_with_passphrase(&data, passphrase, &["backup", "--to", usb.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).starts_with("Sauvegarde chiffrée faite et vérifiée :"), "{}", out(&o));
+    let file: PathBuf = fs::read_dir(&usb)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_str().unwrap().ends_with(".sqlite3.age"))
+        .expect("an encrypted file");
+    let bytes = fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    assert!(!bytes.windows(passphrase.len()).any(|w| w == passphrase.as_bytes()));
+
+    let o = relance_with_passphrase(&data, passphrase, &["verify", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("déchiffrement et intégrité vérifiés"), "{}", out(&o));
+
+    let o = relance_with_passphrase(&data, "Pas la bonne phrase du tout", &["verify", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).starts_with("Phrase de passe incorrecte"), "{}", err(&o));
+
+    // A new, empty data folder: the wrong passphrase changes nothing, the right one restores.
+    let fresh = t.path().join("fresh");
+    let o = relance_with_passphrase(
+        &fresh,
+        "Pas la bonne phrase du tout",
+        &["restore", "--from", file.to_str().unwrap(), "--yes"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let o = relance_with_passphrase(&fresh, passphrase, &["restore", "--from", file.to_str().unwrap(), "--yes"]);
+    assert!(o.status.success(), "{}", err(&o));
+    let original = row_counts(Store::open(&data.join("relance.sqlite3")).unwrap().conn()).unwrap();
+    let restored = row_counts(Store::open(&fresh.join("relance.sqlite3")).unwrap().conn()).unwrap();
+    assert_eq!(
+        (restored.customers, restored.invoices, restored.payments, restored.allocations),
+        (original.customers, original.invoices, original.payments, original.allocations)
+    );
+    assert!(original.invoices > 0);
+}

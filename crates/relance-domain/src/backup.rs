@@ -12,6 +12,10 @@ pub const KEEP_MAX: i64 = 100;
 pub const REMIND_MIN: i64 = 1;
 pub const REMIND_MAX: i64 = 365;
 pub const FOLDER_MAX_CHARS: usize = 1024;
+/// The shortest passphrase accepted for encrypted backups (characters).
+pub const PASSPHRASE_MIN_CHARS: usize = 12;
+/// The longest one (characters): a sentence, not a file.
+pub const PASSPHRASE_MAX_CHARS: usize = 1024;
 
 /// The backup settings as checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +26,34 @@ pub struct BackupSettings {
     pub keep: u32,
     /// Remind the user when the last good backup is older than this many days.
     pub remind_after_days: u32,
+    /// Backups are encrypted with a passphrase (age); the passphrase itself is never stored here.
+    pub encrypt: bool,
 }
 
 impl Default for BackupSettings {
     fn default() -> Self {
-        Self { folder: None, keep: 10, remind_after_days: 7 }
+        Self { folder: None, keep: 10, remind_after_days: 7, encrypt: false }
     }
+}
+
+/// Checks a passphrase as typed twice: at least [`PASSPHRASE_MIN_CHARS`] characters (spaces count:
+/// a sentence is a good passphrase), at most [`PASSPHRASE_MAX_CHARS`], no control character, and
+/// the confirmation identical. Nothing is trimmed: the passphrase is used exactly as typed.
+pub fn check_passphrase(passphrase: &str, confirm: &str) -> Result<(), Validation> {
+    let mut v = Validation::new();
+    let chars = passphrase.chars().count();
+    if passphrase.is_empty() {
+        v.push(Field::BackupPassphrase, Problem::Required);
+    } else if chars < PASSPHRASE_MIN_CHARS {
+        v.push(Field::BackupPassphrase, Problem::TooShort { min: PASSPHRASE_MIN_CHARS });
+    } else if chars > PASSPHRASE_MAX_CHARS {
+        v.push(Field::BackupPassphrase, Problem::TooLong { max: PASSPHRASE_MAX_CHARS });
+    } else if passphrase.chars().any(char::is_control) {
+        v.push(Field::BackupPassphrase, Problem::InvalidFormat { expected: "passphrase" });
+    } else if passphrase != confirm {
+        v.push(Field::BackupPassphraseConfirm, Problem::NotSame);
+    }
+    v.finish(|| ())
 }
 
 /// Checks the settings as typed: the folder may be empty (not chosen yet) but
@@ -51,6 +77,7 @@ pub fn check_settings(folder: &str, keep: i64, remind_after_days: i64) -> Result
         folder,
         keep: u32::try_from(keep).unwrap_or(10),
         remind_after_days: u32::try_from(remind_after_days).unwrap_or(7),
+        encrypt: false,
     })
 }
 
@@ -129,5 +156,29 @@ mod tests {
         let v = check_settings("a\nb", 0, 400).unwrap_err();
         let fields: Vec<Field> = v.issues.iter().map(|i| i.field).collect();
         assert_eq!(fields, vec![Field::BackupFolder, Field::BackupKeep, Field::BackupRemindDays]);
+    }
+
+    #[test]
+    fn a_passphrase_has_twelve_characters_and_is_typed_twice_the_same() {
+        let problem =
+            |p: &str, c: &str| check_passphrase(p, c).err().map(|v| (v.issues[0].field, v.issues[0].problem.clone()));
+        assert_eq!(problem("", ""), Some((Field::BackupPassphrase, Problem::Required)));
+        assert_eq!(
+            problem("onze caract", "onze caract"),
+            Some((Field::BackupPassphrase, Problem::TooShort { min: 12 }))
+        );
+        // Twelve characters, accents counted as one each.
+        assert_eq!(problem("éléphant bleu", "éléphant bleu"), None);
+        assert_eq!(problem("douze carac.", "douze carac."), None);
+        assert_eq!(problem("douze carac.", "douze carac!"), Some((Field::BackupPassphraseConfirm, Problem::NotSame)));
+        assert_eq!(
+            problem("avec\nun retour", "avec\nun retour"),
+            Some((Field::BackupPassphrase, Problem::InvalidFormat { expected: "passphrase" }))
+        );
+        let long = "x".repeat(PASSPHRASE_MAX_CHARS + 1);
+        assert_eq!(
+            problem(&long, &long),
+            Some((Field::BackupPassphrase, Problem::TooLong { max: PASSPHRASE_MAX_CHARS }))
+        );
     }
 }

@@ -114,6 +114,12 @@ pub enum Field {
     RiskBrokenPromises,
     RiskOverdueDays,
     RiskScore,
+    /// The passphrase of encrypted backups (never stored in the database).
+    BackupPassphrase,
+    /// The passphrase typed a second time.
+    BackupPassphraseConfirm,
+    /// « Mémoriser dans le trousseau du système ».
+    BackupRemember,
 }
 
 impl Field {
@@ -214,6 +220,9 @@ impl Field {
             RiskBrokenPromises => "risk_broken_promises",
             RiskOverdueDays => "risk_overdue_days",
             RiskScore => "risk_score",
+            BackupPassphrase => "backup_passphrase",
+            BackupPassphraseConfirm => "backup_passphrase_confirm",
+            BackupRemember => "backup_remember",
         }
     }
 }
@@ -312,6 +321,12 @@ pub enum Problem {
     },
     /// Not an image of an accepted kind, or one that cannot be read.
     NotAnImage,
+    /// Fewer characters than required (a passphrase).
+    TooShort {
+        min: usize,
+    },
+    /// A confirmation that differs from what was typed first.
+    NotSame,
     /// An image narrower, shorter, wider or taller than allowed (pixels a side).
     ImageSize {
         min: u32,

@@ -1,5 +1,6 @@
 //! Migration 0010: the backup settings (one row) and the backups made from
-//! this computer (`backups_made`), good or failed.
+//! this computer (`backups_made`), good or failed; migration 0012: the switch
+//! « Chiffrer les sauvegardes » (never the passphrase).
 
 use chrono::{DateTime, Utc};
 use relance_domain::backup::BackupSettings;
@@ -8,30 +9,31 @@ use rusqlite::params;
 use crate::{get_timestamp, timestamp, Conn, Result, StoreError};
 
 pub fn get(conn: &Conn) -> Result<BackupSettings> {
-    conn.prepare_cached("SELECT folder, keep, remind_after_days FROM backup_settings WHERE id = 1")?
+    conn.prepare_cached("SELECT folder, keep, remind_after_days, encrypt FROM backup_settings WHERE id = 1")?
         .query_row([], |r| {
             let keep: i64 = r.get(1)?;
             let remind: i64 = r.get(2)?;
-            Ok((r.get::<_, Option<String>>(0)?, keep, remind))
+            Ok((r.get::<_, Option<String>>(0)?, keep, remind, r.get::<_, bool>(3)?))
         })
         .map_err(StoreError::from)
-        .and_then(|(folder, keep, remind)| {
+        .and_then(|(folder, keep, remind, encrypt)| {
             Ok(BackupSettings {
                 folder,
                 keep: u32::try_from(keep).map_err(|_| StoreError::Corrupt("backup_settings.keep".into()))?,
                 remind_after_days: u32::try_from(remind)
                     .map_err(|_| StoreError::Corrupt("backup_settings.remind_after_days".into()))?,
+                encrypt,
             })
         })
 }
 
 pub fn save(conn: &Conn, s: &BackupSettings) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO backup_settings (id, folder, keep, remind_after_days) VALUES (1, ?1, ?2, ?3)
+        "INSERT INTO backup_settings (id, folder, keep, remind_after_days, encrypt) VALUES (1, ?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, keep = excluded.keep,
-             remind_after_days = excluded.remind_after_days",
+             remind_after_days = excluded.remind_after_days, encrypt = excluded.encrypt",
     )?
-    .execute(params![s.folder, i64::from(s.keep), i64::from(s.remind_after_days)])?;
+    .execute(params![s.folder, i64::from(s.keep), i64::from(s.remind_after_days), s.encrypt])?;
     Ok(())
 }
 

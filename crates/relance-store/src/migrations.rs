@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (9, "company_logo", include_str!("migrations/0009_company_logo.sql")),
     (10, "backup_settings", include_str!("migrations/0010_backup_settings.sql")),
     (11, "imports", include_str!("migrations/0011_imports.sql")),
+    (12, "backup_encryption", include_str!("migrations/0012_backup_encryption.sql")),
     (13, "risk_settings", include_str!("migrations/0013_risk_settings.sql")),
 ];
 

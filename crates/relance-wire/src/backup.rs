@@ -3,6 +3,7 @@
 //! before a restore, the progress of a copy, and the errors in words.
 
 use relance_app::backup::{BackupError, Listed, Made, Restored, Status, Verified};
+use relance_app::secrets::SecretError;
 use relance_app::AppError;
 use relance_domain::company::Language;
 use relance_domain::validation::{Field, Problem, Validation};
@@ -18,6 +19,14 @@ pub struct BackupSettingsForm {
     pub folder: String,
     pub keep: String,
     pub remind_after_days: String,
+    /// « Chiffrer les sauvegardes ».
+    pub encrypt: bool,
+    /// « Mémoriser dans le trousseau du système ».
+    pub remember: bool,
+    /// The passphrase to remember (typed twice; empty keeps the one remembered). Never stored in the
+    /// database.
+    pub passphrase: String,
+    pub passphrase_confirm: String,
 }
 
 impl BackupSettingsForm {
@@ -62,6 +71,8 @@ pub struct BackupStatusView {
     pub folder: Option<String>,
     pub keep: u32,
     pub remind_after_days: u32,
+    /// « Chiffrer les sauvegardes » is on.
+    pub encrypt: bool,
     pub last_good: Option<BackupMadeView>,
     /// Today shows the reminder banner.
     pub remind: bool,
@@ -89,6 +100,7 @@ impl From<&Status> for BackupStatusView {
             folder: s.settings.folder.clone(),
             keep: s.settings.keep,
             remind_after_days: s.settings.remind_after_days,
+            encrypt: s.settings.encrypt,
             last_good,
             remind: s.reminder.is_some(),
             days_since: s.reminder.flatten(),
@@ -110,6 +122,8 @@ pub struct BackupListedView {
     pub customers: Option<u64>,
     pub invoices: Option<u64>,
     pub payments: Option<u64>,
+    /// Encrypted with a passphrase (« chiffrée »).
+    pub encrypted: bool,
 }
 
 impl BackupListedView {
@@ -124,6 +138,7 @@ impl BackupListedView {
             customers: l.summary.map(|s| s.customers),
             invoices: l.summary.map(|s| s.invoices),
             payments: l.summary.map(|s| s.payments),
+            encrypted: l.encrypted,
         }
     }
 }
@@ -142,6 +157,9 @@ pub struct BackupContentsView {
     pub invoices: u64,
     pub payments: u64,
     pub size_bytes: u64,
+    /// Encrypted: the restore asks the passphrase. The counts are then the manifest's until the
+    /// backup is decrypted.
+    pub encrypted: bool,
 }
 
 impl From<&Verified> for BackupContentsView {
@@ -157,6 +175,7 @@ impl From<&Verified> for BackupContentsView {
             invoices: v.summary.invoices,
             payments: v.summary.payments,
             size_bytes: v.manifest.size_bytes,
+            encrypted: v.encrypted(),
         }
     }
 }
@@ -207,6 +226,28 @@ impl From<&Restored> for RestoredView {
     }
 }
 
+/// Whether the system keyring keeps the backup passphrase, and why it cannot when it cannot.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupKeyringView {
+    pub remembered: bool,
+    /// One sentence when there is no keyring service (`null` when it answers).
+    pub unavailable: Option<String>,
+}
+
+impl BackupKeyringView {
+    pub fn new(answer: Result<bool, &SecretError>, lang: Language) -> Self {
+        match answer {
+            Ok(remembered) => BackupKeyringView { remembered, unavailable: None },
+            Err(SecretError::Unavailable(_)) => {
+                BackupKeyringView { remembered: false, unavailable: Some(messages::backup_keyring_unavailable(lang)) }
+            }
+            Err(SecretError::Failed(detail)) => {
+                BackupKeyringView { remembered: false, unavailable: Some(messages::keyring_failed(detail, lang)) }
+            }
+        }
+    }
+}
+
 /// How far a copy went (pages), sent on the command's channel.
 #[derive(Debug, Clone, Copy, Serialize, TS)]
 pub struct BackupProgressView {
@@ -243,6 +284,18 @@ pub fn backup_error(err: &BackupError, lang: Language) -> ErrorView {
         }
         BackupError::RestoreFailed { detail } => {
             plain(ErrorCode::Internal, messages::backup_restore_failed(detail, lang), None)
+        }
+        BackupError::PassphraseNeeded => {
+            plain(ErrorCode::Invalid, messages::backup_passphrase_needed(lang), Some(Field::BackupPassphrase))
+        }
+        BackupError::WrongPassphrase => {
+            plain(ErrorCode::Invalid, messages::backup_wrong_passphrase(lang), Some(Field::BackupPassphrase))
+        }
+        BackupError::Keyring(SecretError::Unavailable(_)) => {
+            plain(ErrorCode::Invalid, messages::backup_keyring_unavailable(lang), Some(Field::BackupRemember))
+        }
+        BackupError::Keyring(SecretError::Failed(detail)) => {
+            plain(ErrorCode::Internal, messages::keyring_failed(detail, lang), Some(Field::BackupRemember))
         }
     }
 }
@@ -291,8 +344,34 @@ mod tests {
     }
 
     #[test]
+    fn passphrase_errors_name_their_field() {
+        let wrong = backup_error(&BackupError::WrongPassphrase, Language::Fr);
+        assert!(wrong.message.starts_with("Phrase de passe incorrecte"), "{}", wrong.message);
+        assert_eq!(wrong.field.as_deref(), Some("backup_passphrase"));
+        let needed = backup_error(&BackupError::PassphraseNeeded, Language::En);
+        assert_eq!(needed.field.as_deref(), Some("backup_passphrase"));
+        let no_keyring = backup_error(&BackupError::Keyring(SecretError::Unavailable("x".into())), Language::Fr);
+        assert_eq!(no_keyring.field.as_deref(), Some("backup_remember"));
+        assert_eq!(no_keyring.message.matches(". ").count(), 0, "one sentence: {}", no_keyring.message);
+        let short = error_message(
+            &AppError::Invalid(relance_domain::backup::check_passphrase("court", "court").unwrap_err()),
+            Language::Fr,
+        );
+        assert_eq!(short.field.as_deref(), Some("backup_passphrase"));
+        assert!(short.message.contains("12 caractères au moins"), "{}", short.message);
+    }
+
+    #[test]
     fn settings_numbers_name_their_field() {
-        let f = BackupSettingsForm { folder: String::new(), keep: "dix".into(), remind_after_days: "7".into() };
+        let f = BackupSettingsForm {
+            folder: String::new(),
+            keep: "dix".into(),
+            remind_after_days: "7".into(),
+            encrypt: false,
+            remember: false,
+            passphrase: String::new(),
+            passphrase_confirm: String::new(),
+        };
         let Err(AppError::Invalid(v)) = f.numbers() else { panic!() };
         assert_eq!(v.issues[0].field, Field::BackupKeep);
     }

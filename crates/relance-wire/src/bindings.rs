@@ -53,7 +53,7 @@ pub fn typescript() -> String {
         LogoView,
         ImportRowErrorView, ImportReportView, ImportForm, ImportPreviewRowView, ImportProgressView, ImportRememberedView,
         BackupSettingsForm, BackupMadeView, BackupStatusView, BackupListedView, BackupContentsView, BackupDoneView,
-        RestoredView, BackupProgressView,
+        RestoredView, BackupProgressView, BackupKeyringView,
         RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,
         DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
         CustomerOverdueView, ForecastWeekView, DashboardView, AgingReportView, DsoReportView,

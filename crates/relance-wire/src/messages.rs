@@ -109,6 +109,9 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         RiskBrokenPromises => ("Promesses non tenues pour « à risque »", "Broken promises for “at risk”"),
         RiskOverdueDays => ("Retard d’une facture pour « à risque » (jours)", "Days overdue for “at risk”"),
         RiskScore => ("Note en dessous de laquelle un client est à risque", "Score under which a customer is at risk"),
+        BackupPassphrase => ("Phrase de passe", "Passphrase"),
+        BackupPassphraseConfirm => ("Confirmation de la phrase de passe", "Passphrase again"),
+        BackupRemember => ("Mémoriser dans le trousseau du système", "Remember in the system keyring"),
     };
     pick(lang, fr, en)
 }
@@ -216,6 +219,11 @@ pub fn problem(p: &Problem, lang: Language) -> String {
             Language::Fr => format!("fichier trop lourd : {} Mo au plus", max_kb / 1024),
             Language::En => format!("file too large: {} MB at most", max_kb / 1024),
         },
+        TooShort { min } => match lang {
+            Language::Fr => format!("{min} caractères au moins"),
+            Language::En => format!("at least {min} characters"),
+        },
+        NotSame => fr_en("différente de la première saisie", "does not match the first entry"),
         NotAnImage => fr_en(
             "ce fichier n’est pas une image PNG ou JPEG lisible",
             "this file is not a PNG or JPEG image that can be read",
@@ -689,6 +697,36 @@ pub fn backup_newer(found: i64, known: i64, lang: Language) -> String {
             "This backup was made by a newer version of Relance (schema {found}, this version knows schema {known}). Install the latest version to restore it; nothing was changed."
         ),
     }
+}
+
+/// Backups are encrypted (or this one is) and no passphrase was typed or remembered.
+pub fn backup_passphrase_needed(lang: Language) -> String {
+    pick(
+        lang,
+        "Saisissez la phrase de passe des sauvegardes chiffrées.",
+        "Type the passphrase of the encrypted backups.",
+    )
+    .to_string()
+}
+
+/// The passphrase does not open the backup.
+pub fn backup_wrong_passphrase(lang: Language) -> String {
+    pick(
+        lang,
+        "Phrase de passe incorrecte : elle n’ouvre pas cette sauvegarde. Rien n’a été modifié.",
+        "Wrong passphrase: it does not open this backup. Nothing was changed.",
+    )
+    .to_string()
+}
+
+/// No keyring service: the passphrase cannot be remembered (one sentence).
+pub fn backup_keyring_unavailable(lang: Language) -> String {
+    pick(
+        lang,
+        "Le trousseau du système n’est pas disponible sur cet ordinateur : la phrase de passe ne peut pas y être mémorisée, vous la saisirez à chaque sauvegarde.",
+        "The system keyring is not available on this computer: the passphrase cannot be remembered, you will type it at each backup.",
+    )
+    .to_string()
 }
 
 pub fn backup_restore_failed(detail: &str, lang: Language) -> String {

@@ -40,7 +40,7 @@ pub fn email_draft(
 
 /// The system keyring: the platform's store (Secret Service, Keychain, Credential Manager) set as
 /// keyring-core's default on first use, so a missing service never slows the start-up.
-struct SystemKeyring;
+pub(crate) struct SystemKeyring;
 
 impl SystemKeyring {
     fn ready() {

@@ -10,8 +10,8 @@ mod collections;
 mod company;
 mod customers;
 mod documents;
-mod import;
 mod export;
+mod import;
 mod invoices;
 mod letter_templates;
 mod mail;
@@ -116,5 +116,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import::import_choose_file,
         export::export_csv,
         export::export_show_folder,
+        backup::backup_choose_file,
+        backup::backup_keyring,
     ]
 }

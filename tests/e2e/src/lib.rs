@@ -262,6 +262,22 @@ impl App {
         }
     }
 
+    /// Quits the app, runs `between` on its data folder while the app is not running (to delete it,
+    /// as when a laptop is replaced), then starts the app again on that folder.
+    #[track_caller]
+    pub fn restart_with(&mut self, between: impl FnOnce(&Path)) {
+        self.close_session();
+        // Let the app finish closing its database before the folder is touched.
+        std::thread::sleep(Duration::from_secs(1));
+        between(self.data_dir.path());
+        if !self.driver.is_running() {
+            panic!("{}: tauri-driver died; see {}", self.name, self.driver_log.display());
+        }
+        if let Err(e) = self.open_session() {
+            panic!("{}: restart failed: {e}", self.name);
+        }
+    }
+
     /// The folder the app stores its database in (kept after a failure).
     pub fn data_dir(&self) -> &Path {
         self.data_dir.path()

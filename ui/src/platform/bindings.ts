@@ -778,7 +778,20 @@ export type ImportProgressView = { done: number, total: number, };
 
 export type ImportRememberedView = { kind: string, preset: string, dates: string | null, };
 
-export type BackupSettingsForm = { folder: string, keep: string, remind_after_days: string, };
+export type BackupSettingsForm = { folder: string, keep: string, remind_after_days: string, 
+/**
+ * « Chiffrer les sauvegardes ».
+ */
+encrypt: boolean, 
+/**
+ * « Mémoriser dans le trousseau du système ».
+ */
+remember: boolean, 
+/**
+ * The passphrase to remember (typed twice; empty keeps the one remembered). Never stored in the
+ * database.
+ */
+passphrase: string, passphrase_confirm: string, };
 
 export type BackupMadeView = { 
 /**
@@ -794,7 +807,11 @@ made_on: string, folder: string,
  */
 folder_name: string, file_name: string, size_bytes: number, };
 
-export type BackupStatusView = { folder: string | null, keep: number, remind_after_days: number, last_good: BackupMadeView | null, 
+export type BackupStatusView = { folder: string | null, keep: number, remind_after_days: number, 
+/**
+ * « Chiffrer les sauvegardes » is on.
+ */
+encrypt: boolean, last_good: BackupMadeView | null, 
 /**
  * Today shows the reminder banner.
  */
@@ -812,13 +829,22 @@ made_at: string | null, good: boolean,
 /**
  * Why it cannot be trusted, in words (`null` when good).
  */
-damage: string | null, customers: number | null, invoices: number | null, payments: number | null, };
+damage: string | null, customers: number | null, invoices: number | null, payments: number | null, 
+/**
+ * Encrypted with a passphrase (« chiffrée »).
+ */
+encrypted: boolean, };
 
 export type BackupContentsView = { path: string, file_name: string, made_at: string, app_version: string, schema_version: number, 
 /**
  * It comes from an older version and will be brought up to date.
  */
-migrate: boolean, customers: number, invoices: number, payments: number, size_bytes: number, };
+migrate: boolean, customers: number, invoices: number, payments: number, size_bytes: number, 
+/**
+ * Encrypted: the restore asks the passphrase. The counts are then the manifest's until the
+ * backup is decrypted.
+ */
+encrypted: boolean, };
 
 export type BackupDoneView = { file_name: string, path: string, size_bytes: number, customers: number, invoices: number, payments: number, 
 /**
@@ -833,6 +859,12 @@ export type RestoredView = { contents: BackupContentsView,
 safety_copy: string, migrated_from: number | null, };
 
 export type BackupProgressView = { done: number, total: number, };
+
+export type BackupKeyringView = { remembered: boolean, 
+/**
+ * One sentence when there is no keyring service (`null` when it answers).
+ */
+unavailable: string | null, };
 
 export type RiskView = { 
 /**

@@ -109,7 +109,7 @@ describe("commands", () => {
     await commands.backupList();
     await commands.backupNow(() => {});
     await commands.backupInspect("/media/usb/relance-2026-11-24-0930.sqlite3");
-    await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3", () => {});
+    await commands.backupRestore("/media/usb/relance-2026-11-24-0930.sqlite3.age", "Douze caractères", () => {});
     await commands.backupChooseFolder();
     const importForm = { path: "/home/marie/factures.csv", kind: "invoices", preset: "generic", dates: null };
     await commands.importPreview(importForm);
@@ -118,6 +118,8 @@ describe("commands", () => {
     await commands.importChooseFile();
     await commands.exportCsv({ kind: "aging", format: "fr", as_of: "24/11/2026" });
     await commands.exportShowFolder();
+    await commands.backupChooseFile();
+    await commands.backupKeyring();
     expect(seen.map(([cmd]) => cmd).sort()).toEqual([...commands.COMMANDS].sort());
     expect(Object.fromEntries(seen)).toMatchObject({
       app_info: [],
@@ -181,9 +183,9 @@ describe("commands", () => {
       backup_status: [],
       backup_settings_save: ["form"],
       backup_list: [],
-      backup_now: ["progress"],
+      backup_now: ["passphrase", "passphraseConfirm", "progress"],
       backup_inspect: ["path"],
-      backup_restore: ["path", "progress"],
+      backup_restore: ["passphrase", "path", "progress"],
       backup_choose_folder: [],
       import_preview: ["form"],
       import_run: ["form", "progress"],
@@ -191,6 +193,8 @@ describe("commands", () => {
       import_choose_file: [],
       export_csv: ["form"],
       export_show_folder: [],
+      backup_choose_file: [],
+      backup_keyring: [],
     });
   });
 });

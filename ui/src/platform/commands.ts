@@ -1,11 +1,12 @@
 // One typed function per Rust command listed in src-tauri/src/commands/mod.rs.
 // The shapes come from ./bindings.ts, generated from crates/relance-wire.
-// Argument keys are the Rust parameter names (Tauri maps snake_case to camelCase;
-// ours are single words, so they read the same on both sides).
+// Argument keys are the Rust parameter names (Tauri maps snake_case to camelCase:
+// most are single words; `passphrase_confirm` is `passphraseConfirm` here).
 import type {
   AgendaJson,
   BackupContentsView,
   BackupDoneView,
+  BackupKeyringView,
   BackupListedView,
   BackupProgressView,
   BackupSettingsForm,
@@ -204,21 +205,35 @@ export const letterTemplateReset = (kind: string, lang: string) =>
 
 /** Backups: the settings, the last good backup and whether Today reminds. */
 export const backupStatus = () => call<BackupStatusView>("backup_status");
-/** Saves the folder, the number kept and the reminder delay; errors on `backup_folder`, `backup_keep`, `backup_remind_days`. */
+/**
+ * Saves the folder, the number kept, the reminder delay, « Chiffrer les sauvegardes » and, when asked, the
+ * passphrase in the system keyring; errors on `backup_folder`, `backup_keep`, `backup_remind_days`,
+ * `backup_passphrase`, `backup_passphrase_confirm`, `backup_remember`.
+ */
 export const backupSettingsSave = (form: BackupSettingsForm) =>
   call<BackupStatusView>("backup_settings_save", { form });
 /** The backups found in the chosen folder, newest first, each verified. */
 export const backupList = () => call<BackupListedView[]>("backup_list");
 /** Opens the system's folder picker (from Rust); the folder chosen, or null when cancelled. */
 export const backupChooseFolder = () => call<string | null>("backup_choose_folder");
-/** Backs up now into the chosen folder; `onProgress` gets the pages copied. */
-export const backupNow = (onProgress: (p: BackupProgressView) => void) =>
-  call<BackupDoneView>("backup_now", { progress: progressChannel(onProgress) });
+/** Whether the system keyring keeps the backup passphrase (asked by Settings only). */
+export const backupKeyring = () => call<BackupKeyringView>("backup_keyring");
+/** Opens the system's file picker for a backup file (from Rust); the file chosen, or null when cancelled. */
+export const backupChooseFile = () => call<string | null>("backup_choose_file");
+/**
+ * Backs up now into the chosen folder; `onProgress` gets the pages copied. When backups are encrypted, the
+ * passphrase typed twice for this backup (empty: the one the keyring keeps).
+ */
+export const backupNow = (onProgress: (p: BackupProgressView) => void, passphrase = "", passphraseConfirm = "") =>
+  call<BackupDoneView>("backup_now", { passphrase, passphraseConfirm, progress: progressChannel(onProgress) });
 /** Checks a backup file and says what it holds (changes nothing). */
 export const backupInspect = (path: string) => call<BackupContentsView>("backup_inspect", { path });
-/** Replaces the books with a checked backup (a safety copy of the current books is kept). */
-export const backupRestore = (path: string, onProgress: (p: BackupProgressView) => void) =>
-  call<RestoredView>("backup_restore", { path, progress: progressChannel(onProgress) });
+/**
+ * Replaces the books with a checked backup (a safety copy of the current books is kept); an encrypted one
+ * is opened with `passphrase` (empty: the one the keyring keeps).
+ */
+export const backupRestore = (path: string, passphrase: string, onProgress: (p: BackupProgressView) => void) =>
+  call<RestoredView>("backup_restore", { path, passphrase, progress: progressChannel(onProgress) });
 
 /** CSV import: reads the file and checks every row, writing nothing (the preview). */
 export const importPreview = (form: ImportForm) => call<ImportReportView>("import_preview", { form });
@@ -329,4 +344,6 @@ export const COMMANDS = [
   "import_choose_file",
   "export_csv",
   "export_show_folder",
+  "backup_choose_file",
+  "backup_keyring",
 ] as const;

@@ -18,7 +18,8 @@ export function BackupBanner() {
   const s = state.value;
 
   const run = async () => {
-    if (s.folder === null) {
+    // No folder yet, or encrypted backups (the passphrase is typed in Settings, « Sauvegarde »).
+    if (s.folder === null || s.encrypt) {
       nav.go({ name: "settings", then: null });
       return;
     }

@@ -1,12 +1,17 @@
 // Settings: « Sauvegarde ». The folder (typed or pasted), how many backups to
 // keep, when Today reminds; « Sauvegarder maintenant » with its progress; the
 // backups found in the folder, each verified, and « Restaurer… » after a
-// dialog that says what the backup holds and what will happen.
+// dialog that says what the backup holds and what will happen. « Chiffrer les
+// sauvegardes » with the passphrase: remembered in the system keyring when
+// asked (and possible), else typed in the same fields at each backup; the
+// restore dialog asks it for an encrypted backup. The dialog is also the
+// welcome screen's « Restaurer une sauvegarde ».
 import { useEffect, useState, type FormEvent } from "react";
 import { useI18n } from "../i18n";
 import {
   backupChooseFolder,
   backupInspect,
+  backupKeyring,
   backupList,
   backupNow,
   backupRestore,
@@ -15,17 +20,25 @@ import {
   toAppError,
   type AppError,
   type BackupContentsView,
+  type BackupKeyringView,
   type BackupListedView,
 } from "../platform";
 import { useNav } from "../app/nav";
-import { FormError, TextField } from "../components/Field";
+import { FieldErrorLine, FormError, TextField } from "../components/Field";
 import { ConfirmDialog } from "../components/Dialog";
 import { LoadError, Spinner } from "../components/Bits";
 import { useLoad, useSubmit } from "../components/hooks";
 import { formatTimestamp } from "../format";
 import { formatSize, percent } from "../model/backup";
 
-const FIELDS = ["backup_folder", "backup_keep", "backup_remind_days"];
+const FIELDS = [
+  "backup_folder",
+  "backup_keep",
+  "backup_remind_days",
+  "backup_passphrase",
+  "backup_passphrase_confirm",
+  "backup_remember",
+];
 
 export function BackupSection() {
   const { t, locale } = useI18n();
@@ -34,6 +47,11 @@ export function BackupSection() {
   const [folder, setFolder] = useState("");
   const [keep, setKeep] = useState("");
   const [remind, setRemind] = useState("");
+  const [encrypt, setEncrypt] = useState(false);
+  const [remember, setRemember] = useState(false);
+  const [passphrase, setPassphrase] = useState("");
+  const [passphraseConfirm, setPassphraseConfirm] = useState("");
+  const [keyring, setKeyring] = useState<BackupKeyringView | null>(null);
   const { saving, error, send, doneSaving } = useSubmit();
   const [progress, setProgress] = useState<number | null>(null);
   const [runError, setRunError] = useState<AppError | null>(null);
@@ -44,12 +62,44 @@ export function BackupSection() {
     setFolder(state.value.folder ?? "");
     setKeep(String(state.value.keep));
     setRemind(String(state.value.remind_after_days));
+    setEncrypt(state.value.encrypt);
   }, [state]);
+
+  // The keyring is asked here only (never on Today): whether it keeps the passphrase, or cannot.
+  const [keyringKey, setKeyringKey] = useState(0);
+  useEffect(() => {
+    let live = true;
+    backupKeyring()
+      .then((k) => {
+        if (!live) return;
+        setKeyring(k);
+        setRemember(k.remembered);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [keyringKey]);
+
+  const form = () => ({
+    folder,
+    keep,
+    remind_after_days: remind,
+    encrypt,
+    remember: encrypt && remember,
+    passphrase,
+    passphrase_confirm: passphraseConfirm,
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void send(async () => {
-      await backupSettingsSave({ folder, keep, remind_after_days: remind });
+      await backupSettingsSave(form());
+      if (encrypt && remember) {
+        setPassphrase("");
+        setPassphraseConfirm("");
+      }
+      setKeyringKey((k) => k + 1);
       nav.toast(t("backup.saved_toast"));
       doneSaving();
       reload();
@@ -72,8 +122,12 @@ export function BackupSection() {
     setProgress(0);
     try {
       // The folder as typed is saved first, so « Sauvegarder maintenant » backs up where the field says.
-      await backupSettingsSave({ folder, keep, remind_after_days: remind });
-      const done = await backupNow((p) => setProgress(percent(p.done, p.total)));
+      await backupSettingsSave(form());
+      const done = await backupNow((p) => setProgress(percent(p.done, p.total)), passphrase, passphraseConfirm);
+      // Not remembered: typed again at the next backup.
+      setPassphrase("");
+      setPassphraseConfirm("");
+      setKeyringKey((k) => k + 1);
       nav.toast(t("backup.done_toast", { file: done.file_name }));
       reload();
       setListKey((k) => k + 1);
@@ -141,6 +195,65 @@ export function BackupSection() {
             testid="backup-remind"
           />
         </div>
+        <div className="stack">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={encrypt}
+              onChange={(e) => setEncrypt(e.target.checked)}
+              data-testid="backup-encrypt"
+            />
+            {t("backup.encrypt")}
+          </label>
+          <p className="field-hint">{t("backup.encrypt.hint")}</p>
+        </div>
+        {encrypt && (
+          <div className="stack" data-testid="backup-passphrase-box">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={remember && keyring?.unavailable == null}
+                disabled={keyring?.unavailable != null}
+                onChange={(e) => setRemember(e.target.checked)}
+                data-testid="backup-remember"
+              />
+              {t("backup.remember")}
+            </label>
+            {keyring?.unavailable != null && (
+              <p className="muted" data-testid="backup-keyring-unavailable">
+                {keyring.unavailable}
+              </p>
+            )}
+            <FieldErrorLine field="backup_remember" errors={errors} />
+            <div className="form-grid">
+              <TextField
+                label={t("backup.passphrase")}
+                hint={
+                  remember && keyring?.remembered
+                    ? t("backup.passphrase.hint.kept")
+                    : remember
+                      ? t("backup.passphrase.hint.first")
+                      : t("backup.passphrase.hint.each")
+                }
+                type="password"
+                value={passphrase}
+                onChange={setPassphrase}
+                field="backup_passphrase"
+                errors={errors}
+                testid="backup-passphrase"
+              />
+              <TextField
+                label={t("backup.passphrase_confirm")}
+                type="password"
+                value={passphraseConfirm}
+                onChange={setPassphraseConfirm}
+                field="backup_passphrase_confirm"
+                errors={errors}
+                testid="backup-passphrase-confirm"
+              />
+            </div>
+          </div>
+        )}
         <div className="form-actions">
           <button type="submit" className="button" disabled={saving || progress !== null} data-testid="backup-save">
             {saving ? t("common.saving") : t("common.save")}
@@ -240,6 +353,11 @@ function BackupList({ hasFolder }: { hasFolder: boolean }) {
                     ) : (
                       <span className="badge badge-overdue">{r.damage}</span>
                     )}
+                    {r.encrypted && (
+                      <span className="badge badge-inline badge-lock" data-testid="backup-encrypted">
+                        {t("backup.encrypted")}
+                      </span>
+                    )}
                   </td>
                   <td>
                     {r.good && (
@@ -265,18 +383,33 @@ function BackupList({ hasFolder }: { hasFolder: boolean }) {
   );
 }
 
-function RestoreDialog({ contents, onClose }: { contents: BackupContentsView; onClose: () => void }) {
+/**
+ * « Restaurer… »: what the backup holds, its passphrase when encrypted, then the restore. `firstStart`
+ * (the welcome screen) words it for empty books and calls `onRestored` instead of going to Today.
+ */
+export function RestoreDialog({
+  contents,
+  onClose,
+  firstStart = false,
+  onRestored,
+}: {
+  contents: BackupContentsView;
+  onClose: () => void;
+  firstStart?: boolean;
+  onRestored?: () => void;
+}) {
   const { t, locale } = useI18n();
   const nav = useNav();
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [passphrase, setPassphrase] = useState("");
 
   const confirm = async () => {
     setBusy(true);
     setError(null);
     try {
-      const done = await backupRestore(contents.path, (p) => setProgress(percent(p.done, p.total)));
+      const done = await backupRestore(contents.path, passphrase, (p) => setProgress(percent(p.done, p.total)));
       // Every screen reads the restored books from here on.
       await nav.refreshInfo();
       nav.toast(
@@ -285,14 +418,15 @@ function RestoreDialog({ contents, onClose }: { contents: BackupContentsView; on
           invoices: String(done.contents.invoices),
         }),
       );
-      nav.replace({ name: "today" });
+      if (onRestored) onRestored();
+      else nav.replace({ name: "today" });
     } catch (e) {
-      setError(toAppError(e).message);
+      setError(toAppError(e));
       setBusy(false);
     }
   };
 
-  const body = t("backup.restore.body", {
+  const body = t(firstStart ? "backup.restore.body_first" : "backup.restore.body", {
     date: formatTimestamp(contents.made_at, locale),
     version: contents.app_version,
     customers: String(contents.customers),
@@ -303,16 +437,30 @@ function RestoreDialog({ contents, onClose }: { contents: BackupContentsView; on
     <ConfirmDialog
       title={t("backup.restore.title")}
       body={body}
-      confirmLabel={busy ? t("backup.restoring") : t("backup.restore.confirm")}
-      danger
+      confirmLabel={
+        busy ? t("backup.restoring") : firstStart ? t("backup.restore.confirm_first") : t("backup.restore.confirm")
+      }
+      danger={!firstStart}
       busy={busy}
-      error={error}
+      error={error && !error.fields.backup_passphrase ? error.message : null}
       onConfirm={() => void confirm()}
       onCancel={() => {
         if (!busy) onClose();
       }}
     >
       {contents.migrate && <p className="muted">{t("backup.restore.migrate")}</p>}
+      {contents.encrypted && (
+        <TextField
+          label={t("backup.passphrase")}
+          hint={t("backup.restore.passphrase_hint")}
+          type="password"
+          value={passphrase}
+          onChange={setPassphrase}
+          field="backup_passphrase"
+          errors={error?.fields}
+          testid="restore-passphrase"
+        />
+      )}
       {busy && <progress max={100} value={progress} aria-label={t("backup.restoring")} />}
     </ConfirmDialog>
   );

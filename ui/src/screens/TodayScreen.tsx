@@ -1,6 +1,16 @@
 import { useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
-import { loadDemo, today, type TodayGroupView, type TodayView } from "../platform";
+import {
+  backupChooseFile,
+  backupInspect,
+  loadDemo,
+  toAppError,
+  today,
+  type AppError,
+  type BackupContentsView,
+  type TodayGroupView,
+  type TodayView,
+} from "../platform";
 import { formatDate, formatLongDate, formatMoney, isZero, share } from "../format";
 import { useNav } from "../app/nav";
 import { current, useLoad } from "../components/hooks";
@@ -12,6 +22,8 @@ import { ExportButton } from "../components/ExportButton";
 import { Agenda } from "./Agenda";
 import { WeekInstallments } from "./WeekInstallments";
 import { BackupBanner } from "./BackupBanner";
+import { RestoreDialog } from "./BackupSection";
+import { TextField } from "../components/Field";
 
 export function TodayScreen() {
   const { t, tn, locale } = useI18n();
@@ -287,6 +299,7 @@ function Welcome({ onLoaded }: { onLoaded: () => void }) {
   const nav = useNav();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const demo = async () => {
     setBusy(true);
@@ -334,6 +347,19 @@ function Welcome({ onLoaded }: { onLoaded: () => void }) {
           </button>
           <p className="muted">{t("welcome.empty_help")}</p>
         </div>
+        <div className="welcome-choice">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setRestoring(true)}
+            disabled={busy}
+            aria-expanded={restoring}
+            data-testid="welcome-restore"
+          >
+            {t("welcome.restore")}
+          </button>
+          <p className="muted">{t("welcome.restore_help")}</p>
+        </div>
       </div>
       <p className="muted welcome-import">
         {t("welcome.import_help")}{" "}
@@ -347,6 +373,7 @@ function Welcome({ onLoaded }: { onLoaded: () => void }) {
           {t("welcome.import")}
         </button>
       </p>
+      {restoring && <WelcomeRestore onRestored={onLoaded} onCancel={() => setRestoring(false)} />}
       {busy && <Spinner label={t("welcome.demo_loading")} />}
       {error && (
         <p className="field-error" role="alert" data-testid="welcome-error">
@@ -354,5 +381,81 @@ function Welcome({ onLoaded }: { onLoaded: () => void }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** « Restaurer une sauvegarde » on the first start: the file (typed, pasted or « Choisir… »), what it holds, then the restore. */
+function WelcomeRestore({ onRestored, onCancel }: { onRestored: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [path, setPath] = useState("");
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [contents, setContents] = useState<BackupContentsView | null>(null);
+
+  const choose = async () => {
+    try {
+      const picked = await backupChooseFile();
+      if (picked !== null) setPath(picked);
+    } catch (e) {
+      setError(toAppError(e));
+    }
+  };
+
+  const inspect = async () => {
+    setChecking(true);
+    setError(null);
+    try {
+      setContents(await backupInspect(path.trim()));
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  // The dialog is a form of its own: it stays outside this one (no nested forms).
+  return (
+    <>
+    <form
+      className="form welcome-restore"
+      data-testid="welcome-restore-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!checking) void inspect();
+      }}
+      noValidate
+    >
+      <div className="backup-folder-row">
+        <TextField
+          label={t("welcome.restore.file")}
+          hint={t("welcome.restore.file_hint")}
+          value={path}
+          onChange={setPath}
+          field="backup_file"
+          errors={error ? { backup_file: error.message, ...error.fields } : undefined}
+          testid="welcome-restore-path"
+        />
+        <button type="button" className="button" onClick={() => void choose()} data-testid="welcome-restore-choose">
+          {t("backup.choose")}
+        </button>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={checking}>
+          {t("common.cancel")}
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={checking || path.trim() === ""}
+          data-testid="welcome-restore-inspect"
+        >
+          {checking ? t("backup.checking") : t("welcome.restore.inspect")}
+        </button>
+      </div>
+    </form>
+      {contents && (
+        <RestoreDialog contents={contents} firstStart onRestored={onRestored} onClose={() => setContents(null)} />
+      )}
+    </>
   );
 }
