@@ -21,9 +21,10 @@ seconds=${FUZZ_SECONDS:-60}
 if ! command -v cargo >/dev/null 2>&1; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 
-# The stable toolchain even where a nightly is installed and is the default.
+# The stable toolchain even where a nightly is installed and is the default;
+# the machine's one toolchain where rustup has no channel named "stable".
 toolchain=()
-if command -v rustup >/dev/null 2>&1; then toolchain=(+stable); fi
+if command -v rustup >/dev/null 2>&1 && rustup toolchain list | grep -q '^stable'; then toolchain=(+stable); fi
 
 # The seed corpus is committed (corpus/read_table/seed-*); what the fuzzer adds
 # goes to a scratch folder so the work tree stays clean.
