@@ -1,5 +1,6 @@
-//! `relance report aging|dso|kpis [--days N]` at --as-of: the receivables
-//! KPIs for people (aligned tables, « 1 234,56 € ») or as JSON; and
+//! `relance report aging|dso|kpis|customers [--days N]` at --as-of: the receivables
+//! KPIs and each customer's payment score for people (aligned tables,
+//! « 1 234,56 € ») or as JSON; and
 //! `bench-dashboard`, the dashboard timed on a generated book.
 
 use std::time::{Duration, Instant};
@@ -10,6 +11,7 @@ use relance_app::Context;
 use relance_domain::company::Language;
 use relance_domain::kpis::Bucket;
 use relance_wire::dashboard::{AgingReportView, DashboardView, DsoReportView};
+use relance_wire::risk::RiskView;
 
 use crate::commands::print_json;
 use crate::human::{amount, date, print, tr, Table};
@@ -23,6 +25,8 @@ pub enum ReportKind {
     Dso,
     /// Every figure of the dashboard.
     Kpis,
+    /// Each customer's payment score, profile and reasons, the riskiest first.
+    Customers,
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +83,9 @@ fn bucket_label(code: &str, lang: Language) -> &'static str {
 
 pub fn run(cli: &crate::args::Cli, a: &ReportArgs, lang: Language) -> anyhow::Result<()> {
     let ctx = session::open(cli, lang)?;
+    if a.kind == ReportKind::Customers {
+        return customers(&ctx, cli.json, lang);
+    }
     let as_of = ctx.clock().today();
     let d = dashboard::dashboard(&ctx, as_of, a.days)?;
     let view = DashboardView::from(&d);
@@ -87,13 +94,65 @@ pub fn run(cli: &crate::args::Cli, a: &ReportArgs, lang: Language) -> anyhow::Re
             ReportKind::Aging => print_json(&AgingReportView::from(&view)),
             ReportKind::Dso => print_json(&DsoReportView::from(&view)),
             ReportKind::Kpis => print_json(&view),
+            ReportKind::Customers => unreachable!("answered above"),
         };
     }
     match a.kind {
         ReportKind::Aging => aging(&d, lang),
         ReportKind::Dso => dso(&d, lang),
         ReportKind::Kpis => kpis(&d, lang),
+        ReportKind::Customers => unreachable!("answered above"),
     }
+    Ok(())
+}
+
+/// One customer's line of `report customers --json`.
+#[derive(serde::Serialize)]
+struct CustomerRiskJson {
+    id: i64,
+    name: String,
+    #[serde(flatten)]
+    risk: RiskView,
+}
+
+/// Every customer judged at --as-of, the lowest score first (then by name).
+fn customers(ctx: &impl Context, json: bool, lang: Language) -> anyhow::Result<()> {
+    let all = relance_app::risk::all(ctx)?;
+    let mut rows: Vec<CustomerRiskJson> = relance_store::customers::all(ctx.store().conn())?
+        .into_iter()
+        .filter_map(|c| {
+            let a = all.get(&c.id)?;
+            Some(CustomerRiskJson { id: c.id.0, name: c.data.name, risk: RiskView::new(a, lang) })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.risk.score.cmp(&b.risk.score).then_with(|| a.name.cmp(&b.name)));
+    if json {
+        return print_json(&rows);
+    }
+    let as_of = ctx.clock().today();
+    title(&format!("{} {}", tr(lang, "Comportement de paiement au", "Payment behaviour at"), date(as_of, lang)));
+    if rows.is_empty() {
+        print(tr(lang, "Aucun client.", "No customer."));
+        return Ok(());
+    }
+    let mut t = Table::new(&[
+        (tr(lang, "Client", "Customer"), false),
+        (tr(lang, "Note", "Score"), true),
+        (tr(lang, "Profil", "Profile"), false),
+        (tr(lang, "Raison principale", "Main reason"), false),
+    ]);
+    for r in &rows {
+        let profile = match r.risk.segment.as_deref() {
+            Some("punctual") => tr(lang, "Ponctuel", "Punctual"),
+            Some("late") => tr(lang, "Tardif", "Late payer"),
+            Some("variable") => tr(lang, "Variable", "Variable"),
+            Some("at_risk") => tr(lang, "À risque", "At risk"),
+            _ => tr(lang, "—", "—"),
+        };
+        let reason = r.risk.reasons.first().cloned().unwrap_or_default();
+        t.push(vec![r.name.clone(), r.risk.score.to_string(), profile.into(), reason]);
+    }
+    print(&t.render());
     Ok(())
 }
 

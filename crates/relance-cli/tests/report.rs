@@ -114,6 +114,27 @@ fn bad_arguments_are_refused_in_french() {
     let out = relance("fr_FR.UTF-8", dir.path(), &["--as-of", "31/02/2026", "report", "aging"]);
     assert!(!out.status.success());
     assert!(text(&out.stderr).to_lowercase().contains("date"), "{}", text(&out.stderr));
-    let out = relance("fr_FR.UTF-8", dir.path(), &["report", "customers"]);
+    let out = relance("fr_FR.UTF-8", dir.path(), &["report", "clients"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn customers_are_listed_riskiest_first_with_their_reasons() {
+    let dir = ibm_books();
+    let out = relance("fr_FR.UTF-8", dir.path(), &["--as-of", "2014-03-01", "report", "customers"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.starts_with("Comportement de paiement au 01/03/2014"), "{s}");
+    assert!(s.contains("Raison principale") && s.contains("dernières factures"), "{s}");
+    let out = relance("fr_FR.UTF-8", dir.path(), &["--json", "--as-of", "2014-03-01", "report", "customers"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 100, "every customer of the sample");
+    let scores: Vec<u64> = rows.iter().map(|r| r["score"].as_u64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] <= w[1]), "riskiest first: {scores:?}");
+    // Every reason is a sentence, never a code.
+    for r in &rows {
+        let first = r["reasons"][0].as_str().unwrap();
+        assert!(first.ends_with('.') && first.chars().next().unwrap().is_uppercase(), "{first}");
+    }
 }
