@@ -59,6 +59,18 @@ pub fn wait_focused(app: &App, testid: &str) {
     }
 }
 
+/// Picks `value` in a select as the user's choice does: sets it and sends `change`. (A WebDriver
+/// click on an <option> was seen to close a question the change opens, through the native list's
+/// own closing, so it cannot stand for the user.)
+#[track_caller]
+pub fn choose(app: &App, testid: &str, value: &str) {
+    let script = "const s = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+                  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[1]); \
+                  s.dispatchEvent(new Event('change', { bubbles: true }));";
+    let args = vec![serde_json::Value::String(testid.to_owned()), serde_json::Value::String(value.to_owned())];
+    app.block_on(app.client().execute(script, args)).unwrap_or_else(|e| panic!("choosing {value} in {testid}: {e}"));
+}
+
 #[track_caller]
 pub fn click_css(app: &App, css: &str) {
     let element = app.block_on(app.client().wait().at_most(DEFAULT_TIMEOUT).for_element(Locator::Css(css)));

@@ -13,7 +13,7 @@
 
 use std::time::Duration;
 
-use relance_e2e::steps::{count, plain, value_of, wait_text};
+use relance_e2e::steps::{choose, count, plain, value_of, wait_text};
 use relance_e2e::{workspace_root, App};
 
 const SHORT: Duration = Duration::from_secs(10);
@@ -42,15 +42,6 @@ fn scroll_block(app: &App, testid: &str, block: &str) {
 fn press(app: &App, testid: &str) {
     scroll(app, testid);
     app.click(testid);
-}
-
-/// Picks `value` in a select as the user's choice does (sets it, sends `change`).
-fn choose(app: &App, testid: &str, value: &str) {
-    let script = "const s = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
-                  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[1]); \
-                  s.dispatchEvent(new Event('change', { bubbles: true }));";
-    let args = vec![serde_json::Value::String(testid.to_owned()), serde_json::Value::String(value.to_owned())];
-    app.block_on(app.client().execute(script, args)).expect("the choice is made");
 }
 
 fn js(app: &App, script: &str) -> serde_json::Value {

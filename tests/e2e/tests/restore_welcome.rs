@@ -1,8 +1,9 @@
 //! The laptop died: restore an encrypted backup from the welcome screen.
 //!
-//! Books built with the command line (`relance import` of the IBM fixture), the app launched on
-//! them; Settings, « Sauvegarde »: « Chiffrer les sauvegardes » with a passphrase typed twice (not
-//! remembered: no keyring service under Xvfb), « Sauvegarder maintenant », the backup listed as
+//! Issue 6's acceptance in one go: the IBM file imported through the import screen (two unpaid
+//! invoices added with the command line, the sample being all paid); Settings, « Sauvegarde »:
+//! « Chiffrer les sauvegardes » with a passphrase typed twice (not remembered: no keyring service
+//! under Xvfb), « Sauvegarder maintenant », the backup listed as
 //! « Chiffrée ». The app stopped, the data folder deleted entirely, the app started on nothing:
 //! the welcome screen's « Restaurer une sauvegarde », the file, what it holds, a wrong passphrase
 //! refused in words, the right one restores, Today shows the same books (counts and totals equal
@@ -14,11 +15,12 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, wait_text};
+use relance_e2e::steps::{choose, click_css, wait_text};
 use relance_e2e::{workspace_root, App};
 
 const PASSPHRASE: &str = "Le vieux portable est mort 2026";
 const SHORT: Duration = Duration::from_secs(10);
+const LONG: Duration = Duration::from_secs(120);
 
 fn settle() {
     std::thread::sleep(Duration::from_millis(500));
@@ -87,22 +89,35 @@ fn restore_an_encrypted_backup_from_the_welcome_screen() {
     let data = app.data_dir().to_path_buf();
     app.find("welcome");
 
-    // Books built with the command line, then the app started on them.
+    // The books: the IBM file imported through the import screen, from the welcome panel.
     let fixture = workspace_root().join("crates/relance-app/tests/fixtures/import/ibm_ar.csv");
-    relance(&data, &["import", "--kind", "invoices", "--file", fixture.to_str().unwrap(), "--mapping", "ibm"]);
-    // The IBM invoices are all settled: two unpaid ones so that Today has amounts to show.
-    relance(
-        &data,
-        &["invoice", "add", "--customer", "1", "--number", "E2E-1", "--date", "2026-09-01", "--amount", "1 234,56"],
-    );
-    relance(
-        &data,
-        &["invoice", "add", "--customer", "2", "--number", "E2E-2", "--date", "2026-10-15", "--amount", "789.10"],
-    );
+    app.click("welcome-import");
+    app.wait_for_text("screen-title", |t| t == "Réglages", SHORT);
+    app.find("import-section");
+    app.type_into("import-path", &fixture.display().to_string());
+    choose(&app, "import-preset", "ibm");
+    press(&app, "import-preview");
+    wait_text(&app, "import-run", |t| t == "Importer 2 466 factures");
+    press(&app, "import-run");
+    wait_text(&app, "confirm-dialog", |t| t.contains("Importer ce fichier ?"));
+    app.click("confirm-ok");
+    app.wait_for_text("import-result", |t| t.contains("Import terminé"), LONG);
+    // The IBM invoices are all settled: two unpaid ones, added with the command line while the app
+    // is closed, so that Today has amounts to show.
+    app.restart_with(|dir| {
+        let add = |customer: &str, number: &str, date: &str, amount: &str| {
+            relance(
+                dir,
+                &["invoice", "add", "--customer", customer, "--number", number, "--date", date, "--amount", amount],
+            )
+        };
+        add("1", "E2E-1", "2026-09-01", "1 234,56");
+        add("2", "E2E-2", "2026-10-15", "789.10");
+    });
     let (customers, invoices, payments, owed) = figures(&data.join("relance.sqlite3"));
     assert!(customers > 0 && invoices > 1000, "{customers} {invoices}");
+    assert_eq!((customers, invoices), (100, 2_468), "the sample and the two invoices");
     assert_eq!(owed, 202_366, "the two unpaid invoices");
-    app.restart();
     let before = wait_text(&app, "today-total-outstanding", |t| t.contains('€'));
     assert_eq!(cents(&before), owed, "Today shows what the file holds: {before}");
 

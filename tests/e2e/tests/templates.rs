@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, wait_focused, wait_text, wait_value};
+use relance_e2e::steps::{choose, click_css, wait_focused, wait_text, wait_value};
 use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
@@ -130,14 +130,4 @@ fn a_letter_text_is_checked_saved_kept_and_reset() {
     wait_text(&app, "toast", |t| t == "Texte d’origine rétabli pour « Relance amiable ».");
     wait_value(&app, "letter-template-before", DEFAULT_BEFORE);
     wait_text(&app, "letter-templates-status", |t| t == "Texte d’origine");
-}
-
-/// Picks `value` in the select `testid` as the user's choice in the list does: sets it and sends
-/// the `change` event the page listens to.
-fn choose(app: &App, testid: &str, value: &str) {
-    let script = "const s = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
-                  Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, arguments[1]); \
-                  s.dispatchEvent(new Event('change', { bubbles: true }));";
-    let args = vec![serde_json::Value::String(testid.to_owned()), serde_json::Value::String(value.to_owned())];
-    app.block_on(app.client().execute(script, args)).expect("the choice is made");
 }
