@@ -10,7 +10,7 @@ use relance_domain::validation::Field;
 use relance_store::activity::{self, ActivityKind, Subject};
 
 use super::{cap, count, find, read, CustomerMapping, ImportProblem, ImportReport, PreviewRow, Progress, RowError};
-use super::{Ticker, PREVIEW_ROWS};
+use super::{read_into_report, Ticker, PREVIEW_ROWS};
 use crate::{AppResult, Context};
 
 struct Row {
@@ -27,15 +27,10 @@ pub fn customers(
     dry_run: bool,
     progress: Progress<'_>,
 ) -> AppResult<ImportReport> {
-    let mut report = ImportReport::default();
-    let (table, errors) = read::read_table(bytes);
-    report.errors = errors;
+    let (mut report, table) = read_into_report(bytes);
     let Some(table) = table else {
         return Ok(report);
     };
-    report.encoding = Some(table.encoding);
-    report.delimiter = Some(char::from(table.delimiter));
-    report.rows = count(table.rows.len());
     let Some(name_col) = find(&table, &mapping.name) else {
         report.errors.push(RowError::at(
             1,

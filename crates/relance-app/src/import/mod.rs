@@ -319,6 +319,21 @@ pub fn invoices(
     invoices_with(ctx, bytes, mapping, date_order, dry_run, &mut |_, _| {})
 }
 
+/// Reads the file and starts its report with what reading found: the errors,
+/// and for a readable table its encoding, delimiter and row count (every kind
+/// of import begins so).
+pub(crate) fn read_into_report(bytes: &[u8]) -> (ImportReport, Option<read::Table>) {
+    let mut report = ImportReport::default();
+    let (table, errors) = read::read_table(bytes);
+    report.errors = errors;
+    if let Some(t) = &table {
+        report.encoding = Some(t.encoding);
+        report.delimiter = Some(char::from(t.delimiter));
+        report.rows = count(t.rows.len());
+    }
+    (report, table)
+}
+
 /// [`invoices`], reporting the rows written to `progress`.
 pub fn invoices_with(
     ctx: &mut impl Context,
@@ -328,15 +343,10 @@ pub fn invoices_with(
     dry_run: bool,
     progress: Progress<'_>,
 ) -> AppResult<ImportReport> {
-    let mut report = ImportReport::default();
-    let (table, errors) = read::read_table(bytes);
-    report.errors = errors;
+    let (mut report, table) = read_into_report(bytes);
     let Some(table) = table else {
         return Ok(report);
     };
-    report.encoding = Some(table.encoding);
-    report.delimiter = Some(char::from(table.delimiter));
-    report.rows = count(table.rows.len());
     let company = relance_store::company::get(ctx.store().conn())?;
     let terms = company.as_ref().map_or(relance_domain::terms::PaymentTerms::Net(30), |c| c.default_terms);
     let rows = match parse_rows(&table, mapping, date_order, terms, &mut report) {

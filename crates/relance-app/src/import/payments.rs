@@ -16,7 +16,7 @@ use relance_store::activity::{self, ActivityKind, Subject};
 use relance_store::payments::Receipt;
 
 use super::{cap, count, find, read, DateOrder, ImportProblem, ImportReport, PaymentMapping, PreviewRow, Progress};
-use super::{RowError, Ticker, PREVIEW_ROWS};
+use super::{read_into_report, RowError, Ticker, PREVIEW_ROWS};
 use crate::{AppResult, Context};
 
 /// A bank reference is at most this long.
@@ -40,15 +40,10 @@ pub fn payments(
     dry_run: bool,
     progress: Progress<'_>,
 ) -> AppResult<ImportReport> {
-    let mut report = ImportReport::default();
-    let (table, errors) = read::read_table(bytes);
-    report.errors = errors;
+    let (mut report, table) = read_into_report(bytes);
     let Some(table) = table else {
         return Ok(report);
     };
-    report.encoding = Some(table.encoding);
-    report.delimiter = Some(char::from(table.delimiter));
-    report.rows = count(table.rows.len());
     for names in [&mapping.number, &mapping.date, &mapping.amount] {
         if find(&table, names).is_none() {
             report.errors.push(RowError::at(
