@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agingSeries, cents, chartValue, dayLabel, invoicesDrill, monthLabel, totalCents } from "./dashboard";
+import { agingSeries, cents, chartValue, dayLabel, formatRatio, invoicesDrill, monthLabel, totalCents } from "./dashboard";
 
 describe("dashboard chart data", () => {
   it("reads decimal strings exactly, in cents", () => {
@@ -58,5 +58,14 @@ describe("invoicesDrill", () => {
   it("gives no link where the list cannot filter", () => {
     expect(invoicesDrill({ ...none, paid_from: "2013-01-01", paid_to: "2013-06-30" })).toBeNull();
     expect(invoicesDrill({ ...none, issued_from: "2013-01-01" })).toBeNull();
+  });
+});
+
+describe("formatRatio", () => {
+  it("keeps the decimals Rust chose, with the locale's separator", () => {
+    expect(formatRatio("16.3", "fr")).toBe("16,3");
+    expect(formatRatio("23.2", "en")).toBe("23.2");
+    expect(formatRatio("45", "fr")).toBe("45");
+    expect(formatRatio("n/a", "fr")).toBe("n/a");
   });
 });

@@ -110,3 +110,10 @@ export function invoicesDrill(d: Drill): InvoicesDrill | null {
     dueTo: typed(d.due_to),
   };
 }
+
+/** A ratio or a number of days as Rust sent it (one decimal): "16.3" -> "16,3" (fr), "16.3" (en). */
+export function formatRatio(value: string, locale: "fr" | "en"): string {
+  const t = value.trim();
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return t;
+  return locale === "fr" ? t.replace(".", ",") : t;
+}

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { useI18n, type Locale } from "../i18n";
 import { dashboard, type DashboardView, type DrillView } from "../platform";
-import { formatDate, formatLongDate, formatMoney, formatNumber, isZero, parseInputDate } from "../format";
+import { formatDate, formatLongDate, formatMoney, isZero, parseInputDate } from "../format";
 import { useNav } from "../app/nav";
 import type { Route } from "../app/routes";
 import { current, useLoad } from "../components/hooks";
@@ -9,7 +9,7 @@ import { EmptyState, LoadError, Spinner } from "../components/Bits";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { TextField } from "../components/Field";
 import { ChartCanvas } from "../components/Chart";
-import { agingLabel, agingSeries, chartValue, dayLabel, invoicesDrill, monthLabel } from "../model/dashboard";
+import { agingLabel, agingSeries, chartValue, dayLabel, formatRatio, invoicesDrill, monthLabel } from "../model/dashboard";
 
 /** The Factures list showing the invoices behind a figure, or null when it cannot. */
 function drillRoute(drill: DrillView, customerName?: string): Route | null {
@@ -25,7 +25,7 @@ function drillRoute(drill: DrillView, customerName?: string): Route | null {
 }
 
 const days = (value: string | null, locale: Locale, none: string, unit: (n: string) => string): string =>
-  value === null ? none : unit(formatNumber(value, locale).replace(/[,.]00$/, ""));
+  value === null ? none : unit(formatRatio(value, locale));
 
 export function DashboardScreen() {
   const { t, locale } = useI18n();
@@ -110,13 +110,18 @@ function Figure({
   label,
   value,
   note,
+  noteTestid,
   testid,
   tone,
   to,
+  raw,
 }: {
   label: string;
   value: string;
+  /** The exact decimal behind `value`, for checks (data-amount). */
+  raw?: string | undefined;
   note?: string | undefined;
+  noteTestid?: string | undefined;
   testid: string;
   tone?: "danger" | "neutral";
   to?: Route | null;
@@ -126,10 +131,14 @@ function Figure({
   const inner = (
     <>
       <span className="stat-label">{label}</span>
-      <span className="stat-value" data-testid={testid}>
+      <span className="stat-value" data-testid={testid} data-amount={raw}>
         {value}
       </span>
-      {note && <span className="stat-note">{note}</span>}
+      {note && (
+        <span className="stat-note" data-testid={noteTestid}>
+          {note}
+        </span>
+      )}
     </>
   );
   const className = `stat stat-${tone ?? "neutral"}`;
@@ -153,10 +162,10 @@ function DashboardBody({ data }: { data: DashboardView }) {
   const nav = useNav();
   const none = t("dashboard.none");
   const dayUnit = (n: string) => t("dashboard.days", { n });
-  const pct = (v: string | null) => (v === null ? none : t("dashboard.percent", { n: formatNumber(v, locale).replace(/[,.]00$/, "") }));
+  const pct = (v: string | null) => (v === null ? none : t("dashboard.percent", { n: formatRatio(v, locale) }));
   const d = (v: string | null) => days(v, locale, none, dayUnit);
   const euros = useCallback((v: number) => formatMoney(v.toFixed(2), locale), [locale]);
-  const dayTick = useCallback((v: number) => t("dashboard.days", { n: formatNumber(v.toFixed(1), locale).replace(/[,.]0+$/, "") }), [t, locale]);
+  const dayTick = useCallback((v: number) => t("dashboard.days", { n: formatRatio(String(Math.round(v * 10) / 10), locale) }), [t, locale]);
 
   const aging = useMemo(() => agingSeries(data.aging, (c) => t(agingLabel(c))), [data, t]);
   const trend = useMemo(
@@ -174,13 +183,16 @@ function DashboardBody({ data }: { data: DashboardView }) {
         <Figure
           label={t("dashboard.receivables")}
           value={formatMoney(data.receivables, locale)}
+          raw={data.receivables}
           testid="dashboard-receivables"
           to={drillRoute(data.receivables_drill)}
         />
         <Figure
           label={t("dashboard.overdue")}
           value={formatMoney(data.overdue, locale)}
+          raw={data.overdue}
           note={t("dashboard.overdue_share", { share: pct(data.overdue_share) })}
+          noteTestid="dashboard-overdue-share"
           testid="dashboard-overdue"
           tone={isZero(data.overdue) ? "neutral" : "danger"}
           to={drillRoute(data.overdue_drill)}
@@ -234,7 +246,7 @@ function DashboardBody({ data }: { data: DashboardView }) {
               <caption>{t("dashboard.aging.title")}</caption>
               <tbody>
                 {data.aging.map((b) => (
-                  <tr key={b.code} data-testid={`dashboard-aging-${b.code}`} data-amount={b.amount}>
+                  <tr key={b.code} data-testid={`dashboard-aging-${b.code}`} data-amount={b.amount} data-invoices={b.invoices}>
                     <th scope="row">{t(agingLabel(b.code))}</th>
                     <td>{formatMoney(b.amount, locale)}</td>
                     <td>{tn("dashboard.invoices", b.invoices)}</td>
