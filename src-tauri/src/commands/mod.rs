@@ -9,6 +9,7 @@ mod backup;
 mod collections;
 mod company;
 mod customers;
+mod dashboard;
 mod documents;
 mod export;
 mod import;
@@ -63,6 +64,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         payments::payment_record,
         payments::credit_note_record,
         today::today,
+        dashboard::dashboard,
         collections::agenda,
         collections::action_done,
         collections::action_skip,

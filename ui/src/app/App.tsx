@@ -3,6 +3,7 @@ import { useI18n, pickLocale } from "../i18n";
 import { appInfo, type AppError, type AppInfoView } from "../platform";
 import { isDialogOpen } from "../components/Dialog";
 import { TodayScreen } from "../screens/TodayScreen";
+import { DashboardScreen } from "../screens/DashboardScreen";
 import { ClientsScreen } from "../screens/ClientsScreen";
 import { CustomerFormScreen } from "../screens/CustomerFormScreen";
 import { CustomerScreen } from "../screens/CustomerScreen";
@@ -39,7 +40,14 @@ function body(route: Route): ReactElement {
     case "customer-edit":
       return <CustomerFormScreen id={route.id} />;
     case "invoices":
-      return <InvoicesScreen customer={route.customer ?? null} status={route.status ?? "unpaid"} />;
+      return (
+        <InvoicesScreen
+          customer={route.customer ?? null}
+          status={route.status ?? "unpaid"}
+          dueFrom={route.dueFrom}
+          dueTo={route.dueTo}
+        />
+      );
     case "invoice":
       return <InvoiceScreen id={route.id} />;
     case "invoice-new":
@@ -54,6 +62,8 @@ function body(route: Route): ReactElement {
       return <PlanScreen id={route.id} />;
     case "plan-new":
       return <PlanWizardScreen customerId={route.customerId} invoiceId={route.invoiceId} replaces={route.replaces} />;
+    case "dashboard":
+      return <DashboardScreen />;
     case "settings":
       return <SettingsScreen then={route.then} section={route.section} />;
   }

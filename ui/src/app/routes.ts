@@ -14,7 +14,15 @@ export type Route =
   | { name: "customer"; id: number }
   | { name: "customer-new" }
   | { name: "customer-edit"; id: number }
-  | { name: "invoices"; customer?: RouteCustomer | null; status?: InvoiceFilter }
+  | {
+      name: "invoices";
+      customer?: RouteCustomer | null;
+      status?: InvoiceFilter;
+      /** Due-date range as typed in the list's filters (JJ/MM/AAAA). */
+      dueFrom?: string | undefined;
+      dueTo?: string | undefined;
+    }
+  | { name: "dashboard" }
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; customerId: number | null }
   | { name: "invoice-edit"; id: number }
@@ -44,6 +52,8 @@ export function sectionOf(route: Route): ScreenId {
       return "invoices";
     case "payment":
       return "payment";
+    case "dashboard":
+      return "dashboard";
     case "settings":
       return "settings";
   }
@@ -60,6 +70,8 @@ export function sectionRoute(id: ScreenId): Route {
       return { name: "invoices" };
     case "payment":
       return { name: "payment", customerId: null };
+    case "dashboard":
+      return { name: "dashboard" };
     case "settings":
       return { name: "settings", then: null };
   }

@@ -10,6 +10,10 @@ describe("screenForChord", () => {
     expect(SCREENS.map((_, i) => screenForChord(alt(`Digit${i + 1}`)))).toEqual(SCREENS.map((s) => s.id));
   });
 
+  it("opens the dashboard with Alt+6", () => {
+    expect(screenForChord(alt("Digit6"))).toBe("dashboard");
+  });
+
   it("accepts the numeric keypad", () => {
     expect(screenForChord(alt("Numpad3"))).toBe("invoices");
   });

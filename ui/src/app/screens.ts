@@ -7,6 +7,7 @@ export const SCREENS = [
   { id: "invoices", label: "nav.invoices" },
   { id: "payment", label: "nav.payment" },
   { id: "settings", label: "nav.settings" },
+  { id: "dashboard", label: "nav.dashboard" },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type ScreenId = (typeof SCREENS)[number]["id"];
@@ -21,7 +22,7 @@ export interface KeyChord {
   code: string;
 }
 
-/** Alt+1..Alt+5 (top row or keypad) → screen; anything else → null. */
+/** Alt+1..Alt+6 (top row or keypad) → screen; anything else → null. */
 export function screenForChord(chord: KeyChord): ScreenId | null {
   if (!chord.altKey || chord.ctrlKey || chord.metaKey || chord.shiftKey) return null;
   const match = /^(?:Digit|Numpad)([1-9])$/.exec(chord.code);

@@ -64,6 +64,7 @@ describe("commands", () => {
     await commands.paymentRecord(form);
     await commands.creditNoteRecord(form);
     await commands.today(0);
+    await commands.dashboard(null);
     await commands.agenda();
     await commands.actionDone(1, "email");
     await commands.actionSkip(1, "email", "r");
@@ -143,6 +144,7 @@ describe("commands", () => {
       invoice_cancel: ["id", "reason"],
       payment_preview: ["form"],
       today: ["page"],
+      dashboard: ["asOf"],
       agenda: [],
       action_done: ["channel", "customer"],
       action_skip: ["channel", "customer", "reason"],

@@ -24,6 +24,7 @@ import type {
   CustomerListQuery,
   CustomerPageView,
   CustomerSavedView,
+  DashboardView,
   DayLettersView,
   DemoSummaryView,
   DocumentView,
@@ -128,6 +129,8 @@ export const creditNoteRecord = (form: CreditNoteForm) => call<PaymentRecordedVi
 
 /** One page (50 customers) of the Today screen, 0-based. */
 export const today = (page: number) => call<TodayView>("today", { page });
+/** Every receivables figure at `asOf` (JJ/MM/AAAA; today when null). */
+export const dashboard = (asOf: string | null) => call<DashboardView>("dashboard", { asOf });
 
 /** The day's reminder actions and broken promises, per customer. */
 export const agenda = () => call<AgendaJson>("agenda");
@@ -291,6 +294,7 @@ export const COMMANDS = [
   "payment_record",
   "credit_note_record",
   "today",
+  "dashboard",
   "agenda",
   "action_done",
   "action_skip",

@@ -1,0 +1,146 @@
+//! The dashboard (issue 7): with the example business its receivables and
+//! overdue figures are Today's, the aged balance adds up to the receivables,
+//! and the overdue figure opens the Factures list on exactly the overdue
+//! invoices; with the IBM sample imported through the CLI, at « Au
+//! 30/06/2013 » it shows the figures checked in crates/relance-app/tests/dashboard.rs.
+//! Chart.js draws under our CSP (no style attribute, no inline code).
+//!
+//! `RELANCE_E2E=1 cargo test -p relance-e2e --test dashboard -- --nocapture`
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use relance_e2e::steps::{click_css, plain, wait_css, wait_text};
+use relance_e2e::{workspace_root, App};
+
+fn cli_binary() -> PathBuf {
+    let app = std::env::var_os("RELANCE_E2E_APP").map(PathBuf::from);
+    let dir = app.and_then(|a| a.parent().map(PathBuf::from)).unwrap_or_else(|| workspace_root().join("target/debug"));
+    dir.join("relance")
+}
+
+fn relance(data: &Path, args: &[&str]) {
+    let out = Command::new(cli_binary())
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .unwrap_or_else(|e| panic!("relance {args:?}: {e}"));
+    assert!(out.status.success(), "relance {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// WebKit's snapshot can trail the last DOM change by a frame: let it settle.
+fn shot(app: &App, name: &str) {
+    std::thread::sleep(Duration::from_millis(400));
+    app.screenshot(name);
+}
+
+fn script(app: &App, js: &str) -> serde_json::Value {
+    app.block_on(app.client().execute(js, vec![])).unwrap_or_else(|e| panic!("{js}: {e}"))
+}
+
+/// A decimal string in cents, exactly.
+fn cents(decimal: &str) -> i64 {
+    let (int, frac) = decimal.split_once('.').unwrap_or((decimal, ""));
+    let frac = format!("{frac:0<2}");
+    let sign = if int.starts_with('-') { -1 } else { 1 };
+    sign * (int.trim_start_matches('-').parse::<i64>().unwrap() * 100 + frac[..2].parse::<i64>().unwrap())
+}
+
+/// (amount, invoices) of each aged-balance column, from the chart's text alternative.
+fn aging(app: &App) -> Vec<(String, String, u32)> {
+    let rows = script(
+        app,
+        r#"return Array.from(document.querySelectorAll('[data-testid^="dashboard-aging-"]'))
+            .map((row) => [row.dataset.testid, row.dataset.amount, Number(row.dataset.invoices)]);"#,
+    );
+    serde_json::from_value(rows).expect("the aged balance rows")
+}
+
+/// The charts are drawn: each canvas has a size and some non-blank pixels.
+fn assert_charts_drawn(app: &App) {
+    let drawn = script(
+        app,
+        r#"return Array.from(document.querySelectorAll('.chart canvas')).map((c) => {
+            if (c.width === 0 || c.height === 0) return false;
+            const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) return true;
+            return false;
+        });"#,
+    );
+    assert_eq!(drawn, serde_json::json!([true, true, true]), "every chart draws on its canvas");
+    // Chart.js sized the canvases through the CSSOM, not with style attributes.
+    let attributes = script(
+        app,
+        "return document.querySelectorAll('[style]').length - document.querySelectorAll('canvas[style]').length;",
+    );
+    assert_eq!(attributes, serde_json::json!(0), "no element but the canvases carries a style");
+}
+
+#[test]
+fn dashboard_of_the_example_business_matches_today_and_drills_to_the_overdue_invoices() {
+    let Some(app) = App::launch("dashboard") else { return };
+
+    app.click("welcome-demo");
+    app.find("today-group");
+    let outstanding = wait_text(&app, "today-total-outstanding", |t| !t.is_empty());
+    let overdue = wait_text(&app, "today-total-overdue", |t| !t.is_empty());
+
+    app.press_alt('6');
+    app.find("dashboard-screen");
+    assert_eq!(plain(&wait_text(&app, "dashboard-receivables", |t| !t.is_empty())), plain(&outstanding));
+    assert_eq!(plain(&app.text_of("dashboard-overdue")), plain(&overdue));
+
+    let receivables =
+        script(&app, r#"return document.querySelector('[data-testid="dashboard-receivables"]').dataset.amount;"#);
+    let receivables = receivables.as_str().expect("the exact receivables").to_string();
+    let buckets = aging(&app);
+    assert_eq!(buckets.len(), 5, "{buckets:?}");
+    let sum: i64 = buckets.iter().map(|(_, a, _)| cents(a)).sum();
+    assert_eq!(sum, cents(&receivables), "the aged balance adds up to the receivables: {buckets:?}");
+    let overdue_invoices: u32 =
+        buckets.iter().filter(|(code, _, _)| code != "dashboard-aging-not_due").map(|(_, _, n)| n).sum();
+    assert!(overdue_invoices > 0, "the example business has overdue invoices");
+    assert_charts_drawn(&app);
+    shot(&app, "dashboard-00-example");
+
+    // The overdue figure opens the Factures list on the overdue invoices, as many.
+    app.click("dashboard-overdue-link");
+    app.find("invoices-screen");
+    let range = wait_text(&app, "pager-range", |t| !t.is_empty());
+    let total: u32 = plain(&range).rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{range}"));
+    assert_eq!(total, overdue_invoices, "{range}");
+    let status = script(&app, r#"return document.querySelector('[data-testid="invoice-status-filter"]').value;"#);
+    assert_eq!(status, serde_json::json!("overdue"));
+    shot(&app, "dashboard-01-overdue-invoices");
+}
+
+#[test]
+fn dashboard_of_the_ibm_sample_at_the_end_of_june_2013() {
+    let Some(mut app) = App::launch("dashboard-ibm") else { return };
+    app.find("welcome-demo");
+    let fixture = workspace_root().join("crates/relance-app/tests/fixtures/import/ibm_ar.csv");
+    app.restart_with(|dir| {
+        relance(dir, &["import", "--kind", "invoices", "--file", fixture.to_str().unwrap(), "--mapping", "ibm"]);
+    });
+    app.find("nav");
+    app.press_alt('6');
+    app.find("dashboard-screen");
+    wait_text(&app, "dashboard-receivables", |t| !t.is_empty());
+
+    app.type_into("dashboard-as-of", "30/06/2013");
+    app.click("dashboard-apply");
+    wait_css(&app, ".screen-subtitle", |t| t.contains("30 juin 2013"));
+    assert_eq!(plain(&wait_text(&app, "dashboard-receivables", |t| t.contains("5 119,85"))), plain("5 119,85 €"));
+    assert_eq!(plain(&app.text_of("dashboard-overdue")), plain("835,56 €"));
+    assert_eq!(plain(&app.text_of("dashboard-overdue-share")), plain("16,3 % de l’encours"));
+    assert_eq!(plain(&app.text_of("dashboard-dso")), plain("23,2 jours"));
+    assert_charts_drawn(&app);
+    click_css(&app, "[data-testid=\"dashboard-top\"] tbody tr .link");
+    app.find("customer-detail");
+    app.press_alt('6');
+    app.find("dashboard-screen");
+    shot(&app, "dashboard-02-ibm-today");
+}
