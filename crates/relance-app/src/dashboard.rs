@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use relance_domain::ids::CustomerId;
-use relance_domain::kpis::{self, Book, Kpis};
+use relance_domain::kpis::{self, BehindLine, Book, Drill, Kpis};
+use relance_domain::Money;
+use relance_store::kpis::InvoiceLabel;
 
 use crate::{AppResult, Context};
 
@@ -22,6 +24,9 @@ pub struct Dashboard {
     pub invoices: usize,
     /// The names of the customers the figures name (the top overdue).
     pub customer_names: HashMap<CustomerId, String>,
+    /// The last day something happened in the books (an invoice issued or
+    /// settled): when it is long before `as_of`, the screen offers it.
+    pub last_activity: Option<NaiveDate>,
 }
 
 impl Dashboard {
@@ -43,5 +48,45 @@ pub fn dashboard(ctx: &impl Context, as_of: NaiveDate, period_days: u32) -> AppR
     let kpis = kpis::compute(&book, as_of, period_days, &in_plans, &installments);
     let named: Vec<CustomerId> = kpis.top_overdue.iter().map(|c| c.customer).collect();
     let customer_names = relance_store::kpis::customer_names(conn, &named)?;
-    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names })
+    let last_activity =
+        invoices.iter().flat_map(|i| std::iter::once(i.issue_date).chain(i.settlements.iter().map(|(d, _)| *d))).max();
+    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names, last_activity })
+}
+
+/// The invoices behind a figure at `as_of`: all of them counted and summed,
+/// the first `limit` listed (oldest due date first) with their number and
+/// customer.
+#[derive(Debug, Clone)]
+pub struct Behind {
+    pub as_of: NaiveDate,
+    pub count: usize,
+    pub total: Money,
+    /// What is still expected of them at `as_of`.
+    pub open: Money,
+    pub lines: Vec<(BehindLine, InvoiceLabel)>,
+}
+
+/// The most invoices a list behind a figure shows (the count and sums cover all).
+pub const BEHIND_LIMIT: usize = 500;
+
+pub fn behind(ctx: &impl Context, as_of: NaiveDate, drill: &Drill, limit: usize) -> AppResult<Behind> {
+    let conn = ctx.store().conn();
+    let invoices = relance_store::kpis::invoices(conn)?;
+    let mut lines = kpis::behind(&Book::new(&invoices), drill, as_of);
+    let count = lines.len();
+    let total = lines.iter().map(|l| l.total).sum();
+    let open = lines.iter().map(|l| l.open).sum();
+    lines.sort_by_key(|l| (l.due_date, l.id));
+    lines.truncate(limit);
+    let ids: Vec<_> = lines.iter().map(|l| l.id).collect();
+    let mut labels = relance_store::kpis::invoice_labels(conn, &ids)?;
+    let lines = lines
+        .into_iter()
+        .map(|l| {
+            let label =
+                labels.remove(&l.id).unwrap_or(InvoiceLabel { number: String::new(), customer_name: String::new() });
+            (l, label)
+        })
+        .collect();
+    Ok(Behind { as_of, count, total, open, lines })
 }

@@ -1,5 +1,5 @@
-//! Export to CSV: customers, invoices, payments, the aged balance and the
-//! agenda at a date, in French (`;`, `1234,56`, dd/mm/yyyy, UTF-8 with BOM
+//! Export to CSV: customers, invoices, payments, the aged balance, the
+//! agenda and the dashboard's figures at a date, in French (`;`, `1234,56`, dd/mm/yyyy, UTF-8 with BOM
 //! so that Excel reads the accents) or English (`,`, `1234.56`,
 //! yyyy-mm-dd, no BOM). Read-only. Money is written from `Money` (a
 //! `Decimal`), never through a float. A text cell starting with `=`, `+`,
@@ -28,6 +28,7 @@ pub enum Kind {
     Payments,
     Aging,
     Agenda,
+    Kpis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,7 @@ pub fn export(ctx: &impl Context, kind: Kind, as_of: NaiveDate, format: Format) 
         Kind::Payments => payments(ctx, &mut out)?,
         Kind::Aging => aging(ctx, as_of, &mut out)?,
         Kind::Agenda => agenda(ctx, as_of, &mut out)?,
+        Kind::Kpis => kpis(ctx, as_of, &mut out)?,
     }
     out.finish()
 }
@@ -117,6 +119,16 @@ impl Out {
         match self.format {
             Format::Fr => d.format("%d/%m/%Y").to_string(),
             Format::En => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A ratio or a number of days (one decimal, as computed); empty when
+    /// there is none (nothing to divide by).
+    fn ratio(&self, r: Option<rust_decimal::Decimal>) -> String {
+        match r {
+            Some(d) if self.fr() => d.to_string().replace('.', ","),
+            Some(d) => d.to_string(),
+            None => String::new(),
         }
     }
 
@@ -177,6 +189,8 @@ pub fn file_name(kind: Kind, format: Format, date: NaiveDate) -> String {
         (Kind::Aging, Format::Fr) => "balance-agee",
         (Kind::Aging, Format::En) => "aged-balance",
         (Kind::Agenda, _) => "agenda",
+        (Kind::Kpis, Format::Fr) => "indicateurs",
+        (Kind::Kpis, Format::En) => "kpis",
     };
     format!("relance-{words}-{}.csv", date.format("%Y-%m-%d"))
 }
@@ -397,6 +411,165 @@ fn aging(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), Expo
         cells.extend(line.buckets.iter().map(|m| out.money(*m)));
         cells.push(out.money(line.total()));
         out.row(cells)?;
+    }
+    Ok(())
+}
+
+/// The dashboard at `as_of`, one figure a row: what it is, its value, its
+/// unit, and how many invoices it stands on when it counts some. The same
+/// `dashboard::dashboard` as the screen, so the file says what it shows.
+fn kpis(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), ExportError> {
+    out.header(&["Indicateur", "Valeur", "Unité", "Factures"], &["Figure", "Value", "Unit", "Invoices"])?;
+    let d = crate::dashboard::dashboard(ctx, as_of, crate::dashboard::DEFAULT_PERIOD_DAYS)?;
+    let k = &d.kpis;
+    let euro = out.words("€", "EUR");
+    let pct = "%".to_owned();
+    let days = out.words("jours", "days");
+    let count = |n: u32| n.to_string();
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![out.words("Date des chiffres", "As of"), out.date(as_of), String::new(), String::new()],
+        vec![
+            out.words("Début de la période (exclu)", "Period start (excluded)"),
+            out.date(k.from),
+            String::new(),
+            String::new(),
+        ],
+        vec![out.words("Encours clients", "Receivables"), out.money(k.aged.total), euro.clone(), String::new()],
+        vec![out.words("Échu non payé", "Overdue"), out.money(k.aged.overdue), euro.clone(), String::new()],
+        vec![
+            out.words("Part échue de l'encours", "Overdue share"),
+            out.ratio(k.aged.overdue_share),
+            pct.clone(),
+            String::new(),
+        ],
+    ];
+    for b in relance_domain::kpis::Bucket::ALL {
+        let (amount, n) = k.aged.bucket(b);
+        let name = match b {
+            relance_domain::kpis::Bucket::NotDue => out.words("Balance âgée : non échu", "Aged balance: not due"),
+            relance_domain::kpis::Bucket::Days1To30 => {
+                out.words("Balance âgée : 1 à 30 jours", "Aged balance: 1-30 days")
+            }
+            relance_domain::kpis::Bucket::Days31To60 => {
+                out.words("Balance âgée : 31 à 60 jours", "Aged balance: 31-60 days")
+            }
+            relance_domain::kpis::Bucket::Days61To90 => {
+                out.words("Balance âgée : 61 à 90 jours", "Aged balance: 61-90 days")
+            }
+            relance_domain::kpis::Bucket::Over90 => {
+                out.words("Balance âgée : plus de 90 jours", "Aged balance: over 90 days")
+            }
+        };
+        rows.push(vec![name, out.money(amount), euro.clone(), count(n)]);
+    }
+    rows.extend([
+        vec![
+            out.words("Ventes à crédit de la période", "Credit sales of the period"),
+            out.money(k.sales),
+            euro.clone(),
+            String::new(),
+        ],
+        vec![out.words("DSO (méthode simple)", "DSO (simple)"), out.ratio(k.dso_simple), days.clone(), String::new()],
+        vec![
+            out.words("DSO (méthode de l'épuisement)", "DSO (countback)"),
+            out.ratio(Some(k.dso_countback.days)),
+            days.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Factures payées sur la période", "Invoices paid in the period"),
+            out.money(k.paid.amount),
+            euro.clone(),
+            count(k.paid.paid),
+        ],
+        vec![
+            out.words("dont payées en retard", "of which paid late"),
+            String::new(),
+            String::new(),
+            count(k.paid.paid_late),
+        ],
+        vec![
+            out.words("Part payée en retard", "Share paid late"),
+            out.ratio(k.paid.share_late),
+            pct.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Retard moyen des factures payées", "Average days late"),
+            out.ratio(k.paid.average_days_late),
+            days.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Retard moyen pondéré par le montant", "Amount-weighted days late"),
+            out.ratio(k.paid.weighted_days_late),
+            days.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Efficacité du recouvrement (CEI)", "Collection effectiveness index (CEI)"),
+            out.ratio(k.cei.index),
+            pct.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Taux de récupération", "Recovery rate"),
+            out.ratio(k.recovery.rate),
+            pct.clone(),
+            count(k.recovery.invoices),
+        ],
+        vec![
+            out.words("Récupéré sur les factures passées en retard", "Collected on invoices gone overdue"),
+            out.money(k.recovery.collected),
+            euro.clone(),
+            String::new(),
+        ],
+        vec![
+            out.words("Passé en perte (total)", "Written off (total)"),
+            out.money(k.written_off.total),
+            euro.clone(),
+            count(k.written_off.invoices),
+        ],
+        vec![
+            out.words("Passé en perte sur la période", "Written off in the period"),
+            out.money(k.written_off.in_period),
+            euro.clone(),
+            String::new(),
+        ],
+    ]);
+    for p in &k.dso_trend {
+        let name = if out.fr() {
+            format!("DSO fin {}", p.month_end.format("%m/%Y"))
+        } else {
+            format!("DSO end of {}", p.month_end.format("%Y-%m"))
+        };
+        rows.push(vec![name, out.ratio(p.simple), days.clone(), String::new()]);
+    }
+    for w in &k.forecast.weeks {
+        let name = if out.fr() {
+            format!("Encaissements attendus du {} au {}", out.date(w.start), out.date(w.end))
+        } else {
+            format!("Expected cash-in {} to {}", out.date(w.start), out.date(w.end))
+        };
+        rows.push(vec![name, out.money(w.total), euro.clone(), count(w.items)]);
+    }
+    rows.push(vec![
+        out.words("Encaissements attendus au-delà", "Expected cash-in later"),
+        out.money(k.forecast.later),
+        euro.clone(),
+        String::new(),
+    ]);
+    for c in &k.top_overdue {
+        let name = if out.fr() { "Échu de : " } else { "Overdue of: " };
+        rows.push(vec![
+            format!("{name}{}", text(d.name(c.customer))),
+            out.money(c.overdue),
+            euro.clone(),
+            count(c.invoices),
+        ]);
+    }
+    for r in rows {
+        out.row(r)?;
     }
     Ok(())
 }

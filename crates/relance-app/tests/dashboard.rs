@@ -334,3 +334,67 @@ fn a_running_plan_is_forecast_by_its_installments() {
     // The other figures do not move: a plan is not a payment.
     assert_eq!(k.aged, before.kpis.aged);
 }
+
+#[test]
+fn the_invoices_behind_each_figure_add_up_to_it_and_the_export_says_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(dir.path(), d("2026-11-24"));
+    let bytes = std::fs::read(ibm_path()).unwrap();
+    import::invoices(&mut ctx, &bytes, &InvoiceMapping::ibm(), None, false).unwrap();
+    let at = d("2013-06-30");
+    let dash = dashboard::dashboard(&ctx, at, 90).unwrap();
+    let k = &dash.kpis;
+    let rows = naive_rows();
+    let day = iso_day("2013-06-30");
+
+    // Each aged-balance column: its invoices, their open amounts at the date.
+    for b in Bucket::ALL {
+        let listed = dashboard::behind(&ctx, at, &b.drill(at), dashboard::BEHIND_LIMIT).unwrap();
+        let (amount, n) = k.aged.bucket(b);
+        assert_eq!((listed.count as u32, listed.open), (n, amount), "{b:?}");
+        assert!(listed.lines.windows(2).all(|w| w[0].0.due_date <= w[1].0.due_date), "oldest due first");
+        assert!(listed.lines.iter().all(|(_, label)| !label.number.is_empty() && !label.customer_name.is_empty()));
+    }
+    // The 1-30 column, against the CSV: open on 30/06/2013, 1 to 30 days past due.
+    let listed = dashboard::behind(&ctx, at, &Bucket::Days1To30.drill(at), dashboard::BEHIND_LIMIT).unwrap();
+    let mut want: Vec<(i64, i64)> = rows
+        .iter()
+        .filter(|r| r.issue <= day && r.settled > day && (1..=30).contains(&(day - r.due)))
+        .map(|r| (r.due, day - r.due))
+        .collect();
+    want.sort_unstable();
+    let got: Vec<(i64, i64)> =
+        listed.lines.iter().map(|(l, _)| (iso_day(&l.due_date.to_string()), l.days_late)).collect();
+    assert_eq!(got, want);
+
+    // Days late: the invoices paid in the period, as many as counted, the late ones as many.
+    let paid = dashboard::behind(&ctx, at, &k.paid.drill(), dashboard::BEHIND_LIMIT).unwrap();
+    assert_eq!(paid.count as u32, k.paid.paid);
+    assert_eq!(paid.lines.iter().filter(|(l, _)| l.days_late > 0).count() as u32, k.paid.paid_late);
+    assert!(paid.lines.iter().all(|(l, _)| l.open == Money::ZERO && l.paid_on.is_some()));
+    // A short limit lists fewer but counts all.
+    let short = dashboard::behind(&ctx, at, &k.paid.drill(), 5).unwrap();
+    assert_eq!((short.count, short.lines.len(), short.total), (paid.count, 5, paid.total));
+
+    // « Exporter ces chiffres »: the same figures, French format.
+    let out = relance_app::export::export(&ctx, relance_app::export::Kind::Kpis, at, relance_app::export::Format::Fr)
+        .unwrap();
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(&out.bytes[3..]);
+    let lines: Vec<Vec<String>> = r.records().map(|rec| rec.unwrap().iter().map(str::to_owned).collect()).collect();
+    assert_eq!(lines.len(), out.rows);
+    let value = |name: &str| -> (String, String) {
+        let row = lines.iter().find(|l| l[0] == name).unwrap_or_else(|| panic!("{name}: {lines:?}"));
+        (row[1].clone(), row[3].clone())
+    };
+    assert_eq!(value("Date des chiffres").0, "30/06/2013");
+    assert_eq!(value("Encours clients").0, "5119,85");
+    assert_eq!(value("Balance âgée : 1 à 30 jours"), ("835,56".to_owned(), "12".to_owned()));
+    assert_eq!(value("Part échue de l'encours").0, "16,3");
+    assert_eq!(value("DSO (méthode simple)").0, "23,2");
+    assert_eq!(value("Factures payées sur la période").1, "341");
+    assert_eq!(value("dont payées en retard").1, "116");
+    assert_eq!(value("Efficacité du recouvrement (CEI)").0, "96,1");
+    assert_eq!(value("Taux de récupération").0, "89,0");
+    assert_eq!(lines.iter().filter(|l| l[0].starts_with("DSO fin ")).count(), 12);
+    assert_eq!(lines.iter().filter(|l| l[0].starts_with("Encaissements attendus du ")).count(), 12);
+}

@@ -130,6 +130,43 @@ pub fn customer_names(conn: &Conn, ids: &[CustomerId]) -> Result<HashMap<Custome
     Ok(out)
 }
 
+/// An invoice's number and its customer's name, for the lists behind a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceLabel {
+    pub number: String,
+    pub customer_name: String,
+}
+
+/// The labels of `ids`. One query per id for a short list; one joined scan
+/// beyond (a figure can stand on tens of thousands of invoices).
+pub fn invoice_labels(conn: &Conn, ids: &[InvoiceId]) -> Result<HashMap<InvoiceId, InvoiceLabel>> {
+    const ONE_BY_ONE: usize = 200;
+    let sql = "SELECT i.id, i.number, c.name FROM invoices i JOIN customers c ON c.id = i.customer_id";
+    let mut out = HashMap::with_capacity(ids.len());
+    let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(InvoiceId, InvoiceLabel)> {
+        Ok((InvoiceId(r.get(0)?), InvoiceLabel { number: r.get(1)?, customer_name: r.get(2)? }))
+    };
+    if ids.len() <= ONE_BY_ONE {
+        let mut stmt = conn.prepare_cached(&format!("{sql} WHERE i.id = ?1"))?;
+        for id in ids {
+            if let Some(found) = stmt.query_map([id.0], row)?.next() {
+                let (id, label) = found?;
+                out.insert(id, label);
+            }
+        }
+    } else {
+        let wanted: std::collections::HashSet<InvoiceId> = ids.iter().copied().collect();
+        let mut stmt = conn.prepare_cached(sql)?;
+        for found in stmt.query_map([], row)? {
+            let (id, label) = found?;
+            if wanted.contains(&id) {
+                out.insert(id, label);
+            }
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,10 +3,13 @@
 //! each figure the filter that lists the invoices behind it.
 
 use chrono::NaiveDate;
-use relance_app::dashboard::Dashboard;
+use relance_app::dashboard::{Behind, Dashboard};
+use relance_domain::dates::parse_date;
+use relance_domain::ids::CustomerId;
 use relance_domain::kpis::{self, Bucket, Drill};
+use relance_domain::validation::{Field, Validation};
 use relance_domain::Money;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 fn iso(d: NaiveDate) -> String {
@@ -25,7 +28,7 @@ fn ratio<D: ToString>(r: Option<D>) -> Option<String> {
 /// Which invoices are behind a figure: every condition holds together
 /// (dates inclusive, ISO); `open`/`overdue` are judged at the dashboard's
 /// date.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DrillView {
     pub open: bool,
     pub overdue: bool,
@@ -54,6 +57,83 @@ impl From<&Drill> for DrillView {
             paid_to: d.paid_to.map(iso),
             written_off_from: d.written_off_from.map(iso),
             written_off_to: d.written_off_to.map(iso),
+        }
+    }
+}
+
+impl DrillView {
+    /// The filter back from the screen that received it (`list behind a
+    /// figure`); a date that is not ISO is refused, never guessed.
+    pub fn to_drill(&self) -> Result<Drill, Validation> {
+        let date = |d: &Option<String>| -> Result<Option<NaiveDate>, Validation> {
+            d.as_deref().map(|raw| parse_date(Field::AsOf, raw).map_err(|i| Validation { issues: vec![i] })).transpose()
+        };
+        Ok(Drill {
+            open: self.open,
+            overdue: self.overdue,
+            customer: self.customer_id.map(CustomerId),
+            due_from: date(&self.due_from)?,
+            due_to: date(&self.due_to)?,
+            issued_from: date(&self.issued_from)?,
+            issued_to: date(&self.issued_to)?,
+            paid_from: date(&self.paid_from)?,
+            paid_to: date(&self.paid_to)?,
+            written_off_from: date(&self.written_off_from)?,
+            written_off_to: date(&self.written_off_to)?,
+        })
+    }
+}
+
+/// One invoice behind a figure, as it stood at the list's date.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BehindLineView {
+    pub invoice_id: i64,
+    pub number: String,
+    pub customer_id: i64,
+    pub customer_name: String,
+    pub issue_date: String,
+    pub due_date: String,
+    pub total: String,
+    /// Still expected at the list's date.
+    pub open: String,
+    pub paid_on: Option<String>,
+    pub days_late: i64,
+}
+
+/// The invoices behind a figure at `as_of`: `count` of them adding up to
+/// `total` (`open` still expected), the first ones listed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BehindView {
+    pub as_of: String,
+    pub count: u32,
+    pub total: String,
+    pub open: String,
+    pub lines: Vec<BehindLineView>,
+}
+
+impl From<&Behind> for BehindView {
+    fn from(b: &Behind) -> Self {
+        BehindView {
+            as_of: iso(b.as_of),
+            count: u32::try_from(b.count).unwrap_or(u32::MAX),
+            total: money(b.total),
+            open: money(b.open),
+            lines: b
+                .lines
+                .iter()
+                .map(|(l, label)| BehindLineView {
+                    invoice_id: l.id.0,
+                    number: label.number.clone(),
+                    customer_id: l.customer.0,
+                    customer_name: label.customer_name.clone(),
+                    issue_date: iso(l.issue_date),
+                    due_date: iso(l.due_date),
+                    total: money(l.total),
+                    open: money(l.open),
+                    paid_on: l.paid_on.map(iso),
+                    days_late: l.days_late,
+                })
+                .collect(),
         }
     }
 }
@@ -151,6 +231,8 @@ pub struct DashboardView {
     pub period_from: String,
     pub period_days: u32,
     pub invoices_read: u32,
+    /// The last day an invoice was issued or settled (ISO), if any.
+    pub last_activity: Option<String>,
     pub receivables: String,
     pub receivables_drill: DrillView,
     pub overdue: String,
@@ -187,6 +269,7 @@ impl From<&Dashboard> for DashboardView {
             period_from: iso(k.from),
             period_days: k.period_days,
             invoices_read: u32::try_from(d.invoices).unwrap_or(u32::MAX),
+            last_activity: d.last_activity.map(iso),
             receivables: money(k.aged.total),
             receivables_drill: (&kpis::open_drill()).into(),
             overdue: money(k.aged.overdue),

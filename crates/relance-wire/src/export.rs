@@ -22,6 +22,8 @@ pub enum ExportKindForm {
     Payments,
     Aging,
     Agenda,
+    /// The dashboard's figures at `as_of`.
+    Kpis,
 }
 
 /// `fr`: `;`, 1234,56, dd/mm/yyyy, for Excel in French; `en`: `,`, 1234.56, yyyy-mm-dd.
@@ -58,6 +60,7 @@ impl ExportForm {
             ExportKindForm::Payments => Kind::Payments,
             ExportKindForm::Aging => Kind::Aging,
             ExportKindForm::Agenda => Kind::Agenda,
+            ExportKindForm::Kpis => Kind::Kpis,
         };
         let format = match self.format {
             ExportFormatForm::Fr => Format::Fr,
@@ -76,7 +79,7 @@ impl ExportAsked {
     /// today for the lists (`relance-factures-2026-11-24.csv`).
     pub fn file_name(&self, today: NaiveDate) -> String {
         let date = match self.kind {
-            Kind::Aging | Kind::Agenda => self.as_of,
+            Kind::Aging | Kind::Agenda | Kind::Kpis => self.as_of,
             Kind::Customers | Kind::Invoices | Kind::Payments => today,
         };
         relance_app::export::file_name(self.kind, self.format, date)

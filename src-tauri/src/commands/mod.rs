@@ -65,6 +65,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         payments::credit_note_record,
         today::today,
         dashboard::dashboard,
+        dashboard::dashboard_behind,
         collections::agenda,
         collections::action_done,
         collections::action_skip,

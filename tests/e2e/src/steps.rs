@@ -117,6 +117,16 @@ pub fn days_before(ddmmyyyy: &str, days: i64) -> String {
     moved.expect("a date in range").format("%d/%m/%Y").to_string()
 }
 
+/// The header and rows of a French export (BOM, `;`), read with the csv crate.
+pub fn read_fr_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a French export starts with a BOM");
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let header = r.headers().expect("a header").iter().map(str::to_owned).collect();
+    let rows = r.records().map(|rec| rec.expect("a row").iter().map(str::to_owned).collect()).collect();
+    (header, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,11 @@
 //! The dashboard (issue 7): with the example business its receivables and
 //! overdue figures are Today's, the aged balance adds up to the receivables,
-//! and the overdue figure opens the Factures list on exactly the overdue
-//! invoices; with the IBM sample imported through the CLI, at « Au
-//! 30/06/2013 » it shows the figures checked in crates/relance-app/tests/dashboard.rs.
-//! Chart.js draws under our CSP (no style attribute, no inline code).
+//! the overdue figure lists exactly the overdue invoices (as many, the same
+//! sum), and « Exporter ces chiffres » writes the same figures to CSV; with
+//! the IBM sample imported through the CLI, at « Au 30/06/2013 » it shows the
+//! figures checked in crates/relance-app/tests/dashboard.rs, a column of the
+//! aged balance lists its invoices at that date, and coming back keeps the
+//! date. Chart.js draws under our CSP (no style attribute, no inline code).
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test dashboard -- --nocapture`
 
@@ -11,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, plain, wait_css, wait_text};
+use relance_e2e::steps::{click_css, plain, read_fr_csv, wait_css, wait_text};
 use relance_e2e::{workspace_root, App};
 
 fn cli_binary() -> PathBuf {
@@ -47,6 +49,22 @@ fn cents(decimal: &str) -> i64 {
     let frac = format!("{frac:0<2}");
     let sign = if int.starts_with('-') { -1 } else { 1 };
     sign * (int.trim_start_matches('-').parse::<i64>().unwrap() * 100 + frac[..2].parse::<i64>().unwrap())
+}
+
+/// The list behind a figure: (invoices counted, sum still open in cents,
+/// rows shown, sum of the rows' open amounts in cents).
+fn behind(app: &App) -> (u32, i64, usize, i64) {
+    app.find("behind-screen");
+    wait_css(app, "[data-testid=\"behind-summary\"]", |t| !t.is_empty());
+    let got = script(
+        app,
+        r#"const s = document.querySelector('[data-testid="behind-summary"]').dataset;
+           const rows = Array.from(document.querySelectorAll('[data-testid="behind-row"]')).map((r) => r.dataset.open);
+           return [Number(s.count), s.open, rows];"#,
+    );
+    let (count, open, rows): (u32, String, Vec<String>) =
+        serde_json::from_value(got).expect("the list behind a figure");
+    (count, cents(&open), rows.len(), rows.iter().map(|r| cents(r)).sum())
 }
 
 /// (amount, invoices) of each aged-balance column, from the chart's text alternative.
@@ -106,15 +124,37 @@ fn dashboard_of_the_example_business_matches_today_and_drills_to_the_overdue_inv
     assert_charts_drawn(&app);
     shot(&app, "dashboard-00-example");
 
-    // The overdue figure opens the Factures list on the overdue invoices, as many.
+    // « Exporter ces chiffres »: the same figures in the file.
+    app.click("dashboard-export");
+    let toast = wait_text(&app, "toast-message", |t| t.contains("relance-indicateurs-"));
+    let file = toast.split(" dans ").nth(1).expect("« dans <file> »").trim().to_owned();
+    let (header, rows) = read_fr_csv(&app.save_dir().join(&file));
+    assert_eq!(header, ["Indicateur", "Valeur", "Unité", "Factures"]);
+    let value = |name: &str| -> String {
+        rows.iter().find(|r| r[0] == name).unwrap_or_else(|| panic!("a row « {name} »: {rows:?}"))[1].clone()
+    };
+    assert_eq!(cents(&value("Encours clients").replace(',', ".")), cents(&receivables));
+    assert_eq!(plain(&value("Échu non payé")), plain(&overdue.replace(['€', ' ', '\u{a0}', '\u{202f}'], "")));
+    click_css(&app, ".toast-close");
+
+    // The overdue figure lists the overdue invoices: as many, the same sum.
+    let overdue_cents = cents(
+        script(&app, r#"return document.querySelector('[data-testid="dashboard-overdue"]').dataset.amount;"#)
+            .as_str()
+            .expect("the exact overdue amount"),
+    );
     app.click("dashboard-overdue-link");
-    app.find("invoices-screen");
-    let range = wait_text(&app, "pager-range", |t| !t.is_empty());
-    let total: u32 = plain(&range).rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{range}"));
-    assert_eq!(total, overdue_invoices, "{range}");
-    let status = script(&app, r#"return document.querySelector('[data-testid="invoice-status-filter"]').value;"#);
-    assert_eq!(status, serde_json::json!("overdue"));
+    let (count, open, shown, shown_open) = behind(&app);
+    assert_eq!(count, overdue_invoices);
+    assert_eq!((open, shown as u32, shown_open), (overdue_cents, count, overdue_cents));
     shot(&app, "dashboard-01-overdue-invoices");
+
+    // Days late: the invoices paid in the period, each with its delay.
+    app.click("back");
+    app.click("dashboard-days-late-link");
+    let (paid, _, shown, _) = behind(&app);
+    assert!(paid > 0 && shown as u32 == paid, "{paid} paid, {shown} shown");
+    wait_css(&app, "h1", |t| t.contains("Factures payées sur la période"));
 }
 
 #[test]
@@ -138,9 +178,31 @@ fn dashboard_of_the_ibm_sample_at_the_end_of_june_2013() {
     assert_eq!(plain(&app.text_of("dashboard-overdue-share")), plain("16,3 % de l’encours"));
     assert_eq!(plain(&app.text_of("dashboard-dso")), plain("23,2 jours"));
     assert_charts_drawn(&app);
+    script(&app, "document.querySelector('.dashboard-charts').scrollIntoView();");
+    shot(&app, "dashboard-02-ibm-charts");
+
+    // The 1-30 days column lists its 12 invoices as they stood on 30/06/2013
+    // (all paid since): 835,56 € then open.
+    app.click("dashboard-legend-1_30");
+    let (count, open, shown, shown_open) = behind(&app);
+    assert_eq!((count, open, shown, shown_open), (12, 83_556, 12, 83_556));
+    wait_css(&app, "h1", |t| t.contains("Balance âgée : 1 à 30 jours"));
+    shot(&app, "dashboard-03-ibm-column");
+    // Back: the dashboard is still at 30/06/2013.
+    app.click("back");
+    wait_css(&app, ".screen-subtitle", |t| t.contains("30 juin 2013"));
+    assert_eq!(plain(&wait_text(&app, "dashboard-receivables", |t| t.contains("5 119,85"))), plain("5 119,85 €"));
+
     click_css(&app, "[data-testid=\"dashboard-top\"] tbody tr .link");
     app.find("customer-detail");
+
+    // Today the sample is long paid: the screen says so and offers its last day.
     app.press_alt('6');
-    app.find("dashboard-screen");
-    shot(&app, "dashboard-02-ibm-today");
+    wait_css(&app, ".screen-subtitle", |t| !t.contains("2013"));
+    let quiet = wait_text(&app, "dashboard-quiet", |t| !t.is_empty());
+    assert!(quiet.contains("2013") || quiet.contains("2014"), "{quiet}");
+    shot(&app, "dashboard-04-ibm-today");
+    app.click("dashboard-quiet-go");
+    wait_css(&app, ".screen-subtitle", |t| t.contains("2013") || t.contains("2014"));
+    assert!(!app.exists("dashboard-quiet"), "at its last day the sample has figures");
 }

@@ -5,24 +5,13 @@
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test export -- --nocapture`
 
-use std::path::Path;
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, wait_text};
+use relance_e2e::steps::{click_css, read_fr_csv, wait_text};
 use relance_e2e::App;
 
 fn settle() {
     std::thread::sleep(Duration::from_millis(500));
-}
-
-/// The header and rows of a French export (BOM, `;`).
-fn read_fr(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a French export starts with a BOM");
-    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
-    let header = r.headers().expect("a header").iter().map(str::to_owned).collect();
-    let rows = r.records().map(|rec| rec.expect("a row").iter().map(str::to_owned).collect()).collect();
-    (header, rows)
 }
 
 /// "12 345,67 €" (the screen) or "12345,67" (the French CSV) -> cents.
@@ -81,7 +70,7 @@ fn export_the_customers_and_the_aged_balance_and_read_them_back() {
     app.click("agenda-export");
     let (rows, file) = exported(&app, "relance-agenda-");
     assert!(file.starts_with("relance-agenda-") && file.ends_with(".csv"), "{file}");
-    let (header, agenda) = read_fr(&app.save_dir().join(&file));
+    let (header, agenda) = read_fr_csv(&app.save_dir().join(&file));
     assert_eq!(header, ["Client", "Action", "Niveau", "Factures", "Montant"]);
     assert_eq!(agenda.len(), rows, "the toast counts the rows of the file");
     assert!(rows > 0, "the example business has reminders today");
@@ -104,7 +93,7 @@ fn export_the_customers_and_the_aged_balance_and_read_them_back() {
         .unwrap_or_else(|| panic!("a total in {range:?}"));
     app.click("customers-export");
     let (rows, file) = exported(&app, "relance-clients-");
-    let (header, customers) = read_fr(&app.save_dir().join(&file));
+    let (header, customers) = read_fr_csv(&app.save_dir().join(&file));
     assert_eq!(header[0], "Nom");
     assert_eq!(header[7], "Téléphone");
     assert_eq!(customers.len(), rows);
@@ -129,7 +118,7 @@ fn export_the_customers_and_the_aged_balance_and_read_them_back() {
     app.screenshot("export-03-invoices-menu");
     app.click("invoices-export-payments");
     let (rows, file) = exported(&app, "relance-paiements-");
-    let (header, payments) = read_fr(&app.save_dir().join(&file));
+    let (header, payments) = read_fr_csv(&app.save_dir().join(&file));
     assert_eq!(header[0], "Client");
     assert_eq!(payments.len(), rows);
     close_toast(&app);
@@ -139,7 +128,7 @@ fn export_the_customers_and_the_aged_balance_and_read_them_back() {
     app.find("export-section");
     press(&app, "export-aging");
     let (rows, file) = exported(&app, "relance-balance-agee-");
-    let (header, aging) = read_fr(&app.save_dir().join(&file));
+    let (header, aging) = read_fr_csv(&app.save_dir().join(&file));
     assert_eq!(
         header,
         ["Client", "Non échu", "1 à 30 jours", "31 à 60 jours", "61 à 90 jours", "Plus de 90 jours", "Total"]

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { useI18n, pickLocale } from "../i18n";
 import { appInfo, type AppError, type AppInfoView } from "../platform";
 import { isDialogOpen } from "../components/Dialog";
+import { Spinner } from "../components/Bits";
 import { TodayScreen } from "../screens/TodayScreen";
-import { DashboardScreen } from "../screens/DashboardScreen";
+import { DashboardBehindScreen } from "../screens/DashboardBehindScreen";
 import { ClientsScreen } from "../screens/ClientsScreen";
 import { CustomerFormScreen } from "../screens/CustomerFormScreen";
 import { CustomerScreen } from "../screens/CustomerScreen";
@@ -18,6 +19,10 @@ import { PlanWizardScreen } from "../screens/PlanWizardScreen";
 import { NavContext, type Nav, type ToastAction } from "./nav";
 import { isTyping, routeForLetter, sectionOf, sectionRoute, type Route } from "./routes";
 import { SCREENS, screenForChord, shortcutLabel } from "./screens";
+
+// The dashboard brings the charting library: loaded when first opened, so
+// that the screens of the daily path start without it.
+const DashboardScreen = lazy(() => import("../screens/DashboardScreen").then((m) => ({ default: m.DashboardScreen })));
 
 type InfoState = { kind: "loading" } | { kind: "ready"; info: AppInfoView } | { kind: "failed"; error: AppError };
 
@@ -40,14 +45,7 @@ function body(route: Route): ReactElement {
     case "customer-edit":
       return <CustomerFormScreen id={route.id} />;
     case "invoices":
-      return (
-        <InvoicesScreen
-          customer={route.customer ?? null}
-          status={route.status ?? "unpaid"}
-          dueFrom={route.dueFrom}
-          dueTo={route.dueTo}
-        />
-      );
+      return <InvoicesScreen customer={route.customer ?? null} status={route.status ?? "unpaid"} />;
     case "invoice":
       return <InvoiceScreen id={route.id} />;
     case "invoice-new":
@@ -63,7 +61,13 @@ function body(route: Route): ReactElement {
     case "plan-new":
       return <PlanWizardScreen customerId={route.customerId} invoiceId={route.invoiceId} replaces={route.replaces} />;
     case "dashboard":
-      return <DashboardScreen />;
+      return (
+        <Suspense fallback={<Spinner />}>
+          <DashboardScreen asOf={route.asOf ?? null} />
+        </Suspense>
+      );
+    case "dashboard-behind":
+      return <DashboardBehindScreen asOf={route.asOf} figure={route.figure} drill={route.drill} />;
     case "settings":
       return <SettingsScreen then={route.then} section={route.section} />;
   }

@@ -1,10 +1,17 @@
 import type { InvoiceFilter } from "../model/labels";
+import type { DrillView } from "../platform";
 import type { ScreenId } from "./screens";
 
 /** A customer named in a route: the id to filter on, the name to show without asking again. */
 export interface RouteCustomer {
   id: number;
   name: string;
+}
+
+/** A dashboard figure whose invoices are listed; `detail` names the column, week or customer. */
+export interface BehindFigure {
+  kind: "receivables" | "overdue" | "dso" | "days_late" | "cei" | "recovery" | "written_off" | "aging" | "forecast" | "customer";
+  detail?: string | undefined;
 }
 
 /** Where the user is. Each list screen is a nav section; the others open from them. */
@@ -14,15 +21,10 @@ export type Route =
   | { name: "customer"; id: number }
   | { name: "customer-new" }
   | { name: "customer-edit"; id: number }
-  | {
-      name: "invoices";
-      customer?: RouteCustomer | null;
-      status?: InvoiceFilter;
-      /** Due-date range as typed in the list's filters (JJ/MM/AAAA). */
-      dueFrom?: string | undefined;
-      dueTo?: string | undefined;
-    }
-  | { name: "dashboard" }
+  | { name: "invoices"; customer?: RouteCustomer | null; status?: InvoiceFilter }
+  /** `asOf`: the date the user asked for (ISO), today when absent. */
+  | { name: "dashboard"; asOf?: string | null | undefined }
+  | { name: "dashboard-behind"; asOf: string; figure: BehindFigure; drill: DrillView }
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; customerId: number | null }
   | { name: "invoice-edit"; id: number }
@@ -53,6 +55,7 @@ export function sectionOf(route: Route): ScreenId {
     case "payment":
       return "payment";
     case "dashboard":
+    case "dashboard-behind":
       return "dashboard";
     case "settings":
       return "settings";

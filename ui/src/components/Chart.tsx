@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { hasData } from "../model/dashboard";
 import {
   BarController,
   BarElement,
@@ -25,13 +26,17 @@ export interface ChartProps {
   values: (number | null)[];
   /** The stylesheet variable colouring the bars or the line. */
   colour: string;
-  /** A tick or tooltip value in the user's words. */
+  /** A tooltip value in the user's words (exact, with cents). */
   format: (value: number) => string;
+  /** An axis tick in the user's words (rounded: the axis shows magnitudes); `format` when absent. */
+  tick?: ((value: number) => string) | undefined;
   /** Says what the chart shows; the figures are in the table given as `children`. */
   label: string;
   testid: string;
   /** Clicking a bar (its index). */
   onPick?: ((index: number) => void) | undefined;
+  /** Shown instead of an empty grid when every value is 0 or missing. */
+  empty: string;
   /** The same figures as a table, for screen readers (visually hidden). */
   children: React.ReactNode;
 }
@@ -40,14 +45,15 @@ export interface ChartProps {
  * A Chart.js canvas. Chart.js sizes the canvas through the CSSOM (allowed by
  * our CSP, unlike style attributes); no animation, the figures are static.
  */
-export function ChartCanvas({ kind, labels, values, colour, format, label, testid, onPick, children }: ChartProps) {
+export function ChartCanvas({ kind, labels, values, colour, format, tick, label, testid, onPick, empty, children }: ChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  const drawn = hasData(values);
 
   useEffect(() => {
     const el = canvas.current;
-    if (!el) return;
+    if (!el || !drawn) return;
     const main = cssColour(colour, "#1f3a5f");
     const grid = cssColour("--grey-200", "#e2e5ea");
     const text = cssColour("--grey-600", "#5b6472");
@@ -76,7 +82,7 @@ export function ChartCanvas({ kind, labels, values, colour, format, label, testi
         },
         scales: {
           x: { grid: { display: false }, ticks: { color: text } },
-          y: { beginAtZero: true, grid: { color: grid }, ticks: { color: text, callback: (v) => format(Number(v)) } },
+          y: { beginAtZero: true, grid: { color: grid }, ticks: { color: text, callback: (v) => (tick ?? format)(Number(v)) } },
         },
         onClick: (_event, elements) => {
           const first = elements[0];
@@ -85,13 +91,19 @@ export function ChartCanvas({ kind, labels, values, colour, format, label, testi
       },
     });
     return () => chart.destroy();
-  }, [kind, labels, values, colour, format]);
+  }, [kind, labels, values, colour, format, tick, drawn]);
 
   return (
-    <figure className="chart" data-testid={testid}>
-      <div className="chart-box">
-        <canvas ref={canvas} role="img" aria-label={label} />
-      </div>
+    <figure className={onPick ? "chart chart-pickable" : "chart"} data-testid={testid}>
+      {drawn ? (
+        <div className="chart-box">
+          <canvas ref={canvas} role="img" aria-label={label} />
+        </div>
+      ) : (
+        <p className="chart-empty" data-testid={`${testid}-empty`}>
+          {empty}
+        </p>
+      )}
       <div className="visually-hidden">{children}</div>
     </figure>
   );

@@ -10,6 +10,7 @@ export const EXPORT_LABELS: Record<ExportKindForm, MessageKey> = {
   payments: "export.kind.payments",
   aging: "export.kind.aging",
   agenda: "export.kind.agenda",
+  kpis: "export.kind.kpis",
 };
 
 /**
@@ -21,10 +22,13 @@ export function ExportButton({
   kinds,
   label,
   testid,
+  asOf,
 }: {
   kinds: readonly ExportKindForm[];
   label?: MessageKey;
   testid: string;
+  /** The date of the figures exported (ISO), today when absent. */
+  asOf?: string | undefined;
 }) {
   const { t } = useI18n();
   const { busy, error, run } = useExport();
@@ -53,7 +57,7 @@ export function ExportButton({
         disabled={busy !== null}
         aria-haspopup={single ? undefined : "menu"}
         aria-expanded={single ? undefined : open}
-        onClick={() => (single ? void run(single) : setOpen(!open))}
+        onClick={() => (single ? void run(single, asOf ? { asOf } : {}) : setOpen(!open))}
         data-testid={testid}
       >
         {busy !== null ? t("export.busy") : t(label ?? "export.button")}
@@ -68,7 +72,7 @@ export function ExportButton({
               className="menu-item"
               onClick={() => {
                 setOpen(false);
-                void run(kind);
+                void run(kind, asOf ? { asOf } : {});
               }}
               data-testid={`${testid}-${kind}`}
             >

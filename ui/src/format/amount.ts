@@ -84,6 +84,16 @@ export function formatNumber(value: string, locale: Locale): string {
   return render(value, locale, null);
 }
 
+/**
+ * A chart axis tick in whole euros ("45 000 €"): the axis shows magnitudes, the figures keep their
+ * cents. The one place a number (Chart.js's tick) becomes an amount; never used for a figure.
+ */
+export function formatAxisMoney(value: number, locale: Locale, currency = "EUR"): string {
+  return new Intl.NumberFormat(TAGS[locale], { style: "currency", currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(
+    Math.round(value),
+  );
+}
+
 /** An amount as the user would type it back in a form: "1234,50" (fr), "1234.50" (en). */
 export function amountForInput(value: string, locale: Locale): string {
   const m = DECIMAL.exec(value.trim());

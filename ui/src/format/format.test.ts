@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   amountForInput,
+  formatAxisMoney,
   formatDate,
   formatLongDate,
   formatMoney,
@@ -15,6 +16,13 @@ import {
 // and a no-break space (U+00A0) before the euro sign.
 const nnbsp = "\u202f";
 const nbsp = "\u00a0";
+
+describe("formatAxisMoney", () => {
+  it("draws chart ticks in whole euros", () => {
+    expect(formatAxisMoney(45000, "fr")).toBe(`45${nnbsp}000${nbsp}€`);
+    expect(formatAxisMoney(1234.56, "en")).toBe("€1,235");
+  });
+});
 
 describe("formatMoney", () => {
   it("formats French amounts with grouped thousands and the euro after", () => {

@@ -1,2 +1,2 @@
-export { amountForInput, formatMoney, formatNumber, isZero, share } from "./amount";
+export { amountForInput, formatAxisMoney, formatMoney, formatNumber, isZero, share } from "./amount";
 export { formatDate, formatLongDate, formatTimestamp, parseInputDate, todayForInput } from "./date";

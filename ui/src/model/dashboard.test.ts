@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agingSeries, cents, chartValue, dayLabel, formatRatio, invoicesDrill, monthLabel, totalCents } from "./dashboard";
+import { agingSeries, cents, chartValue, dayLabel, formatRatio, behindTitle, hasData, monthLabel, totalCents } from "./dashboard";
 
 describe("dashboard chart data", () => {
   it("reads decimal strings exactly, in cents", () => {
@@ -37,27 +37,15 @@ describe("dashboard chart data", () => {
   });
 });
 
-describe("invoicesDrill", () => {
-  const none = {
-    open: false, overdue: false, customer_id: null, due_from: null, due_to: null, issued_from: null,
-    issued_to: null, paid_from: null, paid_to: null, written_off_from: null, written_off_to: null,
-  };
-
-  it("sends the overdue figure to the overdue invoices", () => {
-    expect(invoicesDrill({ ...none, open: true, overdue: true })).toEqual({
-      status: "overdue", customerId: null, dueFrom: "", dueTo: "",
-    });
+describe("chart helpers", () => {
+  it("knows when a chart has nothing to draw", () => {
+    expect(hasData([0, 0, null])).toBe(false);
+    expect(hasData([])).toBe(false);
+    expect(hasData([0, 12.5])).toBe(true);
   });
 
-  it("keeps a column's due-date range, as typed in the list", () => {
-    expect(invoicesDrill({ ...none, open: true, due_from: "2013-05-31", due_to: "2013-06-29", customer_id: 4 })).toEqual({
-      status: "unpaid", customerId: 4, dueFrom: "31/05/2013", dueTo: "29/06/2013",
-    });
-  });
-
-  it("gives no link where the list cannot filter", () => {
-    expect(invoicesDrill({ ...none, paid_from: "2013-01-01", paid_to: "2013-06-30" })).toBeNull();
-    expect(invoicesDrill({ ...none, issued_from: "2013-01-01" })).toBeNull();
+  it("titles each list behind a figure", () => {
+    expect(behindTitle("overdue")).toBe("dashboard.behind.title.overdue");
   });
 });
 

@@ -1,6 +1,7 @@
 // Shapes the dashboard's figures (decimal strings from Rust) for the charts.
 // Chart.js draws numbers; the amounts shown as text keep their exact strings.
 import type { MessageKey } from "../i18n";
+import type { BehindFigure } from "../app/routes";
 
 /** The aged balance's columns, in the order drawn. */
 export const AGING_CODES = ["not_due", "1_30", "31_60", "61_90", "over_90"] as const;
@@ -68,47 +69,14 @@ export function dayLabel(iso: string): string {
   return m ? `${m[2]}/${m[1]}` : iso;
 }
 
-/** The filter behind a figure, as sent by Rust (`DrillView`). */
-export interface Drill {
-  open: boolean;
-  overdue: boolean;
-  customer_id: number | null;
-  due_from: string | null;
-  due_to: string | null;
-  issued_from: string | null;
-  issued_to: string | null;
-  paid_from: string | null;
-  paid_to: string | null;
-  written_off_from: string | null;
-  written_off_to: string | null;
+/** The title of the list behind a figure (its `{detail}` names the column, week or customer). */
+export function behindTitle(kind: BehindFigure["kind"]): MessageKey {
+  return `dashboard.behind.title.${kind}`;
 }
 
-/** What the Factures list can show of a drill: its status filter and due-date range (JJ/MM/AAAA). */
-export interface InvoicesDrill {
-  status: "overdue" | "unpaid" | "all";
-  customerId: number | null;
-  dueFrom: string;
-  dueTo: string;
-}
-
-const typed = (iso: string | null): string => {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : "";
-};
-
-/**
- * The invoice list filters that show exactly the invoices behind a figure, or
- * null when the list cannot express it (issue, payment or write-off dates):
- * such a figure is shown without a link rather than with a wrong list.
- */
-export function invoicesDrill(d: Drill): InvoicesDrill | null {
-  if (d.issued_from || d.issued_to || d.paid_from || d.paid_to || d.written_off_from || d.written_off_to) return null;
-  return {
-    status: d.overdue ? "overdue" : d.open ? "unpaid" : "all",
-    customerId: d.customer_id,
-    dueFrom: typed(d.due_from),
-    dueTo: typed(d.due_to),
-  };
+/** Whether a chart has anything to draw (all zero or empty: say so instead of an empty grid). */
+export function hasData(values: readonly (number | null)[]): boolean {
+  return values.some((v) => v !== null && v !== 0);
 }
 
 /** A ratio or a number of days as Rust sent it (one decimal): "16.3" -> "16,3" (fr), "16.3" (en). */

@@ -958,7 +958,11 @@ export type CustomerOverdueView = { customer_id: number, name: string, overdue: 
 
 export type ForecastWeekView = { start: string, end: string, invoices: string, installments: string, total: string, items: number, drill: DrillView, };
 
-export type DashboardView = { as_of: string, period_from: string, period_days: number, invoices_read: number, receivables: string, receivables_drill: DrillView, overdue: string, overdue_drill: DrillView, 
+export type DashboardView = { as_of: string, period_from: string, period_days: number, invoices_read: number, 
+/**
+ * The last day an invoice was issued or settled (ISO), if any.
+ */
+last_activity: string | null, receivables: string, receivables_drill: DrillView, overdue: string, overdue_drill: DrillView, 
 /**
  * Percent of the receivables, one decimal.
  */
@@ -980,11 +984,19 @@ dso_trend: Array<DsoPointView>, paid: PaidLatenessView, cei: CeiView, recovery: 
  */
 forecast: Array<ForecastWeekView>, forecast_later: string, };
 
+export type BehindView = { as_of: string, count: number, total: string, open: string, lines: Array<BehindLineView>, };
+
+export type BehindLineView = { invoice_id: number, number: string, customer_id: number, customer_name: string, issue_date: string, due_date: string, total: string, 
+/**
+ * Still expected at the list's date.
+ */
+open: string, paid_on: string | null, days_late: number, };
+
 export type AgingReportView = { as_of: string, receivables: string, overdue: string, overdue_share: string | null, aging: Array<AgingBucketView>, };
 
 export type DsoReportView = { as_of: string, period_days: number, receivables: string, sales: string, dso_simple: string | null, dso_countback: string, dso_countback_capped: boolean, dso_trend: Array<DsoPointView>, };
 
-export type ExportKindForm = "customers" | "invoices" | "payments" | "aging" | "agenda";
+export type ExportKindForm = "customers" | "invoices" | "payments" | "aging" | "agenda" | "kpis";
 
 export type ExportFormatForm = "fr" | "en";
 

@@ -65,6 +65,19 @@ describe("commands", () => {
     await commands.creditNoteRecord(form);
     await commands.today(0);
     await commands.dashboard(null);
+    await commands.dashboardBehind(null, {
+      open: true,
+      overdue: false,
+      customer_id: null,
+      due_from: null,
+      due_to: null,
+      issued_from: null,
+      issued_to: null,
+      paid_from: null,
+      paid_to: null,
+      written_off_from: null,
+      written_off_to: null,
+    });
     await commands.agenda();
     await commands.actionDone(1, "email");
     await commands.actionSkip(1, "email", "r");
@@ -145,6 +158,7 @@ describe("commands", () => {
       payment_preview: ["form"],
       today: ["page"],
       dashboard: ["asOf"],
+      dashboard_behind: ["asOf", "drill"],
       agenda: [],
       action_done: ["channel", "customer"],
       action_skip: ["channel", "customer", "reason"],

@@ -25,6 +25,8 @@ import type {
   CustomerPageView,
   CustomerSavedView,
   DashboardView,
+  DrillView,
+  BehindView,
   DayLettersView,
   DemoSummaryView,
   DocumentView,
@@ -131,6 +133,8 @@ export const creditNoteRecord = (form: CreditNoteForm) => call<PaymentRecordedVi
 export const today = (page: number) => call<TodayView>("today", { page });
 /** Every receivables figure at `asOf` (JJ/MM/AAAA; today when null). */
 export const dashboard = (asOf: string | null) => call<DashboardView>("dashboard", { asOf });
+export const dashboardBehind = (asOf: string | null, drill: DrillView) =>
+  call<BehindView>("dashboard_behind", { asOf, drill });
 
 /** The day's reminder actions and broken promises, per customer. */
 export const agenda = () => call<AgendaJson>("agenda");
@@ -295,6 +299,7 @@ export const COMMANDS = [
   "credit_note_record",
   "today",
   "dashboard",
+  "dashboard_behind",
   "agenda",
   "action_done",
   "action_skip",

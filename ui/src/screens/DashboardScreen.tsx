@@ -1,48 +1,51 @@
 import { useCallback, useMemo, useState } from "react";
 import { useI18n, type Locale } from "../i18n";
 import { dashboard, type DashboardView, type DrillView } from "../platform";
-import { formatDate, formatLongDate, formatMoney, isZero, parseInputDate } from "../format";
+import { formatAxisMoney, formatDate, formatLongDate, formatMoney, isZero, parseInputDate } from "../format";
 import { useNav } from "../app/nav";
-import type { Route } from "../app/routes";
+import type { BehindFigure, Route } from "../app/routes";
 import { current, useLoad } from "../components/hooks";
 import { EmptyState, LoadError, Spinner } from "../components/Bits";
 import { ScreenHeader } from "../components/ScreenHeader";
 import { TextField } from "../components/Field";
 import { ChartCanvas } from "../components/Chart";
-import { agingLabel, agingSeries, chartValue, dayLabel, formatRatio, invoicesDrill, monthLabel } from "../model/dashboard";
+import { ExportButton } from "../components/ExportButton";
+import { agingLabel, agingSeries, chartValue, dayLabel, formatRatio, monthLabel } from "../model/dashboard";
 
-/** The Factures list showing the invoices behind a figure, or null when it cannot. */
-function drillRoute(drill: DrillView, customerName?: string): Route | null {
-  const d = invoicesDrill(drill);
-  if (!d) return null;
-  return {
-    name: "invoices",
-    status: d.status,
-    customer: d.customerId === null ? null : { id: d.customerId, name: customerName ?? "" },
-    dueFrom: d.dueFrom,
-    dueTo: d.dueTo,
-  };
+/** The list of the invoices behind a figure, at the dashboard's date. */
+function behind(asOf: string, kind: BehindFigure["kind"], drill: DrillView, detail?: string): Route {
+  return { name: "dashboard-behind", asOf, figure: { kind, detail }, drill };
 }
 
 const days = (value: string | null, locale: Locale, none: string, unit: (n: string) => string): string =>
   value === null ? none : unit(formatRatio(value, locale));
 
-export function DashboardScreen() {
+/**
+ * « Tableau de bord »: the receivables at a glance at a date (today unless the user asks for
+ * another). The date lives in the route, so coming back from a list restores it.
+ */
+export function DashboardScreen({ asOf }: { asOf: string | null }) {
   const { t, locale } = useI18n();
-  const [typed, setTyped] = useState("");
-  const [asked, setAsked] = useState<string | null>(null);
-  const { state, reload } = useLoad(() => dashboard(asked), [asked]);
+  const nav = useNav();
+  const [typed, setTyped] = useState(asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? formatDate(asOf) : (asOf ?? ""));
+  const { state, reload } = useLoad(() => dashboard(asOf), [asOf]);
   const data = current(state);
   const badDate = typed.trim() !== "" && parseInputDate(typed) === null;
   const errors = state.kind === "failed" && state.error.field ? state.error.fields : undefined;
 
-  const apply = () => setAsked(typed.trim() === "" ? null : typed.trim());
+  const show = (date: string | null) => nav.replace({ name: "dashboard", asOf: date });
+  const apply = () => show(typed.trim() === "" ? null : typed.trim());
 
   return (
     <div className="stack" data-testid="dashboard-screen">
       <ScreenHeader
         title={t("nav.dashboard")}
         subtitle={data ? t("dashboard.subtitle", { date: formatLongDate(data.as_of, locale) }) : undefined}
+        actions={
+          data && data.invoices_read > 0 ? (
+            <ExportButton kinds={["kpis"]} label="dashboard.export" testid="dashboard-export" asOf={data.as_of} />
+          ) : undefined
+        }
       />
       <form
         className="dashboard-date"
@@ -64,15 +67,8 @@ export function DashboardScreen() {
         <button type="submit" className="button" data-testid="dashboard-apply">
           {t("dashboard.apply")}
         </button>
-        {asked !== null && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setTyped("");
-              setAsked(null);
-            }}
-          >
+        {asOf !== null && (
+          <button type="button" className="button" onClick={() => show(null)} data-testid="dashboard-today">
             {t("dashboard.today")}
           </button>
         )}
@@ -84,7 +80,7 @@ export function DashboardScreen() {
       ) : data.invoices_read === 0 ? (
         <DashboardEmpty />
       ) : (
-        <DashboardBody data={data} />
+        <DashboardBody data={data} onDate={show} />
       )}
     </div>
   );
@@ -157,14 +153,17 @@ function Figure({
   );
 }
 
-function DashboardBody({ data }: { data: DashboardView }) {
+function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: string) => void }) {
   const { t, tn, locale } = useI18n();
   const nav = useNav();
+  const at = data.as_of;
+  const quiet = data.last_activity !== null && data.last_activity <= data.period_from;
   const none = t("dashboard.none");
   const dayUnit = (n: string) => t("dashboard.days", { n });
   const pct = (v: string | null) => (v === null ? none : t("dashboard.percent", { n: formatRatio(v, locale) }));
   const d = (v: string | null) => days(v, locale, none, dayUnit);
   const euros = useCallback((v: number) => formatMoney(v.toFixed(2), locale), [locale]);
+  const euroTick = useCallback((v: number) => formatAxisMoney(v, locale), [locale]);
   const dayTick = useCallback((v: number) => t("dashboard.days", { n: formatRatio(String(Math.round(v * 10) / 10), locale) }), [t, locale]);
 
   const aging = useMemo(() => agingSeries(data.aging, (c) => t(agingLabel(c))), [data, t]);
@@ -179,48 +178,74 @@ function DashboardBody({ data }: { data: DashboardView }) {
 
   return (
     <>
+      {quiet && data.last_activity && (
+        <div className="banner banner-warning dashboard-hint" data-testid="dashboard-quiet">
+          <span>{t("dashboard.quiet", { days: String(data.period_days), last: formatDate(data.last_activity) })}</span>
+          <button type="button" className="button" onClick={() => data.last_activity && onDate(data.last_activity)} data-testid="dashboard-quiet-go">
+            {t("dashboard.quiet_go", { date: formatDate(data.last_activity) })}
+          </button>
+        </div>
+      )}
       <section className="stats dashboard-figures" aria-label={t("dashboard.figures")}>
         <Figure
           label={t("dashboard.receivables")}
           value={formatMoney(data.receivables, locale)}
           raw={data.receivables}
           testid="dashboard-receivables"
-          to={drillRoute(data.receivables_drill)}
+          to={behind(at, "receivables", data.receivables_drill)}
         />
         <Figure
           label={t("dashboard.overdue")}
           value={formatMoney(data.overdue, locale)}
           raw={data.overdue}
-          note={t("dashboard.overdue_share", { share: pct(data.overdue_share) })}
+          note={data.overdue_share === null ? t("dashboard.nothing_open") : t("dashboard.overdue_share", { share: pct(data.overdue_share) })}
           noteTestid="dashboard-overdue-share"
           testid="dashboard-overdue"
           tone={isZero(data.overdue) ? "neutral" : "danger"}
-          to={drillRoute(data.overdue_drill)}
+          to={behind(at, "overdue", data.overdue_drill)}
         />
         <Figure
           label={t("dashboard.dso")}
           value={d(data.dso_simple)}
-          note={t("dashboard.dso_countback", { days: d(data.dso_countback) })}
+          note={data.dso_simple === null ? t("dashboard.no_sales") : t("dashboard.dso_countback", { days: d(data.dso_countback) })}
           testid="dashboard-dso"
+          to={behind(at, "dso", data.receivables_drill)}
         />
         <Figure
           label={t("dashboard.days_late")}
           value={d(data.paid.average_days_late)}
-          note={tn("dashboard.paid_late", data.paid.paid_late, { share: pct(data.paid.share_late) })}
+          note={
+            data.paid.invoices === 0
+              ? t("dashboard.none_paid")
+              : tn("dashboard.paid_late", data.paid.paid_late, { share: pct(data.paid.share_late) })
+          }
           testid="dashboard-days-late"
+          to={behind(at, "days_late", data.paid.drill)}
         />
-        <Figure label={t("dashboard.cei")} value={pct(data.cei.index)} note={t("dashboard.cei_note")} testid="dashboard-cei" />
+        <Figure
+          label={t("dashboard.cei")}
+          value={pct(data.cei.index)}
+          note={data.cei.index === null ? t("dashboard.cei_none") : t("dashboard.cei_note")}
+          testid="dashboard-cei"
+          to={behind(at, "cei", data.overdue_drill)}
+        />
         <Figure
           label={t("dashboard.recovery")}
           value={pct(data.recovery.rate)}
-          note={t("dashboard.recovery_note", { amount: formatMoney(data.recovery.collected, locale) })}
+          note={
+            data.recovery.rate === null
+              ? t("dashboard.recovery_none")
+              : t("dashboard.recovery_note", { amount: formatMoney(data.recovery.collected, locale) })
+          }
           testid="dashboard-recovery"
+          to={behind(at, "recovery", data.recovery.drill)}
         />
         <Figure
           label={t("dashboard.written_off")}
           value={formatMoney(data.written_off.total, locale)}
           note={tn("dashboard.written_off_note", data.written_off.invoices)}
           testid="dashboard-written-off"
+          to={data.written_off.invoices > 0 ? behind(at, "written_off", data.written_off.drill) : null}
         />
       </section>
       <p className="dashboard-note">{t("dashboard.period", { days: String(data.period_days), from: formatDate(data.period_from) })}</p>
@@ -234,12 +259,13 @@ function DashboardBody({ data }: { data: DashboardView }) {
             values={aging.values}
             colour="--accent"
             format={euros}
+            tick={euroTick}
             label={t("dashboard.aging.title")}
             testid="dashboard-aging"
+            empty={t("dashboard.aging.empty")}
             onPick={(i) => {
               const bucket = data.aging[i];
-              const to = bucket ? drillRoute(bucket.drill) : null;
-              if (to) nav.go(to);
+              if (bucket) nav.go(behind(at, "aging", bucket.drill, t(agingLabel(bucket.code))));
             }}
           >
             <table>
@@ -256,16 +282,19 @@ function DashboardBody({ data }: { data: DashboardView }) {
             </table>
           </ChartCanvas>
           <ul className="dashboard-legend">
-            {data.aging.map((b) => {
-              const to = drillRoute(b.drill);
-              return (
-                <li key={b.code}>
-                  <button type="button" className="link" disabled={!to} onClick={() => to && nav.go(to)}>
-                    {t(agingLabel(b.code))} : {formatMoney(b.amount, locale)}
-                  </button>
-                </li>
-              );
-            })}
+            {data.aging.map((b) => (
+              <li key={b.code}>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={b.invoices === 0}
+                  onClick={() => nav.go(behind(at, "aging", b.drill, t(agingLabel(b.code))))}
+                  data-testid={`dashboard-legend-${b.code}`}
+                >
+                  {t(agingLabel(b.code))} : {formatMoney(b.amount, locale)}
+                </button>
+              </li>
+            ))}
           </ul>
         </section>
 
@@ -279,6 +308,7 @@ function DashboardBody({ data }: { data: DashboardView }) {
             format={dayTick}
             label={t("dashboard.trend.title")}
             testid="dashboard-trend"
+            empty={t("dashboard.trend.empty")}
           >
             <table>
               <caption>{t("dashboard.trend.title")}</caption>
@@ -302,12 +332,13 @@ function DashboardBody({ data }: { data: DashboardView }) {
             values={forecast.values}
             colour="--warning"
             format={euros}
+            tick={euroTick}
             label={t("dashboard.forecast.title")}
             testid="dashboard-forecast"
+            empty={t("dashboard.forecast.empty")}
             onPick={(i) => {
               const week = data.forecast[i];
-              const to = week ? drillRoute(week.drill) : null;
-              if (to) nav.go(to);
+              if (week) nav.go(behind(at, "forecast", week.drill, t("dashboard.forecast.week", { from: formatDate(week.start), to: formatDate(week.end) })));
             }}
           >
             <table>
@@ -350,7 +381,7 @@ function DashboardBody({ data }: { data: DashboardView }) {
                       </button>
                     </td>
                     <td className="num">
-                      <button type="button" className="link" onClick={() => { const to = drillRoute(c.drill, c.name); if (to) nav.go(to); }}>
+                      <button type="button" className="link" onClick={() => nav.go(behind(at, "customer", c.drill, c.name))}>
                         {formatMoney(c.overdue, locale)}
                       </button>
                     </td>

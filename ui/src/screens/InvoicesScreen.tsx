@@ -19,22 +19,17 @@ type Sort = "number" | "issue_date" | "due_date" | "customer" | "total" | "remai
 export function InvoicesScreen({
   customer: initialCustomer,
   status: initialStatus,
-  dueFrom: initialDueFrom = "",
-  dueTo: initialDueTo = "",
 }: {
   customer: PickedCustomer | null;
   status: InvoiceFilter;
-  /** Due-date range as typed in the filters (JJ/MM/AAAA), e.g. from a dashboard column. */
-  dueFrom?: string | undefined;
-  dueTo?: string | undefined;
 }) {
   const { t } = useI18n();
   const nav = useNav();
   const [status, setStatus] = useState<InvoiceFilter>(initialStatus);
   const [customer, setCustomer] = useState<PickedCustomer | null>(initialCustomer);
   const [search, setSearch] = useState("");
-  const [dueFrom, setDueFrom] = useState(initialDueFrom);
-  const [dueTo, setDueTo] = useState(initialDueTo);
+  const [dueFrom, setDueFrom] = useState("");
+  const [dueTo, setDueTo] = useState("");
   const filters = {
     search: useDebounced(search.trim(), 300),
     dueFrom: useDebounced(dueFrom.trim(), 300),

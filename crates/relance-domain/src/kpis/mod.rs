@@ -18,6 +18,7 @@
 //! no float anywhere.
 
 mod aging;
+mod behind;
 mod collection;
 mod dso;
 mod forecast;
@@ -31,6 +32,7 @@ use crate::ids::{CustomerId, InvoiceId};
 use crate::money::Money;
 
 pub use aging::{aged_balance, top_overdue_customers, AgedBalance, Bucket, CustomerOverdue};
+pub use behind::{behind, BehindLine};
 pub use collection::{
     cei, customer_delays, paid_lateness, recovery, written_off, Cei, PaidLateness, Recovery, WrittenOff,
 };
@@ -296,7 +298,10 @@ impl Drill {
     /// Whether `i` is behind the figure at `as_of` (the tests check each
     /// figure against the invoices its drill lists).
     pub fn matches(&self, i: &KpiInvoice, as_of: NaiveDate) -> bool {
-        let item = Item::new(i);
+        self.matches_item(&Item::new(i), as_of)
+    }
+
+    pub(crate) fn matches_item(&self, item: &Item, as_of: NaiveDate) -> bool {
         let open = item.open_at(as_of) > 0;
         let within = |d: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>| {
             from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
