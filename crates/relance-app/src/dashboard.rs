@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use relance_domain::ids::CustomerId;
-use relance_domain::kpis::{self, BehindLine, Book, Drill, Kpis};
+use relance_domain::kpis::{self, BehindLine, Book, Disputed, Drill, Kpis};
 use relance_domain::Money;
 use relance_store::kpis::InvoiceLabel;
 
@@ -27,6 +27,8 @@ pub struct Dashboard {
     /// The last day something happened in the books (an invoice issued or
     /// settled): when it is long before `as_of`, the screen offers it.
     pub last_activity: Option<NaiveDate>,
+    /// The share disputed over the period and the amount in dispute at `as_of`.
+    pub disputed: Disputed,
 }
 
 impl Dashboard {
@@ -50,7 +52,8 @@ pub fn dashboard(ctx: &impl Context, as_of: NaiveDate, period_days: u32) -> AppR
     let customer_names = relance_store::kpis::customer_names(conn, &named)?;
     let last_activity =
         invoices.iter().flat_map(|i| std::iter::once(i.issue_date).chain(i.settlements.iter().map(|(d, _)| *d))).max();
-    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names, last_activity })
+    let disputed = kpis::disputed(&book, &relance_store::kpis::disputes(conn)?, kpis.from, as_of);
+    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names, last_activity, disputed })
 }
 
 /// The invoices behind a figure at `as_of`: all of them counted and summed,
@@ -72,7 +75,8 @@ pub const BEHIND_LIMIT: usize = 500;
 pub fn behind(ctx: &impl Context, as_of: NaiveDate, drill: &Drill, limit: usize) -> AppResult<Behind> {
     let conn = ctx.store().conn();
     let invoices = relance_store::kpis::invoices(conn)?;
-    let mut lines = kpis::behind(&Book::new(&invoices), drill, as_of);
+    let disputes = if drill.disputed { relance_store::kpis::disputes(conn)? } else { Vec::new() };
+    let mut lines = kpis::behind(&Book::new(&invoices), drill, as_of, &disputes);
     let count = lines.len();
     let total = lines.iter().map(|l| l.total).sum();
     let open = lines.iter().map(|l| l.open).sum();

@@ -537,6 +537,20 @@ fn kpis(ctx: &impl Context, as_of: NaiveDate, out: &mut Out) -> Result<(), Expor
             String::new(),
         ],
     ]);
+    rows.extend([
+        vec![
+            out.words("Factures de la période en litige", "Invoices of the period disputed"),
+            out.ratio(d.disputed.share),
+            pct.clone(),
+            count(d.disputed.disputed),
+        ],
+        vec![
+            out.words("En litige ouvert à la date", "Under an open dispute at the date"),
+            out.money(d.disputed.open_amount),
+            euro.clone(),
+            count(d.disputed.open_invoices),
+        ],
+    ]);
     for p in &k.dso_trend {
         let name = if out.fr() {
             format!("DSO fin {}", p.month_end.format("%m/%Y"))

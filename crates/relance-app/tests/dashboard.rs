@@ -396,5 +396,50 @@ fn the_invoices_behind_each_figure_add_up_to_it_and_the_export_says_the_same() {
     assert_eq!(value("Efficacité du recouvrement (CEI)").0, "96,1");
     assert_eq!(value("Taux de récupération").0, "89,0");
     assert_eq!(lines.iter().filter(|l| l[0].starts_with("DSO fin ")).count(), 12);
+    let (share, n) = value("Factures de la période en litige");
+    assert_eq!(n, dash.disputed.disputed.to_string());
+    assert_eq!(share, dash.disputed.share.map(|s| s.to_string().replace('.', ",")).unwrap_or_default());
     assert_eq!(lines.iter().filter(|l| l[0].starts_with("Encaissements attendus du ")).count(), 12);
+}
+
+/// The sample's « Disputed » column, naively: (issue day, disputed).
+fn naive_disputed() -> Vec<(i64, bool)> {
+    let mut r = csv::Reader::from_path(ibm_path()).unwrap();
+    let h = r.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (issue, disputed) = (col("InvoiceDate"), col("Disputed"));
+    r.records().map(|rec| rec.unwrap()).map(|rec| (us_date(&rec[issue]), &rec[disputed] == "Yes")).collect()
+}
+
+#[test]
+fn ibm_sample_share_disputed_agrees_with_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(dir.path(), d("2026-11-24"));
+    let bytes = std::fs::read(ibm_path()).unwrap();
+    let report = import::invoices(&mut ctx, &bytes, &InvoiceMapping::ibm(), None, false).unwrap();
+    let rows = naive_disputed();
+    let flagged = rows.iter().filter(|(_, x)| *x).count();
+    assert_eq!(report.disputed_seen as usize, flagged);
+    // Each flagged invoice has one dispute, closed on its settled date (all are settled).
+    let spans = relance_store::kpis::disputes(ctx.store.conn()).unwrap();
+    assert_eq!(spans.len(), flagged);
+    assert!(spans.iter().all(|s| s.closed.is_some_and(|c| c >= s.opened)));
+    for at in ["2012-06-30", "2012-12-31", "2013-06-30", "2013-12-31"] {
+        let dash = dashboard::dashboard(&ctx, d(at), 90).unwrap();
+        let (to, from) = (iso_day(at), iso_day(&dash.kpis.from.to_string()));
+        let issued: Vec<&(i64, bool)> = rows.iter().filter(|(i, _)| *i > from && *i <= to).collect();
+        let disputed = issued.iter().filter(|(_, x)| *x).count();
+        assert_eq!((dash.disputed.issued as usize, dash.disputed.disputed as usize), (issued.len(), disputed), "{at}");
+        assert_eq!(
+            dash.disputed.share.map(|s| s.to_string()),
+            Some(tenths(disputed as i64 * 100, issued.len() as i64)),
+            "{at}"
+        );
+        // Its list: the disputed invoices of the period, as many.
+        let listed = dashboard::behind(&ctx, d(at), &dash.disputed.drill(), dashboard::BEHIND_LIMIT).unwrap();
+        assert_eq!(listed.count, disputed, "{at}");
+    }
+    // A re-import adds no dispute.
+    import::invoices(&mut ctx, &bytes, &InvoiceMapping::ibm(), None, false).unwrap();
+    assert_eq!(relance_store::kpis::disputes(ctx.store.conn()).unwrap().len(), flagged);
 }

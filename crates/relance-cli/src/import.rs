@@ -113,8 +113,8 @@ pub fn run(cli: &Cli, a: &ImportArgs, lang: Language) -> anyhow::Result<()> {
                 view.disputed_seen,
                 tr(
                     lang,
-                    "facture(s) marquée(s) en litige dans le fichier : les litiges ne sont pas encore importés.",
-                    "invoice(s) marked disputed in the file: disputes are not imported yet.",
+                    "facture(s) marquée(s) en litige dans le fichier : chaque nouvelle facture garde son litige (ouvert à sa date de facture, clos à son règlement).",
+                    "invoice(s) marked disputed in the file: each new invoice keeps its dispute (opened on its invoice date, closed when settled).",
                 )
             ));
         }

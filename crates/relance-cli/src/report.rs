@@ -289,6 +289,14 @@ fn kpis(d: &Dashboard, lang: Language) {
         ),
     ]);
     t.push(vec![tr(lang, "Passé en perte (total)", "Written off (total)").into(), amount(k.written_off.total, lang)]);
+    t.push(vec![
+        tr(lang, "Factures en litige (période)", "Invoices disputed (period)").into(),
+        format!("{} / {} ({})", d.disputed.disputed, d.disputed.issued, pct(&r(d.disputed.share), lang)),
+    ]);
+    t.push(vec![
+        tr(lang, "En litige ouvert à la date", "Under an open dispute at the date").into(),
+        amount(d.disputed.open_amount, lang),
+    ]);
     print(&t.render());
     print("");
     title(tr(lang, "Clients les plus en retard", "Customers with the most overdue"));

@@ -130,6 +130,43 @@ pub fn customer_names(conn: &Conn, ids: &[CustomerId]) -> Result<HashMap<Custome
     Ok(out)
 }
 
+/// Every dispute of every invoice, paired open/close by the domain's own
+/// replay (`dispute::history`). Disputes are few: one indexed scan.
+pub fn disputes(conn: &Conn) -> Result<Vec<relance_domain::kpis::DisputeSpan>> {
+    use relance_domain::dunning::{dispute, DunningEvent};
+    let mut stmt = conn.prepare_cached(
+        "SELECT invoice_id, kind, date, reason FROM dunning_events
+         WHERE kind IN ('dispute_opened', 'dispute_resolved') ORDER BY invoice_id, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut by_invoice: Vec<(InvoiceId, Vec<DunningEvent>)> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let invoice = InvoiceId(r.get(0)?);
+        let on = date(r, 2)?;
+        let reason: Option<String> = r.get(3)?;
+        let kind: String = r.get(1)?;
+        let event = if kind == "dispute_opened" {
+            DunningEvent::DisputeOpened { on, reason: reason.unwrap_or_default() }
+        } else {
+            DunningEvent::DisputeResolved { on, note: reason }
+        };
+        match by_invoice.last_mut() {
+            Some((id, events)) if *id == invoice => events.push(event),
+            _ => by_invoice.push((invoice, vec![event])),
+        }
+    }
+    Ok(by_invoice
+        .iter()
+        .flat_map(|(invoice, events)| {
+            dispute::history(events).into_iter().map(|d| relance_domain::kpis::DisputeSpan {
+                invoice: *invoice,
+                opened: d.opened_on,
+                closed: d.closed_on,
+            })
+        })
+        .collect())
+}
+
 /// An invoice's number and its customer's name, for the lists behind a figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvoiceLabel {

@@ -56,7 +56,7 @@ pub fn typescript() -> String {
         RestoredView, BackupProgressView, BackupKeyringView,
         RiskView, CreditWarningView, RiskSettingsForm, RiskSettingsView, RiskThresholdsView,
         DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
-        CustomerOverdueView, ForecastWeekView, DashboardView, BehindView, BehindLineView, AgingReportView, DsoReportView,
+        CustomerOverdueView, ForecastWeekView, DashboardView, DisputedView, BehindView, BehindLineView, AgingReportView, DsoReportView,
         ExportKindForm, ExportFormatForm, ExportForm, ExportedView,
     ];
     let mut out = String::from(HEADER);

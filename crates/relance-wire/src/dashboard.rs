@@ -41,6 +41,8 @@ pub struct DrillView {
     pub paid_to: Option<String>,
     pub written_off_from: Option<String>,
     pub written_off_to: Option<String>,
+    /// With a dispute opened by the date.
+    pub disputed: bool,
 }
 
 impl From<&Drill> for DrillView {
@@ -57,6 +59,7 @@ impl From<&Drill> for DrillView {
             paid_to: d.paid_to.map(iso),
             written_off_from: d.written_off_from.map(iso),
             written_off_to: d.written_off_to.map(iso),
+            disputed: d.disputed,
         }
     }
 }
@@ -80,6 +83,7 @@ impl DrillView {
             paid_to: date(&self.paid_to)?,
             written_off_from: date(&self.written_off_from)?,
             written_off_to: date(&self.written_off_to)?,
+            disputed: self.disputed,
         })
     }
 }
@@ -136,6 +140,21 @@ impl From<&Behind> for BehindView {
                 .collect(),
         }
     }
+}
+
+/// The share disputed: of the period's invoices, those disputed; at the
+/// date, what sits on invoices under an open dispute.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DisputedView {
+    pub issued: u32,
+    pub disputed: u32,
+    /// Percent, one decimal.
+    pub share: Option<String>,
+    pub open_amount: String,
+    pub open_invoices: u32,
+    /// Percent of the receivables, one decimal.
+    pub open_share: Option<String>,
+    pub drill: DrillView,
 }
 
 /// One column of the aged balance.
@@ -254,6 +273,7 @@ pub struct DashboardView {
     pub cei: CeiView,
     pub recovery: RecoveryView,
     pub written_off: WrittenOffView,
+    pub disputed: DisputedView,
     pub top_overdue: Vec<CustomerOverdueView>,
     /// 12 weeks from `as_of`.
     pub forecast: Vec<ForecastWeekView>,
@@ -333,6 +353,15 @@ impl From<&Dashboard> for DashboardView {
                 in_period: money(k.written_off.in_period),
                 ratio_of_sales: ratio(k.written_off.ratio_of_sales),
                 drill: (&k.written_off.drill()).into(),
+            },
+            disputed: DisputedView {
+                issued: d.disputed.issued,
+                disputed: d.disputed.disputed,
+                share: ratio(d.disputed.share),
+                open_amount: money(d.disputed.open_amount),
+                open_invoices: d.disputed.open_invoices,
+                open_share: ratio(d.disputed.open_share),
+                drill: (&d.disputed.drill()).into(),
             },
             top_overdue: k
                 .top_overdue

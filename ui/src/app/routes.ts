@@ -10,7 +10,7 @@ export interface RouteCustomer {
 
 /** A dashboard figure whose invoices are listed; `detail` names the column, week or customer. */
 export interface BehindFigure {
-  kind: "receivables" | "overdue" | "dso" | "days_late" | "cei" | "recovery" | "written_off" | "aging" | "forecast" | "customer";
+  kind: "receivables" | "overdue" | "dso" | "days_late" | "cei" | "recovery" | "written_off" | "disputed" | "aging" | "forecast" | "customer";
   detail?: string | undefined;
 }
 

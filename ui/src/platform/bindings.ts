@@ -908,7 +908,11 @@ export type RiskSettingsView = { saved: RiskThresholdsView, recommended: RiskThr
 
 export type RiskThresholdsView = { grace_days: number, min_history: number, punctual_max_days: number, late_min_share_late: number, regular_spread_days: number, at_risk_broken_promises: number, at_risk_overdue_days: number, at_risk_score: number, };
 
-export type DrillView = { open: boolean, overdue: boolean, customer_id: number | null, due_from: string | null, due_to: string | null, issued_from: string | null, issued_to: string | null, paid_from: string | null, paid_to: string | null, written_off_from: string | null, written_off_to: string | null, };
+export type DrillView = { open: boolean, overdue: boolean, customer_id: number | null, due_from: string | null, due_to: string | null, issued_from: string | null, issued_to: string | null, paid_from: string | null, paid_to: string | null, written_off_from: string | null, written_off_to: string | null, 
+/**
+ * With a dispute opened by the date.
+ */
+disputed: boolean, };
 
 export type AgingBucketView = { 
 /**
@@ -978,11 +982,21 @@ sales: string, sales_drill: DrillView, dso_simple: string | null, dso_countback:
 /**
  * The last 12 month ends, oldest first.
  */
-dso_trend: Array<DsoPointView>, paid: PaidLatenessView, cei: CeiView, recovery: RecoveryView, written_off: WrittenOffView, top_overdue: Array<CustomerOverdueView>, 
+dso_trend: Array<DsoPointView>, paid: PaidLatenessView, cei: CeiView, recovery: RecoveryView, written_off: WrittenOffView, disputed: DisputedView, top_overdue: Array<CustomerOverdueView>, 
 /**
  * 12 weeks from `as_of`.
  */
 forecast: Array<ForecastWeekView>, forecast_later: string, };
+
+export type DisputedView = { issued: number, disputed: number, 
+/**
+ * Percent, one decimal.
+ */
+share: string | null, open_amount: string, open_invoices: number, 
+/**
+ * Percent of the receivables, one decimal.
+ */
+open_share: string | null, drill: DrillView, };
 
 export type BehindView = { as_of: string, count: number, total: string, open: string, lines: Array<BehindLineView>, };
 

@@ -77,6 +77,7 @@ describe("commands", () => {
       paid_to: null,
       written_off_from: null,
       written_off_to: null,
+      disputed: false,
     });
     await commands.agenda();
     await commands.actionDone(1, "email");

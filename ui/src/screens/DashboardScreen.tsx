@@ -198,7 +198,13 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
           label={t("dashboard.overdue")}
           value={formatMoney(data.overdue, locale)}
           raw={data.overdue}
-          note={data.overdue_share === null ? t("dashboard.nothing_open") : t("dashboard.overdue_share", { share: pct(data.overdue_share) })}
+          note={
+            data.overdue_share === null
+              ? t("dashboard.nothing_open")
+              : data.overdue_weighted_days_late === null
+                ? t("dashboard.overdue_share", { share: pct(data.overdue_share) })
+                : t("dashboard.overdue_share_late", { share: pct(data.overdue_share), days: d(data.overdue_weighted_days_late) })
+          }
           noteTestid="dashboard-overdue-share"
           testid="dashboard-overdue"
           tone={isZero(data.overdue) ? "neutral" : "danger"}
@@ -213,11 +219,14 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
         />
         <Figure
           label={t("dashboard.days_late")}
-          value={d(data.paid.average_days_late)}
+          value={d(data.paid.weighted_days_late)}
           note={
             data.paid.invoices === 0
               ? t("dashboard.none_paid")
-              : tn("dashboard.paid_late", data.paid.paid_late, { share: pct(data.paid.share_late) })
+              : tn("dashboard.paid_late", data.paid.paid_late, {
+                  share: pct(data.paid.share_late),
+                  average: d(data.paid.average_days_late),
+                })
           }
           testid="dashboard-days-late"
           to={behind(at, "days_late", data.paid.drill)}
@@ -246,6 +255,20 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
           note={tn("dashboard.written_off_note", data.written_off.invoices)}
           testid="dashboard-written-off"
           to={data.written_off.invoices > 0 ? behind(at, "written_off", data.written_off.drill) : null}
+        />
+        <Figure
+          label={t("dashboard.disputed")}
+          value={pct(data.disputed.share)}
+          note={
+            data.disputed.issued === 0
+              ? t("dashboard.disputed_none")
+              : tn("dashboard.disputed_note", data.disputed.disputed, {
+                  issued: String(data.disputed.issued),
+                  open: formatMoney(data.disputed.open_amount, locale),
+                })
+          }
+          testid="dashboard-disputed"
+          to={data.disputed.disputed > 0 ? behind(at, "disputed", data.disputed.drill) : null}
         />
       </section>
       <p className="dashboard-note">{t("dashboard.period", { days: String(data.period_days), from: formatDate(data.period_from) })}</p>

@@ -203,7 +203,8 @@ pub struct ImportReport {
     pub payments_created: u32,
     /// Rows already in the books exactly as in the file.
     pub unchanged: u32,
-    /// Rows marked disputed: counted, not imported as disputes yet.
+    /// Rows marked disputed. Each new invoice among them gets a dispute
+    /// (see [`DISPUTE_FROM_FILE`]).
     pub disputed_seen: u32,
     pub errors: Vec<RowError>,
     /// True only when the rows were written (no error, not a dry run).
@@ -220,6 +221,8 @@ struct Row {
     customer: String,
     data: InvoiceData,
     settled: Option<NaiveDate>,
+    /// Marked disputed in the file.
+    disputed: bool,
 }
 
 /// The columns found for the mapping's fields.
@@ -444,6 +447,9 @@ pub fn invoices_with(
             let customer = names[&row.customer];
             let id = relance_store::invoices::insert(tx, customer, &row.data, currency, now)?;
             invoice_ids.insert(row.line, (customer, id));
+            if row.disputed {
+                record_dispute_from_file(tx, id, row, now)?;
+            }
             activity::record(
                 tx,
                 now,
@@ -491,6 +497,33 @@ pub fn invoices_with(
         report.written = false;
     }
     Ok(report)
+}
+
+/// The reason of a dispute read from a file's « disputed » flag.
+pub const DISPUTE_FROM_FILE: &str = "Litige signalé dans le fichier importé";
+/// The note closing it when the file says the invoice was settled.
+pub const DISPUTE_SETTLED_IN_FILE: &str = "Facture réglée d'après le fichier importé";
+
+/// A file's « disputed » flag as a dispute in the invoice's history. The
+/// file says that the invoice was disputed, not when: the dispute is dated
+/// from the invoice's issue (the earliest it can be) and closed on the day
+/// the file says it was settled, else left open, so that reminders pause on
+/// it as on any disputed invoice. The share disputed counts it.
+fn record_dispute_from_file(
+    tx: &relance_store::Conn,
+    invoice: InvoiceId,
+    row: &Row,
+    now: chrono::DateTime<chrono::Utc>,
+) -> relance_store::Result<()> {
+    use relance_domain::dunning::DunningEvent;
+    let today = now.date_naive();
+    let opened = DunningEvent::DisputeOpened { on: row.data.issue_date, reason: DISPUTE_FROM_FILE.to_owned() };
+    relance_store::dunning::append(tx, invoice, &opened, today, now)?;
+    if let Some(on) = row.settled {
+        let resolved = DunningEvent::DisputeResolved { on, note: Some(DISPUTE_SETTLED_IN_FILE.to_owned()) };
+        relance_store::dunning::append(tx, invoice, &resolved, today, now)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn find(table: &read::Table, names: &[String]) -> Option<usize> {
@@ -611,10 +644,10 @@ fn parse_rows(
         if let Err(p) = &total {
             bad(cols.total, p.clone(), report);
         }
-        if let Some(c) = cols.disputed {
-            if matches!(read::fold(&cells[c]).as_str(), "yes" | "oui" | "true" | "1" | "x") {
-                report.disputed_seen += 1;
-            }
+        let disputed =
+            cols.disputed.is_some_and(|c| matches!(read::fold(&cells[c]).as_str(), "yes" | "oui" | "true" | "1" | "x"));
+        if disputed {
+            report.disputed_seen += 1;
         }
         let (Ok(number), Ok(issue), Ok(due), Ok(settled), Ok(total)) = (number, issue, due, settled, total) else {
             continue;
@@ -657,7 +690,7 @@ fn parse_rows(
             tax_amount: Money::ZERO,
             total,
         };
-        rows.push(Row { line, customer, data, settled });
+        rows.push(Row { line, customer, data, settled, disputed });
     }
     Some(rows)
 }

@@ -2,9 +2,11 @@
 //! clicked. The same [`Drill`] the figure was computed with selects them,
 //! at the same as-of date, so the list always adds up to the figure.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
-use super::{Book, Drill, Item};
+use super::{Book, DisputeSpan, Drill, Item};
 use crate::ids::{CustomerId, InvoiceId};
 use crate::money::Money;
 
@@ -26,9 +28,15 @@ pub struct BehindLine {
     pub days_late: i64,
 }
 
-/// Every invoice behind `drill` at `as_of`, in the book's order.
-pub fn behind(book: &Book, drill: &Drill, as_of: NaiveDate) -> Vec<BehindLine> {
-    book.items.iter().filter(|i| drill.matches_item(i, as_of)).map(|i| line(i, as_of)).collect()
+/// Every invoice behind `drill` at `as_of`, in the book's order; `disputes`
+/// for the drills on disputed invoices.
+pub fn behind(book: &Book, drill: &Drill, as_of: NaiveDate, disputes: &[DisputeSpan]) -> Vec<BehindLine> {
+    let disputed: HashSet<InvoiceId> = disputes.iter().filter(|d| d.opened <= as_of).map(|d| d.invoice).collect();
+    book.items
+        .iter()
+        .filter(|i| drill.matches_item(i, as_of, disputed.contains(&i.id)))
+        .map(|i| line(i, as_of))
+        .collect()
 }
 
 fn line(i: &Item, as_of: NaiveDate) -> BehindLine {
@@ -84,7 +92,7 @@ mod tests {
             // Not due yet.
             invoice(4, "2026-06-20", "2026-07-20", 3_000, &[]),
         ]);
-        let lines = behind(&book, &overdue_drill(), d("2026-06-30"));
+        let lines = behind(&book, &overdue_drill(), d("2026-06-30"), &[]);
         let got: Vec<(i64, i64, i64, Option<NaiveDate>)> =
             lines.iter().map(|l| (l.id.0, l.open.cents(), l.days_late, l.paid_on)).collect();
         assert_eq!(got, vec![(1, 10_000, 30, None), (2, 4_000, 21, None)]);
@@ -94,7 +102,7 @@ mod tests {
     fn a_paid_invoice_tells_how_late_it_was_paid() {
         let book = Book::new(&[invoice(3, "2026-04-01", "2026-05-01", 5_000, &[("2026-05-20", 5_000)])]);
         let drill = Drill { paid_from: Some(d("2026-05-01")), paid_to: Some(d("2026-05-31")), ..Drill::default() };
-        let lines = behind(&book, &drill, d("2026-06-30"));
+        let lines = behind(&book, &drill, d("2026-06-30"), &[]);
         assert_eq!(lines.len(), 1);
         assert_eq!((lines[0].open, lines[0].paid_on, lines[0].days_late), (Money::ZERO, Some(d("2026-05-20")), 19));
     }

@@ -20,6 +20,7 @@
 mod aging;
 mod behind;
 mod collection;
+mod disputed;
 mod dso;
 mod forecast;
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub use behind::{behind, BehindLine};
 pub use collection::{
     cei, customer_delays, paid_lateness, recovery, written_off, Cei, PaidLateness, Recovery, WrittenOff,
 };
+pub use disputed::{disputed, DisputeSpan, Disputed};
 pub use dso::{dso_countback, dso_simple, dso_trend, month_ends, Countback, DsoPoint};
 pub use forecast::{forecast, Forecast, ForecastWeek, PlanInstallmentLeft};
 
@@ -292,21 +294,26 @@ pub struct Drill {
     /// With a write-off recorded between these dates.
     pub written_off_from: Option<NaiveDate>,
     pub written_off_to: Option<NaiveDate>,
+    /// With a dispute opened on or before the as-of date (see [`behind`],
+    /// which is given the disputes; `matches` knows none).
+    pub disputed: bool,
 }
 
 impl Drill {
     /// Whether `i` is behind the figure at `as_of` (the tests check each
     /// figure against the invoices its drill lists).
     pub fn matches(&self, i: &KpiInvoice, as_of: NaiveDate) -> bool {
-        self.matches_item(&Item::new(i), as_of)
+        self.matches_item(&Item::new(i), as_of, false)
     }
 
-    pub(crate) fn matches_item(&self, item: &Item, as_of: NaiveDate) -> bool {
+    /// `disputed`: whether the invoice had a dispute opened by `as_of`.
+    pub(crate) fn matches_item(&self, item: &Item, as_of: NaiveDate, disputed: bool) -> bool {
         let open = item.open_at(as_of) > 0;
         let within = |d: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>| {
             from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
         };
-        (!self.open || open)
+        (!self.disputed || disputed)
+            && (!self.open || open)
             && (!self.overdue || (open && item.due < as_of))
             && self.customer.is_none_or(|c| c == item.customer)
             && within(item.due, self.due_from, self.due_to)
