@@ -112,6 +112,9 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         BackupPassphrase => ("Phrase de passe", "Passphrase"),
         BackupPassphraseConfirm => ("Confirmation de la phrase de passe", "Passphrase again"),
         BackupRemember => ("Mémoriser dans le trousseau du système", "Remember in the system keyring"),
+        Insurer => ("Assureur-crédit", "Credit insurer"),
+        CoveredAmount => ("Montant garanti", "Covered amount"),
+        DeclarationDays => ("Délai de déclaration", "Declaration deadline"),
     };
     pick(lang, fr, en)
 }
