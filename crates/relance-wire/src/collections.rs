@@ -2,6 +2,7 @@
 //! the UI (in the TypeScript bindings) and the CLI's `--json`.
 
 use relance_app::collections::{AgendaView, CustomerPromises, InvoiceCollection, PenaltiesView};
+use relance_app::insurance::DeclarationDue;
 use relance_app::plans::PlanAction;
 use relance_domain::dunning::dispute::DisputeRecord;
 use relance_domain::dunning::promise::PromiseState;
@@ -32,6 +33,9 @@ pub struct AgendaCustomerJson {
     /// The notices and reminders of the customer's running installment
     /// plans due today (their invoices' reminders pause while a plan runs).
     pub installments: Vec<crate::plans::PlanActionJson>,
+    /// Unpaid invoices to declare to the customer's credit insurer, the
+    /// nearest deadline first (those passed first of all).
+    pub declarations: Vec<crate::insurance::DeclarationDueJson>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -116,6 +120,7 @@ impl From<&AgendaView> for AgendaJson {
                     })
                     .collect(),
                 installments: Vec::new(),
+                declarations: Vec::new(),
             })
             .collect();
         AgendaJson { as_of: date(v.agenda.date), customers }
@@ -137,6 +142,29 @@ impl AgendaJson {
                     actions: Vec::new(),
                     broken_promises: Vec::new(),
                     installments: vec![json],
+                    declarations: Vec::new(),
+                }),
+            }
+        }
+        self
+    }
+
+    /// Puts each declaration to the credit insurer on its customer's card;
+    /// a customer with nothing else due today gets a card of its own, after
+    /// the others. The reminders are not changed: declaring is apart.
+    pub fn with_declarations(mut self, due: &[DeclarationDue]) -> AgendaJson {
+        for d in due {
+            let json = crate::insurance::DeclarationDueJson::from(d);
+            match self.customers.iter_mut().find(|c| c.customer_id == d.customer.0) {
+                Some(c) => c.declarations.push(json),
+                None => self.customers.push(AgendaCustomerJson {
+                    customer_id: d.customer.0,
+                    customer_name: d.customer_name.clone(),
+                    total: money(Money::ZERO),
+                    actions: Vec::new(),
+                    broken_promises: Vec::new(),
+                    installments: Vec::new(),
+                    declarations: vec![json],
                 }),
             }
         }
