@@ -131,3 +131,11 @@ pub fn cover(ctx: &impl Context, customer: CustomerId, exposure: Money) -> AppRe
         declared: relance_store::insurance::declared_for_customer(conn, customer)?,
     })
 }
+
+/// The part of `after` (what the customer would owe with a new invoice) above
+/// its covered amount, with the insurer: `None` when not insured, the covered
+/// amount is not known, or `after` stays within it. Credit control says it.
+pub fn above_cover(ctx: &impl Context, customer: CustomerId, after: Money) -> AppResult<Option<(Insurance, Money)>> {
+    let Some(cover) = relance_store::insurance::get(ctx.store().conn(), customer)? else { return Ok(None) };
+    Ok(cover.uncovered(after).filter(|m| m.is_positive()).map(|above| (cover, above)))
+}

@@ -102,6 +102,11 @@ fn the_declaration_is_asked_before_the_deadline_and_gone_once_declared() {
     // Owes 1 250 + 400 + 300 = 1 950,00, of which 950,00 above the cover.
     assert_eq!(page.balance.outstanding, Money::from_cents(195_000));
     assert_eq!(page.cover.uncovered, Some(Money::from_cents(95_000)));
+    // Credit control: a new invoice taking the debt to 2 000,00 leaves 1 000,00 above the cover.
+    let above = insurance::above_cover(&ctx, c, Money::from_cents(200_000)).unwrap().unwrap();
+    assert_eq!((above.0.insurer.as_str(), above.1), ("Allianz Trade", Money::from_cents(100_000)));
+    assert_eq!(insurance::above_cover(&ctx, c, Money::from_cents(100_000)).unwrap(), None, "at the cover: nothing");
+    assert_eq!(insurance::above_cover(&ctx, other, Money::from_cents(900_000)).unwrap(), None, "not insured");
 
     // F-2025-014 paid in full; F-2025-013 disputed: still to declare.
     let pay = PaymentInput {

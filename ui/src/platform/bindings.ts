@@ -921,7 +921,12 @@ exposure: string, after: string, limit: string | null, score: number,
 /**
  * The warning as the dialog says it.
  */
-message: string, };
+message: string, 
+/**
+ * For a customer with credit insurance taken above its covered amount:
+ * the sentence saying the part above the cover is not insured.
+ */
+uninsured: string | null, };
 
 export type RiskSettingsForm = { grace_days: string, min_history: string, punctual_max_days: string, late_min_share_late: string, regular_spread_days: string, at_risk_broken_promises: string, at_risk_overdue_days: string, at_risk_score: string, };
 

@@ -301,6 +301,7 @@ export const COMMANDS = [
   "action_done",
   "action_skip",
   "promises_acknowledge",
+  "insurance_declare",
   "action_postpone",
   "promise_add",
   "dispute_open",
