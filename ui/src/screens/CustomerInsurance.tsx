@@ -35,7 +35,7 @@ export function InsuranceCard({ cover }: { cover: CoverView }) {
           </dd>
           {cover.deadline_days !== null && (
             <>
-              <dt>{t("customer.field.declaration_days")}</dt>
+              <dt>{t("insurance.days")}</dt>
               <dd data-testid="insurance-days">
                 {tn("insurance.days_after_due", cover.deadline_days, { days: cover.deadline_days })}
               </dd>
