@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use relance_domain::ids::{CustomerId, InvoiceId};
-use relance_domain::insurance::{declaration, Declaration, InsuredInvoice, Insurance};
+use relance_domain::insurance::{declaration, Declaration, Insurance, InsuredInvoice};
 use relance_domain::validation::{Field, Problem};
 use relance_domain::Money;
 use relance_store::activity::{self, ActivityKind, Subject};

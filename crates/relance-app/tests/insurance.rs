@@ -44,8 +44,12 @@ fn cover(insurer: &str, covered: &str, days: &str) -> ProfileInput {
 
 /// Issued `date`, due 30 days later.
 fn invoice(ctx: &mut LocalContext, c: CustomerId, number: &str, date: &str, total: &str) -> InvoiceId {
-    let input =
-        InvoiceInput { number: number.into(), issue_date: date.into(), total: Some(total.into()), ..Default::default() };
+    let input = InvoiceInput {
+        number: number.into(),
+        issue_date: date.into(),
+        total: Some(total.into()),
+        ..Default::default()
+    };
     invoices::create(ctx, c, &input).unwrap()
 }
 
@@ -98,7 +102,10 @@ fn the_declaration_is_asked_before_the_deadline_and_gone_once_declared() {
         .unwrap();
     let page = customers::detail(&ctx, c).unwrap();
     let insured = page.cover.insurance.clone().unwrap();
-    assert_eq!((insured.insurer.as_str(), insured.covered, insured.deadline_days), ("Allianz Trade", Some(Money::from_cents(100_000)), 60));
+    assert_eq!(
+        (insured.insurer.as_str(), insured.covered, insured.deadline_days),
+        ("Allianz Trade", Some(Money::from_cents(100_000)), 60)
+    );
     // Owes 1 250 + 400 + 300 = 1 950,00, of which 950,00 above the cover.
     assert_eq!(page.balance.outstanding, Money::from_cents(195_000));
     assert_eq!(page.cover.uncovered, Some(Money::from_cents(95_000)));
@@ -133,7 +140,10 @@ fn the_declaration_is_asked_before_the_deadline_and_gone_once_declared() {
         ]
     );
     let due = insurance::due(&ctx, d("2026-03-02")).unwrap();
-    assert_eq!((due[0].insurer.as_str(), due[0].remaining, due[0].customer_name.as_str()), ("Allianz Trade", Money::from_cents(125_000), "Garage Martin"));
+    assert_eq!(
+        (due[0].insurer.as_str(), due[0].remaining, due[0].customer_name.as_str()),
+        ("Allianz Trade", Money::from_cents(125_000), "Garage Martin")
+    );
 
     // The reminders are not changed by the declarations.
     let agenda = collections::agenda(&ctx, d("2026-03-02")).unwrap();
@@ -160,8 +170,22 @@ fn the_declaration_is_asked_before_the_deadline_and_gone_once_declared() {
     let entry = timeline.iter().find(|e| e.kind == "insurance_declared").expect("a timeline entry");
     let detail = |k: &str| entry.details.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
     assert_eq!(
-        (detail("number"), detail("insurer"), detail("amount"), detail("declared_on"), detail("deadline"), detail("late")),
-        ("F-2025-012".into(), "Allianz Trade".into(), "1250.00".into(), "2026-03-10".into(), "2026-03-16".into(), "0".into())
+        (
+            detail("number"),
+            detail("insurer"),
+            detail("amount"),
+            detail("declared_on"),
+            detail("deadline"),
+            detail("late")
+        ),
+        (
+            "F-2025-012".into(),
+            "Allianz Trade".into(),
+            "1250.00".into(),
+            "2026-03-10".into(),
+            "2026-03-16".into(),
+            "0".into()
+        )
     );
     let page = customers::detail(&ctx, c).unwrap();
     assert_eq!(page.cover.declared.iter().map(|x| x.number.as_str()).collect::<Vec<_>>(), vec!["F-2025-012"]);

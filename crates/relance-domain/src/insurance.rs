@@ -141,7 +141,11 @@ pub fn declaration(insurance: &Insurance, invoice: &InsuredInvoice, today: Naive
         return None;
     }
     let days_left = (deadline - today).num_days();
-    let state = if days_left >= 0 { DeclarationState::Due { days_left } } else { DeclarationState::Passed { days_late: -days_left } };
+    let state = if days_left >= 0 {
+        DeclarationState::Due { days_left }
+    } else {
+        DeclarationState::Passed { days_late: -days_left }
+    };
     Some(Declaration { deadline, state })
 }
 
@@ -188,10 +192,7 @@ mod tests {
     #[test]
     fn the_insurer_is_required_once_anything_else_is_typed() {
         assert_eq!(fields(input("", "5 000", "60").check().unwrap_err()), vec![(Field::Insurer, Problem::Required)]);
-        assert_eq!(
-            fields(input("", "", "60").check().unwrap_err()),
-            vec![(Field::Insurer, Problem::Required)]
-        );
+        assert_eq!(fields(input("", "", "60").check().unwrap_err()), vec![(Field::Insurer, Problem::Required)]);
         assert_eq!(
             fields(input("Atradius", "", "").check().unwrap_err()),
             vec![(Field::DeclarationDays, Problem::Required)]
@@ -240,10 +241,13 @@ mod tests {
         assert_eq!(a.deadline(day("2026-01-15")), day("2026-03-16"));
         let at = |d: &str| declaration(&a, &unpaid(), day(d));
         assert_eq!(at("2026-02-28"), None, "16 days before: not yet");
-        let due = |days_left| Some(Declaration { deadline: day("2026-03-16"), state: DeclarationState::Due { days_left } });
+        let due =
+            |days_left| Some(Declaration { deadline: day("2026-03-16"), state: DeclarationState::Due { days_left } });
         assert_eq!(at("2026-03-01"), due(15), "15 days before: asked");
         assert_eq!(at("2026-03-16"), due(0), "the last day");
-        let passed = |days_late| Some(Declaration { deadline: day("2026-03-16"), state: DeclarationState::Passed { days_late } });
+        let passed = |days_late| {
+            Some(Declaration { deadline: day("2026-03-16"), state: DeclarationState::Passed { days_late } })
+        };
         assert_eq!(at("2026-03-17"), passed(1));
         assert_eq!(at("2026-12-31"), passed(290), "still said long after");
     }

@@ -26,9 +26,7 @@ fn insurance(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Insurance>
 /// The customer's cover; `None`: not insured.
 pub fn get(conn: &Conn, customer: CustomerId) -> Result<Option<Insurance>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT insurer, covered_cents, deadline_days FROM customer_insurance WHERE customer_id = ?1",
-        )?
+        .prepare_cached("SELECT insurer, covered_cents, deadline_days FROM customer_insurance WHERE customer_id = ?1")?
         .query_row([customer.0], |r| insurance(r, 0))
         .optional()?)
 }

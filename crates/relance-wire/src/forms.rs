@@ -4,8 +4,8 @@
 use relance_app::customers::ProfileInput;
 use relance_domain::company::{AddressInput, CompanyInput};
 use relance_domain::customer::CustomerInput;
-use relance_domain::insurance::InsuranceInput;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::insurance::InsuranceInput;
 use relance_domain::invoice::{CreditNoteInput, InvoiceInput};
 use relance_domain::payment::PaymentInput;
 use relance_store::customers::{CustomerQuery, CustomerSort};

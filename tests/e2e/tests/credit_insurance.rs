@@ -100,7 +100,9 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
             french(remaining)
         )
     );
-    wait_css(&app, &format!("{card} [data-testid=\"agenda-declaration-note\"]"), |t| t.starts_with("Il reste 5 jours."));
+    wait_css(&app, &format!("{card} [data-testid=\"agenda-declaration-note\"]"), |t| {
+        t.starts_with("Il reste 5 jours.")
+    });
     // The same list as the use case's on the app's file.
     let due = insurance::due(&ctx, today).unwrap();
     assert!(due.iter().any(|d| d.number == number && d.customer == id), "{due:?}");
@@ -108,7 +110,8 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     app.screenshot("credit-insurance-04-today");
 
     click_css(&app, &format!("{card} [data-testid=\"agenda-declare\"]"));
-    let body = wait_text(&app, "confirm-dialog", |t| t.contains(&format!("Marquer la facture {number} comme déclarée")));
+    let body =
+        wait_text(&app, "confirm-dialog", |t| t.contains(&format!("Marquer la facture {number} comme déclarée")));
     assert!(body.contains("Allianz Trade") && body.contains(CUSTOMER), "{body}");
     std::thread::sleep(std::time::Duration::from_millis(300));
     app.screenshot("credit-insurance-05-confirm");
@@ -172,7 +175,11 @@ fn scroll_to(app: &App, css: &str) {
 }
 
 /// A business customer other than `not` with a late invoice, and its oldest late invoice's number.
-fn oldest_late_elsewhere(ctx: &LocalContext, not: relance_domain::ids::CustomerId, today: chrono::NaiveDate) -> (String, String) {
+fn oldest_late_elsewhere(
+    ctx: &LocalContext,
+    not: relance_domain::ids::CustomerId,
+    today: chrono::NaiveDate,
+) -> (String, String) {
     let names = relance_store::customers::ids_by_name(ctx.store.conn()).unwrap();
     let mut found: Vec<(chrono::NaiveDate, String, String)> = Vec::new();
     for (name, id) in names {
