@@ -5,7 +5,9 @@
 //! oldest late invoice's deadline 5 days ahead; the customer page shows the
 //! cover and the part of the debt above it; Today asks to declare that invoice
 //! by its deadline on the customer's card; « Marquer comme déclaré », confirmed,
-//! takes it off the card and puts it on the customer's timeline and page.
+//! takes it off the card and puts it on the customer's timeline and page;
+//! credit control says what a new invoice would leave above the cover; a
+//! second customer past a 1-day delay sees its declaration said expired.
 
 use chrono::{Days, Local};
 use relance_app::{insurance, invoices, LocalContext, SystemClock};
@@ -69,13 +71,14 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     app.click("customer-save");
     wait_text(&app, "error-insurer", |t| t.contains("à remplir"));
     wait_text(&app, "error-declaration_days", |t| t.contains("entre 1 et 365"));
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    scroll_to(&app, r#"[data-testid="customer-insurance"]"#);
     app.screenshot("credit-insurance-01-form-errors");
     assert_eq!(relance_store::insurance::get(ctx.store.conn(), id).unwrap(), None);
 
     app.type_into("customer-insurer", "Allianz Trade");
     app.type_into("customer-declaration-days", &days.to_string());
-    app.screenshot("credit-insurance-02-form");
+    // A credit limit below the debt, so that credit control speaks at the next invoice.
+    app.type_into("customer-credit-limit", "100");
     app.click("customer-save");
     app.find("customer-detail");
     wait_text(&app, "insurance-insurer", |t| t == "Allianz Trade");
@@ -142,6 +145,24 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     scroll_to(&app, r#"[data-testid="customer-insurance-card"]"#);
     app.screenshot("credit-insurance-06-customer-declared");
 
+    // Credit control: a new invoice of 250,00 € says what would be above the cover, not insured.
+    app.click("customer-new-invoice");
+    app.find("invoice-form");
+    app.type_into("invoice-number", "E2E-INSURED-1");
+    app.type_into("invoice-total", "250,00");
+    app.click("invoice-save");
+    app.find("confirm-dialog");
+    let above_after = page.balance.outstanding + Money::from_cents(25_000) - Money::from_cents(100_000);
+    wait_text(&app, "credit-uninsured", |t| {
+        t == format!(
+            "La part au-delà du montant garanti par Allianz Trade, soit {} €, ne serait pas couverte par l’assurance-crédit.",
+            french(above_after)
+        )
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    app.screenshot("credit-insurance-07-credit-control");
+    app.click("confirm-cancel");
+
     // Another customer whose late invoice is past a 1-day delay: still asked, said passed.
     let (other, other_number) = oldest_late_elsewhere(&ctx, id, today);
     app.click("nav-clients");
@@ -164,7 +185,7 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
         "{said}"
     );
     scroll_to(&app, &passed);
-    app.screenshot("credit-insurance-07-today-passed");
+    app.screenshot("credit-insurance-08-today-passed");
 }
 
 /// Scrolls the element into the middle of the window and lets it settle.
