@@ -5,6 +5,7 @@ use relance_domain::company::Language;
 use relance_domain::customer::{CustomerData, CustomerInput, CustomerKind};
 use relance_domain::dunning::Segment;
 use relance_domain::ids::{CustomerId, PolicyId};
+use relance_domain::insurance::InsuranceInput;
 use relance_domain::rates::{CreditorKind, HalfYear, Percent, PercentProblem};
 use relance_domain::terms::{PaymentTerms, TermsWarning};
 use relance_domain::validation::{Field, Problem, Validation};
@@ -42,6 +43,8 @@ pub struct ProfileInput {
     pub policy: Option<i64>,
     /// The contractual late-payment rate in percent ("12,5"); empty: the legal rate.
     pub contractual_rate: String,
+    /// The « Assurance-crédit » group; three empty fields: not insured.
+    pub insurance: InsuranceInput,
 }
 
 /// Creates a customer not classified, on the default policy and the legal rate.
@@ -77,6 +80,7 @@ fn save(
     input: &CustomerInput,
     profile: Option<&ProfileInput>,
 ) -> AppResult<Saved> {
+    let profile_input = profile;
     let company_terms = default_terms(ctx)?;
     let now = ctx.clock().now();
     let today = ctx.clock().today();
@@ -94,6 +98,14 @@ fn save(
                 }
                 Err(e) => return Err(e),
             },
+        };
+        let insurance = match profile_input.map(|p| p.insurance.check()) {
+            None => None,
+            Some(Ok(cover)) => Some(cover),
+            Some(Err(e)) => {
+                v.issues.extend(e.issues);
+                None
+            }
         };
         let Some(data) = data.filter(|_| v.is_empty()) else {
             return Err(AppError::Invalid(v));
@@ -114,6 +126,10 @@ fn save(
             details.push(("segment", p.segment.map(Segment::code).unwrap_or_default().to_string()));
             details.push(("policy", p.policy.map(|p| p.0.to_string()).unwrap_or_default()));
             details.push(("contractual_rate", p.contractual_rate.clone().unwrap_or_default()));
+        }
+        if let Some(cover) = &insurance {
+            relance_store::insurance::set(tx, id, cover.as_ref(), now)?;
+            details.push(("insurer", cover.as_ref().map(|c| c.insurer.clone()).unwrap_or_default()));
         }
         activity::record(tx, now, kind, Subject { customer: Some(id), ..Default::default() }, &details)?;
         AppResult::Ok((id, data.terms_warning(company_terms)))
@@ -237,6 +253,8 @@ pub struct CustomerDetail {
     pub profile: CustomerProfile,
     /// The reminder policy that applies, and why.
     pub policy: AppliedPolicy,
+    /// Credit insurance: the cover, the part of `balance.outstanding` above it, the declared invoices.
+    pub cover: crate::insurance::Cover,
 }
 
 pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
@@ -245,10 +263,12 @@ pub fn detail(ctx: &impl Context, id: CustomerId) -> AppResult<CustomerDetail> {
     let customer = relance_store::customers::get(conn, id)?.ok_or(AppError::NotFound("customer"))?;
     let company_terms = default_terms(ctx)?;
     let open_invoices = crate::invoices::unpaid_for_customer(ctx, id)?;
+    let balance = still_to_collect(conn, id, today)?;
     Ok(CustomerDetail {
         effective_terms: customer.data.terms.unwrap_or(company_terms),
         terms_warning: customer.data.terms_warning(company_terms),
-        balance: still_to_collect(conn, id, today)?,
+        cover: crate::insurance::cover(ctx, id, balance.outstanding)?,
+        balance,
         open_invoices,
         payments: relance_store::payments::for_customer(conn, id, DETAIL_HISTORY)?,
         timeline: activity::for_customer(conn, id, DETAIL_HISTORY)?,

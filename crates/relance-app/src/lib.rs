@@ -18,6 +18,7 @@ mod dossier;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod insurance;
 pub mod invoices;
 pub mod letter_templates;
 pub mod letters;

@@ -298,7 +298,12 @@ fn a_contractual_rate_is_checked_against_the_floor_and_used_for_the_penalties() 
     assert_eq!(problems(err), [(None, Field::ContractualRate, Problem::InvalidFormat { expected: "12,5" })]);
     // Every problem of the form at once: the name and the profile.
     let unnamed = CustomerInput { name: " ".into(), ..input.clone() };
-    let both = ProfileInput { segment: "sometimes".into(), policy: Some(999), contractual_rate: "10".into() };
+    let both = ProfileInput {
+        segment: "sometimes".into(),
+        policy: Some(999),
+        contractual_rate: "10".into(),
+        ..Default::default()
+    };
     let fields: Vec<Field> = problems(customers::create_with_profile(&mut ctx, &unnamed, &both).unwrap_err())
         .into_iter()
         .map(|p| p.1)

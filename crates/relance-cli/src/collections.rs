@@ -52,12 +52,13 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     let view = relance_app::collections::agenda(&ctx, as_of)?;
     let plans = relance_app::plans::agenda(&ctx, as_of)?;
     let plan_actions: Vec<_> = plans.iter().map(relance_wire::plans::PlanActionJson::from).collect();
+    let declarations = relance_app::insurance::due(&ctx, as_of)?;
     if cli.json {
-        let agenda = AgendaJson::from(&view).with_plans(&plans);
+        let agenda = AgendaJson::from(&view).with_plans(&plans).with_declarations(&declarations);
         return print_json(&AgendaWithPlansJson { agenda, plans: plan_actions });
     }
     let json = AgendaJson::from(&view);
-    if json.customers.is_empty() && plan_actions.is_empty() {
+    if json.customers.is_empty() && plan_actions.is_empty() && declarations.is_empty() {
         print(&match lang {
             Language::Fr => format!("Rien à faire le {}.", date(as_of, lang)),
             Language::En => format!("Nothing to do on {}.", date(as_of, lang)),
@@ -106,6 +107,23 @@ pub fn agenda(cli: &Cli, lang: Language) -> anyhow::Result<()> {
     }
     for row in crate::plans::agenda_rows(&plan_actions, lang) {
         table.push(row);
+    }
+    // Declarations to the credit insurer: the deadline in the level's column.
+    for d in &declarations {
+        let passed = matches!(d.declaration.state, relance_domain::insurance::DeclarationState::Passed { .. });
+        let what = match (passed, lang) {
+            (false, Language::Fr) => format!("déclarer à {}", d.insurer),
+            (false, Language::En) => format!("declare to {}", d.insurer),
+            (true, Language::Fr) => format!("déclarer à {} (délai expiré)", d.insurer),
+            (true, Language::En) => format!("declare to {} (deadline passed)", d.insurer),
+        };
+        table.push(vec![
+            d.customer_name.clone(),
+            what,
+            date(d.declaration.deadline, lang),
+            d.number.clone(),
+            amount(d.remaining, lang),
+        ]);
     }
     print(&table.render());
     Ok(())

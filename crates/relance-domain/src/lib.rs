@@ -11,6 +11,7 @@ pub mod dates;
 pub mod demo;
 pub mod dunning;
 pub mod ids;
+pub mod insurance;
 pub mod invoice;
 pub mod kpis;
 pub mod legal_ids;

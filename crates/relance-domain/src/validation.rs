@@ -120,6 +120,10 @@ pub enum Field {
     BackupPassphraseConfirm,
     /// « Mémoriser dans le trousseau du système ».
     BackupRemember,
+    // Credit insurance of a customer (`insurance`)
+    Insurer,
+    CoveredAmount,
+    DeclarationDays,
 }
 
 impl Field {
@@ -223,6 +227,9 @@ impl Field {
             BackupPassphrase => "backup_passphrase",
             BackupPassphraseConfirm => "backup_passphrase_confirm",
             BackupRemember => "backup_remember",
+            Insurer => "insurer",
+            CoveredAmount => "covered_amount",
+            DeclarationDays => "declaration_days",
         }
     }
 }

@@ -52,6 +52,7 @@ pub enum ActivityKind {
     BackupRestored,
     CreditDecision,
     RiskSettingsSaved,
+    InsuranceDeclared,
 }
 
 impl ActivityKind {
@@ -100,6 +101,7 @@ impl ActivityKind {
             BackupRestored => "backup_restored",
             CreditDecision => "credit_decision",
             RiskSettingsSaved => "risk_settings_saved",
+            InsuranceDeclared => "insurance_declared",
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod counts;
 pub mod customers;
 pub mod dunning;
 pub mod imports;
+pub mod insurance;
 pub mod invoices;
 pub mod kpis;
 pub mod letter_templates;

@@ -13,6 +13,7 @@ use crate::error::{ErrorCode, ErrorView, FieldErrorView};
 use crate::export::*;
 use crate::forms::*;
 use crate::import::*;
+use crate::insurance::*;
 use crate::letter_templates::*;
 use crate::mail::*;
 use crate::plans::*;
@@ -58,6 +59,7 @@ pub fn typescript() -> String {
         DrillView, AgingBucketView, DsoPointView, PaidLatenessView, CeiView, RecoveryView, WrittenOffView,
         CustomerOverdueView, ForecastWeekView, DashboardView, DisputedView, BehindView, BehindLineView, AgingReportView, DsoReportView,
         ExportKindForm, ExportFormatForm, ExportForm, ExportedView,
+        DeclarationDueJson, CoverView, DeclaredView,
     ];
     let mut out = String::from(HEADER);
     for d in decls {

@@ -2,6 +2,7 @@
 //! the UI (in the TypeScript bindings) and the CLI's `--json`.
 
 use relance_app::collections::{AgendaView, CustomerPromises, InvoiceCollection, PenaltiesView};
+use relance_app::insurance::DeclarationDue;
 use relance_app::plans::PlanAction;
 use relance_domain::dunning::dispute::DisputeRecord;
 use relance_domain::dunning::promise::PromiseState;
@@ -32,6 +33,9 @@ pub struct AgendaCustomerJson {
     /// The notices and reminders of the customer's running installment
     /// plans due today (their invoices' reminders pause while a plan runs).
     pub installments: Vec<crate::plans::PlanActionJson>,
+    /// Unpaid invoices to declare to the customer's credit insurer, the
+    /// nearest deadline first (those passed first of all).
+    pub declarations: Vec<crate::insurance::DeclarationDueJson>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -116,6 +120,7 @@ impl From<&AgendaView> for AgendaJson {
                     })
                     .collect(),
                 installments: Vec::new(),
+                declarations: Vec::new(),
             })
             .collect();
         AgendaJson { as_of: date(v.agenda.date), customers }
@@ -137,9 +142,38 @@ impl AgendaJson {
                     actions: Vec::new(),
                     broken_promises: Vec::new(),
                     installments: vec![json],
+                    declarations: Vec::new(),
                 }),
             }
         }
+        self
+    }
+
+    /// Puts each declaration to the credit insurer on its customer's card
+    /// (`due` comes nearest deadline first and keeps that order). A customer
+    /// with nothing else due today gets a card of its own, at the top of the
+    /// list: a missed deadline loses the cover, and a card at the bottom of a
+    /// long agenda is easily missed. The reminders are not changed.
+    pub fn with_declarations(mut self, due: &[DeclarationDue]) -> AgendaJson {
+        let mut own: Vec<AgendaCustomerJson> = Vec::new();
+        for d in due {
+            let json = crate::insurance::DeclarationDueJson::from(d);
+            if let Some(c) = self.customers.iter_mut().chain(own.iter_mut()).find(|c| c.customer_id == d.customer.0) {
+                c.declarations.push(json);
+                continue;
+            }
+            own.push(AgendaCustomerJson {
+                customer_id: d.customer.0,
+                customer_name: d.customer_name.clone(),
+                total: money(Money::ZERO),
+                actions: Vec::new(),
+                broken_promises: Vec::new(),
+                installments: Vec::new(),
+                declarations: vec![json],
+            });
+        }
+        own.append(&mut self.customers);
+        self.customers = own;
         self
     }
 }
@@ -353,5 +387,62 @@ impl CustomerCollectionsView {
             broken_promises: p.broken,
             written_off: money(written_off),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use relance_app::insurance::DeclarationDue;
+    use relance_domain::ids::{CustomerId, InvoiceId};
+    use relance_domain::insurance::{Declaration, DeclarationState};
+    use relance_domain::Money;
+
+    use super::{AgendaCustomerJson, AgendaJson};
+
+    fn card(id: i64) -> AgendaCustomerJson {
+        AgendaCustomerJson {
+            customer_id: id,
+            customer_name: format!("C{id}"),
+            total: "0.00".into(),
+            actions: Vec::new(),
+            broken_promises: Vec::new(),
+            installments: Vec::new(),
+            declarations: Vec::new(),
+        }
+    }
+
+    fn due(customer: i64, invoice: i64, state: DeclarationState) -> DeclarationDue {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        DeclarationDue {
+            customer: CustomerId(customer),
+            customer_name: format!("C{customer}"),
+            invoice: InvoiceId(invoice),
+            number: format!("F-{invoice}"),
+            insurer: "Coface".into(),
+            due_date: day("2026-01-15"),
+            remaining: Money::from_cents(125_000),
+            declaration: Declaration { deadline: day("2026-03-16"), state },
+        }
+    }
+
+    #[test]
+    fn declarations_join_their_customers_card_or_come_first_on_their_own() {
+        let agenda = AgendaJson { as_of: "2026-03-10".into(), customers: vec![card(1), card(2)] };
+        let passed = DeclarationState::Passed { days_late: 3 };
+        let soon = DeclarationState::Due { days_left: 6 };
+        let out = agenda.with_declarations(&[due(3, 30, passed), due(2, 20, soon), due(3, 31, soon)]);
+        let order: Vec<(i64, Vec<&str>)> = out
+            .customers
+            .iter()
+            .map(|c| (c.customer_id, c.declarations.iter().map(|d| d.number.as_str()).collect()))
+            .collect();
+        assert_eq!(order, vec![(3, vec!["F-30", "F-31"]), (1, vec![]), (2, vec!["F-20"])]);
+        let first = &out.customers[0].declarations[0];
+        assert_eq!(
+            (first.passed, first.days, first.deadline.as_str(), first.amount_due.as_str()),
+            (true, 3, "2026-03-16", "1250.00")
+        );
+        assert!(!out.customers[0].declarations[1].passed);
     }
 }

@@ -5,6 +5,7 @@ use relance_app::customers::ProfileInput;
 use relance_domain::company::{AddressInput, CompanyInput};
 use relance_domain::customer::CustomerInput;
 use relance_domain::ids::{CustomerId, InvoiceId};
+use relance_domain::insurance::InsuranceInput;
 use relance_domain::invoice::{CreditNoteInput, InvoiceInput};
 use relance_domain::payment::PaymentInput;
 use relance_store::customers::{CustomerQuery, CustomerSort};
@@ -98,6 +99,12 @@ pub struct CustomerForm {
     pub policy_id: Option<i64>,
     /// Contractual late-payment rate in percent as typed; empty: the legal rate.
     pub contractual_rate: String,
+    /// Credit insurer (« Assurance-crédit »); the three fields empty: not insured.
+    pub insurer: String,
+    /// The covered amount as typed; empty: not known.
+    pub covered_amount: String,
+    /// Days after the due date to declare an unpaid invoice, as typed.
+    pub declaration_days: String,
 }
 
 impl CustomerForm {
@@ -107,6 +114,11 @@ impl CustomerForm {
             segment: self.segment.clone(),
             policy: self.policy_id,
             contractual_rate: self.contractual_rate.clone(),
+            insurance: InsuranceInput {
+                insurer: self.insurer.clone(),
+                covered_amount: self.covered_amount.clone(),
+                deadline_days: self.declaration_days.clone(),
+            },
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod forms;
 pub mod import;
+pub mod insurance;
 pub mod letter_templates;
 pub mod mail;
 pub mod messages;

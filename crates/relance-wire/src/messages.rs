@@ -112,6 +112,9 @@ pub fn field_label(field: Field, lang: Language) -> &'static str {
         BackupPassphrase => ("Phrase de passe", "Passphrase"),
         BackupPassphraseConfirm => ("Confirmation de la phrase de passe", "Passphrase again"),
         BackupRemember => ("Mémoriser dans le trousseau du système", "Remember in the system keyring"),
+        Insurer => ("Assureur-crédit", "Credit insurer"),
+        CoveredAmount => ("Montant garanti", "Covered amount"),
+        DeclarationDays => ("Délai de déclaration", "Declaration deadline"),
     };
     pick(lang, fr, en)
 }
@@ -1112,6 +1115,17 @@ pub fn risk_reason(r: &relance_domain::risk::Reason, lang: Language) -> String {
 }
 
 /// Why the new invoice needs a decision: the limit crossed, the customer at risk, or both.
+/// Credit control's sentence for an insured customer taken above its covered amount.
+pub fn above_cover(insurer: &str, above: relance_domain::Money, lang: Language) -> String {
+    match lang {
+        Language::Fr => format!(
+            "La part au-delà du montant garanti par {insurer}, soit {} €, ne serait pas couverte par l’assurance-crédit.",
+            french_amount(&above.to_string())
+        ),
+        Language::En => format!("The part above the amount covered by {insurer}, €{above}, would not be insured."),
+    }
+}
+
 pub fn credit_warning(c: &relance_domain::risk::CreditCheck, lang: Language) -> String {
     let euros = |m: &relance_domain::Money| match lang {
         Language::Fr => format!("{} €", french_amount(&m.to_string())),

@@ -2,7 +2,9 @@
 //! reasons in the user's language (the sentences live in `messages`).
 
 use relance_domain::company::Language;
+use relance_domain::insurance::Insurance;
 use relance_domain::risk::{Assessment, CreditCheck, Thresholds, ThresholdsInput, Trend};
+use relance_domain::Money;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -64,6 +66,9 @@ pub struct CreditWarningView {
     pub score: u8,
     /// The warning as the dialog says it.
     pub message: String,
+    /// For a customer with credit insurance taken above its covered amount:
+    /// the sentence saying the part above the cover is not insured.
+    pub uninsured: Option<String>,
 }
 
 impl CreditWarningView {
@@ -76,7 +81,14 @@ impl CreditWarningView {
             limit: c.limit.map(|l| l.to_string()),
             score: c.score,
             message: messages::credit_warning(c, lang),
+            uninsured: None,
         }
+    }
+
+    /// The same warning, saying what of `after` is above the customer's credit insurance.
+    pub fn with_cover(mut self, above: Option<&(Insurance, Money)>, lang: Language) -> CreditWarningView {
+        self.uninsured = above.map(|(cover, part)| messages::above_cover(&cover.insurer, *part, lang));
+        self
     }
 }
 

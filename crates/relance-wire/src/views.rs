@@ -369,6 +369,8 @@ pub struct CustomerDetailView {
     pub timeline: Vec<TimelineEntryView>,
     /// Payment profile, reminder policy and contractual rate.
     pub collections: CustomerPolicyView,
+    /// Credit insurance: the cover, what is above it, the declared invoices.
+    pub cover: crate::insurance::CoverView,
 }
 
 impl From<&CustomerDetail> for CustomerDetailView {
@@ -389,6 +391,7 @@ impl From<&CustomerDetail> for CustomerDetailView {
             payments: d.payments.iter().map(PaymentView::from).collect(),
             timeline: d.timeline.iter().map(TimelineEntryView::from).collect(),
             collections: CustomerPolicyView::from(d),
+            cover: (&d.cover).into(),
         }
     }
 }

@@ -23,14 +23,25 @@ fn date(field: Field, raw: &str) -> Result<chrono::NaiveDate, AppError> {
 }
 
 /// Today's reminders: per customer one message (led by its furthest level) and the decision apart,
-/// with the notices and reminders of its running installment plans.
+/// with the notices and reminders of its running installment plans and the declarations to its
+/// credit insurer.
 #[tauri::command]
 pub fn agenda(core: State<'_, Core>) -> Result<AgendaJson, ErrorView> {
     core.with(|ctx| {
         let today = ctx.clock().today();
         let view = relance_app::collections::agenda(ctx, today)?;
         let plans = relance_app::plans::agenda(ctx, today)?;
-        Ok(AgendaJson::from(&view).with_plans(&plans))
+        let declarations = relance_app::insurance::due(ctx, today)?;
+        Ok(AgendaJson::from(&view).with_plans(&plans).with_declarations(&declarations))
+    })
+}
+
+/// « Marquer comme déclaré »: the invoice declared to the customer's credit insurer today.
+#[tauri::command]
+pub fn insurance_declare(core: State<'_, Core>, invoice: i64) -> Result<(), ErrorView> {
+    core.with(|ctx| {
+        let today = ctx.clock().today();
+        relance_app::insurance::declare(ctx, InvoiceId(invoice), today).map(|_| ())
     })
 }
 

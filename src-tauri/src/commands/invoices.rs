@@ -39,8 +39,13 @@ pub fn invoice_create(core: State<'_, Core>, form: InvoiceForm) -> Result<Invoic
 #[tauri::command]
 pub fn invoice_credit_check(core: State<'_, Core>, form: InvoiceForm) -> Result<Option<CreditWarningView>, ErrorView> {
     let lang = core.language();
-    core.with(|ctx| relance_app::invoices::credit_warning(ctx, form.customer(), &form.input()))
-        .map(|c| c.map(|c| CreditWarningView::new(&c, lang)))
+    core.with(|ctx| {
+        let Some(check) = relance_app::invoices::credit_warning(ctx, form.customer(), &form.input())? else {
+            return Ok(None);
+        };
+        let above = relance_app::insurance::above_cover(ctx, form.customer(), check.after)?;
+        Ok(Some(CreditWarningView::new(&check, lang).with_cover(above.as_ref(), lang)))
+    })
 }
 
 #[tauri::command]

@@ -70,6 +70,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         collections::action_done,
         collections::action_skip,
         collections::promises_acknowledge,
+        collections::insurance_declare,
         collections::action_postpone,
         collections::promise_add,
         collections::dispute_open,

@@ -64,6 +64,17 @@ const EXAMPLES: Record<(typeof ACTIVITY_KINDS)[number], TimelineEntry> = {
       ["limit", "10000.00"],
     ],
   },
+  insurance_declared: {
+    kind: "insurance_declared",
+    details: [
+      ["number", "F-2025-012"],
+      ["insurer", "Allianz Trade"],
+      ["amount", "1250.00"],
+      ["declared_on", "2026-03-10"],
+      ["deadline", "2026-03-16"],
+      ["late", "0"],
+    ],
+  },
   email_sent: {
     kind: "email_sent",
     details: [
@@ -233,6 +244,18 @@ describe("timelineSentence", () => {
     };
     expect(say(postponed, "fr")).toBe("Relance reportée au 12/05/2026 : mise en demeure (courrier) pour la facture FA-2026-001, décidé le 01/05/2026");
     expect(say(postponed, "en")).toBe("Reminder postponed until 12/05/2026: formal notice (letter) for invoice FA-2026-001, decided on 01/05/2026");
+  });
+
+  it("words a declaration to the credit insurer, on time or after the deadline", () => {
+    expect(say(EXAMPLES.insurance_declared, "fr")).toBe(
+      `Facture F-2025-012 déclarée à Allianz Trade le 10/03/2026 (1${nnbsp}250,00${nbsp}€ impayés)`,
+    );
+    const late: TimelineEntry = {
+      kind: "insurance_declared",
+      details: [...EXAMPLES.insurance_declared.details.filter(([k]) => k !== "late"), ["late", "1"]],
+    };
+    expect(say(late, "fr")).toContain("après la fin du délai le 16/03/2026");
+    expect(say(late, "en")).toContain("after the deadline of 16/03/2026");
   });
 
   it("words a credit decision with the limit crossed, or the score of a customer at risk", () => {

@@ -46,6 +46,7 @@ export const ACTIVITY_KINDS = [
   "letter_sent",
   "email_sent",
   "credit_decision",
+  "insurance_declared",
 ] as const;
 
 export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Translate): string {
@@ -195,6 +196,16 @@ export function timelineSentence(entry: TimelineEntry, locale: Locale, t: Transl
             decision,
           })
         : t("timeline.credit_decision.risk", { number: text("number"), score: text("score"), decision });
+    }
+    case "insurance_declared": {
+      const params = {
+        number: text("number"),
+        insurer: text("insurer"),
+        date: date("declared_on"),
+        amount: money("amount"),
+        deadline: date("deadline"),
+      };
+      return t(text("late") === "1" ? "timeline.insurance_declared.late" : "timeline.insurance_declared", params);
     }
     default:
       return t("timeline.other");

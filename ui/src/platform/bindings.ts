@@ -101,7 +101,11 @@ export type CustomerDetailView = { customer: CustomerView, effective_terms: stri
 /**
  * Payment profile, reminder policy and contractual rate.
  */
-collections: CustomerPolicyView, };
+collections: CustomerPolicyView, 
+/**
+ * Credit insurance: the cover, what is above it, the declared invoices.
+ */
+cover: CoverView, };
 
 export type AllocationPreviewView = { lines: Array<AllocationLineView>, 
 /**
@@ -179,7 +183,19 @@ policy_id: number | null,
 /**
  * Contractual late-payment rate in percent as typed; empty: the legal rate.
  */
-contractual_rate: string, };
+contractual_rate: string, 
+/**
+ * Credit insurer (« Assurance-crédit »); the three fields empty: not insured.
+ */
+insurer: string, 
+/**
+ * The covered amount as typed; empty: not known.
+ */
+covered_amount: string, 
+/**
+ * Days after the due date to declare an unpaid invoice, as typed.
+ */
+declaration_days: string, };
 
 export type InvoiceForm = { customer_id: number | null, number: string, issue_date: string, 
 /**
@@ -280,7 +296,12 @@ actions: Array<AgendaActionJson>, broken_promises: Array<BrokenPromiseJson>,
  * The notices and reminders of the customer's running installment
  * plans due today (their invoices' reminders pause while a plan runs).
  */
-installments: Array<PlanActionJson>, };
+installments: Array<PlanActionJson>, 
+/**
+ * Unpaid invoices to declare to the customer's credit insurer, the
+ * nearest deadline first (those passed first of all).
+ */
+declarations: Array<DeclarationDueJson>, };
 
 export type AgendaActionJson = { 
 /**
@@ -900,7 +921,12 @@ exposure: string, after: string, limit: string | null, score: number,
 /**
  * The warning as the dialog says it.
  */
-message: string, };
+message: string, 
+/**
+ * For a customer with credit insurance taken above its covered amount:
+ * the sentence saying the part above the cover is not insured.
+ */
+uninsured: string | null, };
 
 export type RiskSettingsForm = { grace_days: string, min_history: string, punctual_max_days: string, late_min_share_late: string, regular_spread_days: string, at_risk_broken_promises: string, at_risk_overdue_days: string, at_risk_score: string, };
 
@@ -1033,3 +1059,37 @@ file_name: string,
  * The full path, to show.
  */
 path: string, };
+
+export type DeclarationDueJson = { invoice_id: number, number: string, insurer: string, due_date: string, 
+/**
+ * What the invoice still owes.
+ */
+amount_due: string, 
+/**
+ * The last day the declaration is on time (due date + the contract's days).
+ */
+deadline: string, 
+/**
+ * True once the deadline passed: the cover is probably lost.
+ */
+passed: boolean, 
+/**
+ * Days left until the deadline (0: today is the last day), or days since it passed.
+ */
+days: number, };
+
+export type CoverView = { insurer: string | null, 
+/**
+ * Null when not insured or not known.
+ */
+covered: string | null, deadline_days: number | null, 
+/**
+ * What the customer owes above the covered amount (not insured); null when not known.
+ */
+uncovered: string | null, declared: Array<DeclaredView>, };
+
+export type DeclaredView = { invoice_id: number, number: string, due_date: string, total: string, 
+/**
+ * Still owed today.
+ */
+amount_due: string, insurer: string, declared_on: string, };

@@ -83,6 +83,7 @@ describe("commands", () => {
     await commands.actionDone(1, "email");
     await commands.actionSkip(1, "email", "r");
     await commands.promisesAcknowledge(1);
+    await commands.insuranceDeclare(1);
     await commands.actionPostpone(1, "email", "01/01/2027");
     await commands.promiseAdd(form);
     await commands.disputeOpen(1, "r");
@@ -164,6 +165,7 @@ describe("commands", () => {
       action_done: ["channel", "customer"],
       action_skip: ["channel", "customer", "reason"],
       promises_acknowledge: ["customer"],
+      insurance_declare: ["invoice"],
       action_postpone: ["channel", "customer", "until"],
       promise_add: ["form"],
       dispute_open: ["invoice", "reason"],

@@ -141,6 +141,8 @@ export const agenda = () => call<AgendaJson>("agenda");
 export const actionDone = (customer: number, channel: string) => call<null>("action_done", { customer, channel });
 /** Records the customer's past-due promises as seen, without chasing it. */
 export const promisesAcknowledge = (customer: number) => call<null>("promises_acknowledge", { customer });
+/** « Marquer comme déclaré »: the invoice declared to its customer's credit insurer today. */
+export const insuranceDeclare = (invoice: number) => call<null>("insurance_declare", { invoice });
 export const actionSkip = (customer: number, channel: string, reason: string) =>
   call<null>("action_skip", { customer, channel, reason });
 /** `until` as typed: dd/mm/yyyy or yyyy-mm-dd. */
@@ -304,6 +306,7 @@ export const COMMANDS = [
   "action_done",
   "action_skip",
   "promises_acknowledge",
+  "insurance_declare",
   "action_postpone",
   "promise_add",
   "dispute_open",

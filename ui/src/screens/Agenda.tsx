@@ -3,7 +3,8 @@
 // its furthest level, listing every late invoice at its own level) and, apart,
 // the decision to go to court or to an agency when one is due, and the
 // notices and reminders of its running installment plans (which replace the
-// reminders of the plan's invoices while it is kept).
+// reminders of the plan's invoices while it is kept), and the unpaid invoices to declare
+// to its credit insurer before the contract's deadline (« Marquer comme déclaré », confirmed).
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
 import {
@@ -15,6 +16,7 @@ import {
   emailSend,
   mailConfigured,
   installmentDone,
+  insuranceDeclare,
   installmentPostpone,
   installmentSkip,
   letterPreview,
@@ -23,6 +25,7 @@ import {
   type AgendaActionJson,
   type AgendaCustomerJson,
   type BrokenPromiseJson,
+  type DeclarationDueJson,
   type PlanActionJson,
 } from "../platform";
 import { formatDate, formatMoney } from "../format";
@@ -49,6 +52,7 @@ type Handlers = {
   /** Direct sending is set up (SMTP settings saved): offer « Envoyer l’e-mail ». */
   mailReady: boolean;
   onSend: (c: AgendaCustomerJson, a: AgendaActionJson) => void;
+  onDeclare: (c: AgendaCustomerJson, d: DeclarationDueJson) => void;
 };
 
 /** The channels an installment notice or reminder may go by. */
@@ -64,6 +68,9 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
   const [ask, setAsk] = useState<Ask | null>(null);
   const [answer, setAnswer] = useState("");
   const [sending, setSending] = useState<AgendaCustomerJson | null>(null);
+  const [declaring, setDeclaring] = useState<{ customer: AgendaCustomerJson; declaration: DeclarationDueJson } | null>(
+    null,
+  );
   // Not the keyring: a locked one would prompt on every visit of Today. A missing password is
   // said when sending.
   const mail = useLoad(() => mailConfigured(), []);
@@ -154,6 +161,10 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
       setError(null);
       setSending(c);
     },
+    onDeclare: (customer, declaration) => {
+      setError(null);
+      setDeclaring({ customer, declaration });
+    },
     onAsk: (next) => {
       setError(null);
       setAnswer("");
@@ -188,7 +199,7 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
         </div>
       ) : (
         <div className="agenda-list">
-          {error && !ask && !sending && (
+          {error && !ask && !sending && !declaring && (
             <div className="banner banner-error" role="alert" data-testid="agenda-error">
               <p>{error}</p>
             </div>
@@ -224,6 +235,40 @@ export function Agenda({ onChanged }: { onChanged?: () => void }) {
           }
           onCancel={() => {
             setSending(null);
+            setError(null);
+          }}
+        />
+      )}
+      {declaring && (
+        <ConfirmDialog
+          title={t("agenda.declare.title", { number: declaring.declaration.number })}
+          body={t("agenda.declare.body", {
+            insurer: declaring.declaration.insurer,
+            name: declaring.customer.customer_name,
+          })}
+          confirmLabel={t("agenda.declare.confirm")}
+          busy={busy}
+          error={error}
+          onConfirm={() =>
+            void (async () => {
+              const d = declaring.declaration;
+              setBusy(true);
+              setError(null);
+              try {
+                await insuranceDeclare(d.invoice_id);
+                setDeclaring(null);
+                nav.toast(t("agenda.declare.toast", { number: d.number, insurer: d.insurer }));
+                reload();
+                onChanged?.();
+              } catch (e) {
+                setError(toAppError(e).message);
+              } finally {
+                setBusy(false);
+              }
+            })()
+          }
+          onCancel={() => {
+            setDeclaring(null);
             setError(null);
           }}
         />
@@ -330,6 +375,9 @@ function CustomerCard({ customer: c, handlers }: { customer: AgendaCustomerJson;
           </button>
         </footer>
       )}
+      {c.declarations.map((d) => (
+        <DeclarationBlock key={d.invoice_id} customer={c} declaration={d} handlers={handlers} />
+      ))}
       {c.installments.map((i) => (
         <InstallmentBlock key={`${i.plan_id}-${i.number}-${i.kind}`} customer={c} installment={i} handlers={handlers} />
       ))}
@@ -568,6 +616,70 @@ function InstallmentBlock({
             onPostpone={() => onAsk({ kind: "postpone", customer: c, installment: i })}
             onSkip={() => onAsk({ kind: "skip", customer: c, installment: i })}
           />
+        </span>
+      </footer>
+    </section>
+  );
+}
+
+/** An unpaid invoice to declare to the customer's credit insurer before the contract's deadline,
+ * or whose deadline passed (the cover may be lost: still shown, said plainly). */
+function DeclarationBlock({
+  customer: c,
+  declaration: d,
+  handlers,
+}: {
+  customer: AgendaCustomerJson;
+  declaration: DeclarationDueJson;
+  handlers: Handlers;
+}) {
+  const { t, tn, locale } = useI18n();
+  const nav = useNav();
+  const params = {
+    insurer: d.insurer,
+    deadline: formatDate(d.deadline),
+    number: d.number,
+    amount: formatMoney(d.amount_due, locale),
+  };
+  return (
+    <section
+      className={d.passed ? "agenda-action agenda-declaration agenda-declaration-passed" : "agenda-action agenda-declaration"}
+      data-testid="agenda-declaration"
+      data-customer-id={c.customer_id}
+      data-number={d.number}
+      data-passed={d.passed ? "true" : "false"}
+    >
+      <h3 className="agenda-decision-title">{t("agenda.declare.heading")}</h3>
+      <p className="agenda-do" data-testid="agenda-declaration-do">
+        {t(d.passed ? "agenda.declare.passed" : "agenda.declare.due", params)}
+      </p>
+      <p className="muted agenda-note" data-testid="agenda-declaration-note">
+        {d.passed
+          ? t("agenda.declare.passed_note")
+          : d.days === 0
+            ? t("agenda.declare.last_day")
+            : tn("agenda.declare.days_left", d.days, { days: d.days })}{" "}
+        <button
+          type="button"
+          className="link"
+          onClick={() => nav.go({ name: "invoice", id: d.invoice_id })}
+          aria-label={t("agenda.open_invoice", { number: d.number })}
+        >
+          {t("agenda.declare.open_invoice")}
+        </button>
+      </p>
+      <footer className="agenda-foot">
+        <span />
+        <span className="agenda-buttons">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={handlers.busy}
+            onClick={() => handlers.onDeclare(c, d)}
+            data-testid="agenda-declare"
+          >
+            {t("agenda.declare.button")}
+          </button>
         </span>
       </footer>
     </section>

@@ -38,6 +38,9 @@ const EMPTY: CustomerForm = {
   segment: "",
   policy_id: null,
   contractual_rate: "",
+  insurer: "",
+  covered_amount: "",
+  declaration_days: "",
 };
 
 /** Every ErrorView field this form shows next to an input. */
@@ -56,6 +59,9 @@ const SHOWN = [
   "segment",
   "policy",
   "contractual_rate",
+  "insurer",
+  "covered_amount",
+  "declaration_days",
 ];
 
 export function CustomerFormScreen({ id }: { id: number | null }) {
@@ -103,6 +109,9 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
               : locale === "fr"
                 ? d.collections.contractual_rate.replace(".", ",")
                 : d.collections.contractual_rate,
+          insurer: d.cover.insurer ?? "",
+          covered_amount: d.cover.covered ? amountForInput(d.cover.covered, locale) : "",
+          declaration_days: d.cover.deadline_days === null ? "" : String(d.cover.deadline_days),
         });
         terms.setValue(parseTerms(c.terms));
         setLoading(false);
@@ -130,7 +139,17 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
     const payload: CustomerForm = {
       ...form,
       terms: termsCode,
-      ...(business ? {} : { siren: "", siret: "", vat_number: "", contractual_rate: "" }),
+      ...(business
+        ? {}
+        : {
+            siren: "",
+            siret: "",
+            vat_number: "",
+            contractual_rate: "",
+            insurer: "",
+            covered_amount: "",
+            declaration_days: "",
+          }),
     };
     void send(async () => {
       const saved = id === null ? await customerCreate(payload) : await customerUpdate(id, payload);
@@ -291,6 +310,44 @@ export function CustomerFormScreen({ id }: { id: number | null }) {
               errors={fields}
             />
           </fieldset>
+
+          {business && (
+            <fieldset className="form-section" data-testid="customer-insurance">
+              <legend className="form-section-title">{t("customer.section.insurance")}</legend>
+              <p className="muted">{t("customer.insurance.hint")}</p>
+              <div className="form-grid">
+                <TextField
+                  label={t("customer.field.insurer")}
+                  value={form.insurer}
+                  onChange={(v) => set("insurer", v)}
+                  testid="customer-insurer"
+                  field="insurer"
+                  errors={fields}
+                  placeholder={t("customer.field.insurer_placeholder")}
+                />
+                <TextField
+                  label={t("customer.field.covered_amount")}
+                  value={form.covered_amount}
+                  onChange={(v) => set("covered_amount", v)}
+                  testid="customer-covered-amount"
+                  field="covered_amount"
+                  errors={fields}
+                  amount
+                  hint={t("customer.field.covered_amount_hint")}
+                />
+                <TextField
+                  label={t("customer.field.declaration_days")}
+                  value={form.declaration_days}
+                  onChange={(v) => set("declaration_days", v)}
+                  testid="customer-declaration-days"
+                  field="declaration_days"
+                  errors={fields}
+                  inputMode="numeric"
+                  hint={t("customer.field.declaration_days_hint")}
+                />
+              </div>
+            </fieldset>
+          )}
 
           <fieldset className="form-section">
             <legend className="form-section-title">{t("customer.section.collections")}</legend>

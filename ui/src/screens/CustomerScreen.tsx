@@ -31,6 +31,7 @@ import { PromisesCard } from "./CustomerPromises";
 import { PlansCard } from "./CustomerPlans";
 import { LettersCard } from "./CustomerLetters";
 import { RiskCard } from "./CustomerRisk";
+import { InsuranceCard } from "./CustomerInsurance";
 
 export function CustomerScreen({ id }: { id: number }) {
   const { t } = useI18n();
@@ -260,6 +261,8 @@ function CustomerDetail({ detail, onChanged }: { detail: CustomerDetailView; onC
       </section>
 
       <RiskCard customerId={c.id} chosen={col.segment} reloadKey={detail} />
+
+      <InsuranceCard cover={detail.cover} />
 
       <div className="columns">
         <section className="card">

@@ -236,6 +236,11 @@ export function InvoiceFormScreen({ id, customerId }: { id: number | null; custo
             void save(form);
           }}
         >
+          {warning.view.uninsured && (
+            <p className="banner banner-warning" data-testid="credit-uninsured">
+              {warning.view.uninsured}
+            </p>
+          )}
           <div className="choices" role="radiogroup" aria-labelledby="credit-decide" data-testid="credit-decision">
             <p className="choices-title" id="credit-decide">
               {t("credit.decide")}
