@@ -15,7 +15,6 @@ use std::path::Path;
 use chrono::NaiveDate;
 use relance_domain::dunning::Channel;
 use relance_domain::payment::PaymentMethod;
-use relance_domain::status::days_late;
 use relance_domain::Money;
 use relance_store::payments::Receipt;
 
@@ -372,31 +371,28 @@ impl AgingLine {
     }
 }
 
-/// The aged balance per customer name at `as_of`, by name. The late buckets are
-/// `reports::overdue` (payments dated by `as_of`, write-offs left out), so
-/// their sum is its total; "not due" is what remains now on the invoices
-/// issued by `as_of` and due on or after it.
+/// The aged balance per customer name at `as_of`, by name: the dashboard's
+/// rule (`relance_domain::kpis`, as-of semantics: payments and write-offs
+/// after `as_of` not counted), so the file's columns add up to its figures
+/// at any date.
 pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(String, AgingLine)>> {
+    use relance_domain::kpis::{self, Book, Bucket};
+    let conn = ctx.store().conn();
+    let invoices = relance_store::kpis::invoices(conn)?;
+    let open = kpis::behind(&Book::new(&invoices), &kpis::open_drill(), as_of, &[]);
+    let customers: Vec<_> = {
+        let mut ids: Vec<_> = open.iter().map(|l| l.customer).collect();
+        ids.sort_unstable_by_key(|c| c.0);
+        ids.dedup();
+        ids
+    };
+    let names = relance_store::kpis::customer_names(conn, &customers)?;
     // Keyed by the folded name then the name, so that « Éts » sorts with the E's.
     let mut lines: BTreeMap<(String, String), AgingLine> = BTreeMap::new();
-    let key = |name: String| (relance_store::search_key::fold(&name), name);
-    for i in relance_store::invoices::all(ctx.store().conn())? {
-        if i.cancelled || i.data.issue_date > as_of || i.data.due_date < as_of {
-            continue;
-        }
-        let remaining = (i.data.total - i.settled).max(Money::ZERO);
-        if remaining.is_positive() {
-            lines.entry(key(i.customer_name)).or_default().buckets[0] += remaining;
-        }
-    }
-    for l in crate::reports::overdue(ctx, as_of)?.lines {
-        let bucket = match days_late(l.due_date, as_of) {
-            ..=30 => 1,
-            31..=60 => 2,
-            61..=90 => 3,
-            _ => 4,
-        };
-        lines.entry(key(l.customer_name)).or_default().buckets[bucket] += l.remaining;
+    for l in open {
+        let name = names.get(&l.customer).cloned().unwrap_or_default();
+        let column = Bucket::ALL.iter().position(|b| *b == Bucket::of(l.days_late)).unwrap_or(0);
+        lines.entry((relance_store::search_key::fold(&name), name)).or_default().buckets[column] += l.open;
     }
     Ok(lines.into_iter().map(|((_, name), line)| (name, line)).collect())
 }
