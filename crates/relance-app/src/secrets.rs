@@ -90,6 +90,37 @@ impl SecretStore for Keyring {
     }
 }
 
+/// The system keyring as the shells use it: the platform's store (Secret Service, Keychain,
+/// Credential Manager) set as keyring-core's default on first use, so a missing service never
+/// slows the start-up, then [`Keyring`].
+#[cfg(feature = "system-keyring")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemKeyring;
+
+#[cfg(feature = "system-keyring")]
+impl SystemKeyring {
+    fn ready() {
+        // Sets keyring-core's default store once; its error shows later as "unavailable".
+        let _ = keyring::Entry::store_status();
+    }
+}
+
+#[cfg(feature = "system-keyring")]
+impl SecretStore for SystemKeyring {
+    fn set(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
+        Self::ready();
+        Keyring.set(account, secret)
+    }
+    fn get(&self, account: &str) -> Result<Option<Secret>, SecretError> {
+        Self::ready();
+        Keyring.get(account)
+    }
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        Self::ready();
+        Keyring.delete(account)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use anyhow::Context as _;
 use clap::Args;
 use relance_app::backup::{self, BackupError, Verified};
 use relance_app::demo::DemoOptions;
-use relance_app::secrets::{Keyring, Secret, SecretError, SecretStore};
+use relance_app::secrets::{Secret, SystemKeyring};
 use relance_app::{Clock, FixedClock, LocalContext, SystemClock};
 use relance_domain::company::Language;
 use relance_wire::backup::{BackupContentsView, BackupDoneView, RestoredView};
@@ -64,31 +64,6 @@ pub struct BenchBackupArgs {
 
 /// The environment variable a script gives the backup passphrase in.
 pub const PASSPHRASE_ENV: &str = "RELANCE_BACKUP_PASSPHRASE";
-
-/// The system keyring (its platform store set as keyring-core's default on first use).
-struct SystemKeyring;
-
-impl SystemKeyring {
-    fn ready() {
-        // Sets keyring-core's default store once; its error shows later as "unavailable".
-        let _ = keyring::Entry::store_status();
-    }
-}
-
-impl SecretStore for SystemKeyring {
-    fn set(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
-        Self::ready();
-        Keyring.set(account, secret)
-    }
-    fn get(&self, account: &str) -> Result<Option<Secret>, SecretError> {
-        Self::ready();
-        Keyring.get(account)
-    }
-    fn delete(&self, account: &str) -> Result<(), SecretError> {
-        Self::ready();
-        Keyring.delete(account)
-    }
-}
 
 /// The passphrase: the keyring's, else the environment's, else typed on the terminal without echo
 /// (`twice` for a backup: the two must match). `PassphraseNeeded` when there is no terminal to ask.

@@ -1,26 +1,12 @@
 //! `relance export`: the real binary on a temporary data folder holding the
 //! example business; the file it writes read back with the csv crate.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::{relance, text};
 
 use relance_store::counts::row_counts;
 use relance_store::Store;
-
-fn relance(lang: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relance"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("RELANCE_DATA_DIR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 #[test]
 fn export_writes_the_books_in_french_and_english() {

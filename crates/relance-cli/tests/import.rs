@@ -2,33 +2,15 @@
 //! IBM sample and a broken file (counts printed, errors by line, nothing
 //! written, exit codes).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, relance, text};
 
 use relance_store::counts::row_counts;
 use relance_store::Store;
 use serde_json::Value;
-
-fn fixture(name: &str) -> String {
-    let p: PathBuf =
-        [env!("CARGO_MANIFEST_DIR"), "..", "relance-app", "tests", "fixtures", "import", name].iter().collect();
-    p.display().to_string()
-}
-
-fn relance(lang: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relance"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("RELANCE_DATA_DIR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 fn counts(dir: &Path) -> (u64, u64, u64) {
     let store = Store::open(&dir.join("relance.sqlite3")).unwrap();

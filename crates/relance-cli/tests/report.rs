@@ -1,36 +1,19 @@
 //! `relance report aging|dso|kpis`: the real binary on the IBM sample
 //! imported into a temporary data folder; French tables, JSON, errors.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{fixture, relance, text};
 
 use serde_json::Value;
 
-fn fixture() -> String {
-    let p: PathBuf =
-        [env!("CARGO_MANIFEST_DIR"), "..", "relance-app", "tests", "fixtures", "import", "ibm_ar.csv"].iter().collect();
-    p.display().to_string()
-}
-
-fn relance(lang: &str, dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_relance"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("LANG", lang)
-        .env_remove("RELANCE_DATA_DIR")
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 fn ibm_books() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let out =
-        relance("fr_FR.UTF-8", dir.path(), &["import", "--kind", "invoices", "--file", &fixture(), "--mapping", "ibm"]);
+    let out = relance(
+        "fr_FR.UTF-8",
+        dir.path(),
+        &["import", "--kind", "invoices", "--file", &fixture("ibm_ar.csv"), "--mapping", "ibm"],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     dir
 }

@@ -15,9 +15,9 @@ use relance_wire::ErrorView;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use super::mail::SystemKeyring;
 use crate::core::Core;
 use crate::paths::AppPaths;
+use relance_app::secrets::SystemKeyring;
 
 /// The settings, the last good backup and whether Today reminds.
 #[tauri::command]

@@ -4,7 +4,7 @@
 //! the system keyring).
 
 use relance_app::mail::SmtpMailer;
-use relance_app::secrets::{Keyring, Secret, SecretError, SecretStore};
+use relance_app::secrets::{Secret, SystemKeyring};
 use relance_app::Context;
 use relance_domain::ids::CustomerId;
 use relance_wire::documents::{save_error, DocumentView};
@@ -36,32 +36,6 @@ pub fn email_draft(
     )?;
     save_and_open(&paths.data_dir, &draft.file_name, &draft.eml, 1)
         .map_err(|e| save_error(&e.to_string(), core.language()))
-}
-
-/// The system keyring: the platform's store (Secret Service, Keychain, Credential Manager) set as
-/// keyring-core's default on first use, so a missing service never slows the start-up.
-pub(crate) struct SystemKeyring;
-
-impl SystemKeyring {
-    fn ready() {
-        // Sets keyring-core's default store once; its error shows later as "unavailable".
-        let _ = keyring::Entry::store_status();
-    }
-}
-
-impl SecretStore for SystemKeyring {
-    fn set(&self, account: &str, secret: &Secret) -> Result<(), SecretError> {
-        Self::ready();
-        Keyring.set(account, secret)
-    }
-    fn get(&self, account: &str) -> Result<Option<Secret>, SecretError> {
-        Self::ready();
-        Keyring.get(account)
-    }
-    fn delete(&self, account: &str) -> Result<(), SecretError> {
-        Self::ready();
-        Keyring.delete(account)
-    }
 }
 
 /// Whether sending is set up (settings saved), without touching the keyring: Today asks it on every
