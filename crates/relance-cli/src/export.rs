@@ -1,4 +1,4 @@
-//! `relance export --kind customers|invoices|payments|aging|agenda
+//! `relance export --kind customers|invoices|payments|aging|agenda|kpis
 //! [--as-of D] [--format fr|en] --out F.csv`: the use case
 //! `relance_app::export`. Prints « N lignes écrites dans F ».
 
@@ -26,6 +26,8 @@ pub enum Kind {
     Aging,
     /// The agenda at --as-of: customer, action, level, invoices, amount.
     Agenda,
+    /// The dashboard's figures at --as-of, one a row: figure, value, unit, invoices.
+    Kpis,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -56,6 +58,7 @@ pub fn run(cli: &Cli, a: &ExportArgs, lang: Language) -> anyhow::Result<()> {
         Kind::Payments => export::Kind::Payments,
         Kind::Aging => export::Kind::Aging,
         Kind::Agenda => export::Kind::Agenda,
+        Kind::Kpis => export::Kind::Kpis,
     };
     let format = match a.format {
         Some(FormatArg::Fr) => Format::Fr,

@@ -47,6 +47,23 @@ fn export_writes_the_books_in_french_and_english() {
     assert!(rows > 0);
     assert!(text(&out.stdout).starts_with(&format!("{rows} lignes écrites dans")));
 
+    // The dashboard's figures at the same date, in English: receivables equal the aged balance's total.
+    let total: rust_decimal::Decimal = {
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        r.records().map(|rec| rec.unwrap()[6].parse::<rust_decimal::Decimal>().unwrap()).sum()
+    };
+    let kpis = dir.path().join("kpis.csv");
+    let kpis_arg = kpis.display().to_string();
+    let out =
+        relance("en_GB.UTF-8", dir.path(), &["export", "--kind", "kpis", "--as-of", "2026-03-16", "--out", &kpis_arg]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&kpis).unwrap();
+    let mut r = csv::Reader::from_reader(bytes.as_slice());
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["Figure", "Value", "Unit", "Invoices"]);
+    let receivables =
+        r.records().map(|rec| rec.unwrap()).find(|rec| &rec[0] == "Receivables").expect("a receivables row");
+    assert_eq!(receivables[1].parse::<rust_decimal::Decimal>().unwrap(), total);
+
     // A bad date is refused, naming the field, and no file is written.
     let bad = dir.path().join("bad.csv");
     let out = relance(
