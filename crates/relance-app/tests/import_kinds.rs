@@ -292,3 +292,40 @@ fn lines_are_numbered_as_the_file_shows_them_with_crlf_or_lf() {
         assert_eq!(r.preview[0].line, 3, "{eol:?}");
     }
 }
+
+#[test]
+fn a_disputed_invoice_keeps_its_dispute_until_a_payments_import_settles_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = context(dir.path());
+    let invoices = "Client;N° facture;Date;Échéance;Montant TTC;Litige\n\
+        Boulangerie Martin;F-1;15/01/2026;14/02/2026;1 200,00;oui\n\
+        Boulangerie Martin;F-2;20/01/2026;19/02/2026;350,50;non\n";
+    let r = run(&mut ctx, ImportKind::Invoices, invoices, false);
+    assert!(r.written && r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.disputed_seen, 1);
+    let f1 = relance_store::invoices::find_by_number(ctx.store.conn(), "F-1").unwrap().unwrap();
+    let spans = relance_store::kpis::disputes(ctx.store.conn()).unwrap();
+    assert_eq!(spans.len(), 1);
+    assert_eq!((spans[0].invoice, spans[0].opened, spans[0].closed), (f1.id, f1.data.issue_date, None));
+
+    // A part payment leaves it open; the rest closes it, on that payment's date.
+    let part = "N° facture;Date;Montant\nF-1;20/02/2026;200,00\n";
+    assert!(run(&mut ctx, ImportKind::Payments, part, false).written);
+    assert_eq!(relance_store::kpis::disputes(ctx.store.conn()).unwrap()[0].closed, None);
+    let rest = "N° facture;Date;Montant\nF-1;25/03/2026;1 000,00\n";
+    let r = run(&mut ctx, ImportKind::Payments, rest, false);
+    assert!(r.written, "{:?}", r.errors);
+    let spans = relance_store::kpis::disputes(ctx.store.conn()).unwrap();
+    assert_eq!(spans[0].closed, NaiveDate::from_ymd_opt(2026, 3, 25));
+    // The timeline says both, as for a dispute opened and settled by hand.
+    let kinds: Vec<String> = books(&ctx)
+        .into_iter()
+        .find(|(t, _)| t == "activity")
+        .map(|(_, rows)| rows)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.contains("dispute"))
+        .collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert!(ctx.store.check_invariants().unwrap().is_empty());
+}

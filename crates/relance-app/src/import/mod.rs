@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use relance_domain::allocation::AllocationLine;
+use relance_domain::company::Language;
 use relance_domain::customer::CustomerInput;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::invoice::InvoiceData;
@@ -28,6 +29,7 @@ pub use mapping::{CustomerMapping, InvoiceMapping, PaymentMapping, Preset};
 pub use payments::payments;
 pub use read::{DateOrder, Encoding};
 
+use crate::collections::{close_dispute_if_settled, SettledBy};
 use crate::{AppResult, Context};
 
 /// Why a row (or the file) cannot be imported.
@@ -204,7 +206,7 @@ pub struct ImportReport {
     /// Rows already in the books exactly as in the file.
     pub unchanged: u32,
     /// Rows marked disputed. Each new invoice among them gets a dispute
-    /// (see [`DISPUTE_FROM_FILE`]).
+    /// (see [`dispute_from_file`]).
     pub disputed_seen: u32,
     pub errors: Vec<RowError>,
     /// True only when the rows were written (no error, not a dry run).
@@ -358,6 +360,7 @@ pub fn invoices_with(
     };
     let now = ctx.clock().now();
     let currency = company.as_ref().map_or(Currency::EUR, |c| c.currency);
+    let lang = company.as_ref().map_or(Language::Fr, |c| c.language);
     ctx.store_mut().write(|tx| {
         // Checked against the books inside the transaction, then written.
         let mut names = relance_store::customers::ids_by_name(tx)?;
@@ -442,13 +445,15 @@ pub fn invoices_with(
             )?;
         }
         let mut invoice_ids: HashMap<u64, (CustomerId, InvoiceId)> = HashMap::with_capacity(new_invoices.len());
+        let mut disputed = disputed_now(tx)?;
         for row in &new_invoices {
             ticker.tick();
             let customer = names[&row.customer];
             let id = relance_store::invoices::insert(tx, customer, &row.data, currency, now)?;
             invoice_ids.insert(row.line, (customer, id));
             if row.disputed {
-                record_dispute_from_file(tx, id, row, now)?;
+                open_dispute_from_file(tx, (customer, id), row, lang, now)?;
+                disputed.insert(id);
             }
             activity::record(
                 tx,
@@ -474,6 +479,10 @@ pub fn invoices_with(
             let receipt = Receipt::Payment { method: PaymentMethod::Other, reference: None };
             let id = relance_store::payments::insert(tx, customer, date, row.data.total, currency, &receipt, now)?;
             relance_store::payments::allocate(tx, id, &AllocationLine { invoice, amount: row.data.total })?;
+            if disputed.contains(&invoice) {
+                let by = SettledBy::Payment { id, date, amount: row.data.total, currency: &currency };
+                close_dispute_if_settled(tx, invoice, &by, date, now, lang)?;
+            }
             activity::record(
                 tx,
                 now,
@@ -499,31 +508,44 @@ pub fn invoices_with(
     Ok(report)
 }
 
-/// The reason of a dispute read from a file's « disputed » flag.
-pub const DISPUTE_FROM_FILE: &str = "Litige signalé dans le fichier importé";
-/// The note closing it when the file says the invoice was settled.
-pub const DISPUTE_SETTLED_IN_FILE: &str = "Facture réglée d'après le fichier importé";
+/// The reason of a dispute read from a file's « disputed » flag, in the
+/// company's language (kept like a reason the user types).
+pub fn dispute_from_file(lang: Language) -> &'static str {
+    match lang {
+        Language::Fr => "Litige signalé dans le fichier importé",
+        Language::En => "Dispute flagged in the imported file",
+    }
+}
 
-/// A file's « disputed » flag as a dispute in the invoice's history. The
+/// A file's « disputed » flag as a dispute in a new invoice's history. The
 /// file says that the invoice was disputed, not when: the dispute is dated
-/// from the invoice's issue (the earliest it can be) and closed on the day
-/// the file says it was settled, else left open, so that reminders pause on
-/// it as on any disputed invoice. The share disputed counts it.
-fn record_dispute_from_file(
+/// from the invoice's issue (the earliest it can be). The payment the file
+/// gives then closes it as any payment settling a disputed invoice does
+/// (`collections::close_dispute_if_settled`); without one it stays open, so
+/// that reminders pause on it. The share disputed counts it.
+fn open_dispute_from_file(
     tx: &relance_store::Conn,
-    invoice: InvoiceId,
+    (customer, invoice): (CustomerId, InvoiceId),
     row: &Row,
+    lang: Language,
     now: chrono::DateTime<chrono::Utc>,
 ) -> relance_store::Result<()> {
-    use relance_domain::dunning::DunningEvent;
-    let today = now.date_naive();
-    let opened = DunningEvent::DisputeOpened { on: row.data.issue_date, reason: DISPUTE_FROM_FILE.to_owned() };
-    relance_store::dunning::append(tx, invoice, &opened, today, now)?;
-    if let Some(on) = row.settled {
-        let resolved = DunningEvent::DisputeResolved { on, note: Some(DISPUTE_SETTLED_IN_FILE.to_owned()) };
-        relance_store::dunning::append(tx, invoice, &resolved, today, now)?;
-    }
-    Ok(())
+    let reason = dispute_from_file(lang).to_owned();
+    let opened =
+        relance_domain::dunning::DunningEvent::DisputeOpened { on: row.data.issue_date, reason: reason.clone() };
+    relance_store::dunning::append(tx, invoice, &opened, now.date_naive(), now)?;
+    activity::record(
+        tx,
+        now,
+        ActivityKind::DisputeOpened,
+        Subject { customer: Some(customer), invoice: Some(invoice), payment: None },
+        &[("number", row.data.number.clone()), ("reason", reason), ("source", "import".into())],
+    )
+}
+
+/// The invoices under an open dispute, for an import that pays some: few, read once.
+pub(crate) fn disputed_now(tx: &relance_store::Conn) -> relance_store::Result<std::collections::HashSet<InvoiceId>> {
+    Ok(relance_store::kpis::disputes(tx)?.into_iter().filter(|d| d.closed.is_none()).map(|d| d.invoice).collect())
 }
 
 pub(crate) fn find(table: &read::Table, names: &[String]) -> Option<usize> {

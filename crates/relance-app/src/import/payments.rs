@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use relance_domain::allocation::AllocationLine;
+use relance_domain::company::Language;
 use relance_domain::ids::{CustomerId, InvoiceId};
 use relance_domain::payment::PaymentMethod;
 use relance_domain::validation::{Field, Problem};
@@ -17,6 +18,7 @@ use relance_store::payments::Receipt;
 
 use super::{cap, count, find, read, DateOrder, ImportProblem, ImportReport, PaymentMapping, PreviewRow, Progress};
 use super::{read_into_report, RowError, Ticker, PREVIEW_ROWS};
+use crate::collections::{close_dispute_if_settled, SettledBy};
 use crate::{AppResult, Context};
 
 /// A bank reference is at most this long.
@@ -147,6 +149,7 @@ pub fn payments(
     let now = ctx.clock().now();
     let company = relance_store::company::get(ctx.store().conn())?;
     let currency = company.as_ref().map_or(Currency::EUR, |c| c.currency);
+    let lang = company.as_ref().map_or(Language::Fr, |c| c.language);
     let number_header = table.headers[number_col].clone();
     let amount_header = table.headers[amount_col].clone();
     let customer_header = customer_col.map(|c| table.headers[c].clone()).unwrap_or_default();
@@ -207,11 +210,17 @@ pub fn payments(
             return Ok(());
         }
         let mut ticker = Ticker::new(progress, new.len() as u64);
+        let disputed = super::disputed_now(tx)?;
         for (row, customer, invoice) in &new {
             ticker.tick();
             let receipt = Receipt::Payment { method: PaymentMethod::Other, reference: row.reference.clone() };
             let id = relance_store::payments::insert(tx, *customer, row.date, row.amount, currency, &receipt, now)?;
             relance_store::payments::allocate(tx, id, &AllocationLine { invoice: *invoice, amount: row.amount })?;
+            // A disputed invoice this payment settles: its dispute ends here, as in the payment screen.
+            if disputed.contains(invoice) {
+                let by = SettledBy::Payment { id, date: row.date, amount: row.amount, currency: &currency };
+                close_dispute_if_settled(tx, *invoice, &by, row.date, now, lang)?;
+            }
             activity::record(
                 tx,
                 now,
