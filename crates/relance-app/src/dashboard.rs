@@ -37,11 +37,11 @@ impl Dashboard {
 pub fn dashboard(ctx: &impl Context, as_of: NaiveDate, period_days: u32) -> AppResult<Dashboard> {
     let conn = ctx.store().conn();
     let period_days = period_days.clamp(1, MAX_PERIOD_DAYS);
-    let invoices = relance_store::kpis::invoices(conn)?;
+    let rows = relance_store::kpis::rows(conn)?;
     let (in_plans, installments) = crate::plans::running_left(conn, as_of)?;
-    let book = Book::new(&invoices);
+    let book = Book::from_rows(&rows);
     let kpis = kpis::compute(&book, as_of, period_days, &in_plans, &installments);
     let named: Vec<CustomerId> = kpis.top_overdue.iter().map(|c| c.customer).collect();
     let customer_names = relance_store::kpis::customer_names(conn, &named)?;
-    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names })
+    Ok(Dashboard { kpis, invoices: rows.invoices.len(), customer_names })
 }

@@ -379,10 +379,10 @@ pub fn bench(a: &BenchDashboardArgs, lang: Language) -> anyhow::Result<()> {
     let mut last = None;
     for _ in 0..a.runs {
         let t = Instant::now();
-        let invoices = relance_store::kpis::invoices(ctx.store().conn())?;
+        let rows = relance_store::kpis::rows(ctx.store().conn())?;
         read.push(t.elapsed());
         let t = Instant::now();
-        let book = relance_domain::kpis::Book::new(&invoices);
+        let book = relance_domain::kpis::Book::from_rows(&rows);
         let k = relance_domain::kpis::compute(&book, today, DEFAULT_PERIOD_DAYS, &Default::default(), &[]);
         compute.push(t.elapsed());
         std::hint::black_box(k);
@@ -393,18 +393,26 @@ pub fn bench(a: &BenchDashboardArgs, lang: Language) -> anyhow::Result<()> {
             cpu.push(after.saturating_sub(before));
         }
     }
-    let whole = median(whole);
+    // Median and minimum of each part: the median is the figure, the
+    // minimum what the code costs when no other process takes the core.
+    let both = |v: &[Duration]| {
+        let min = v.iter().min().copied().unwrap_or_default();
+        format!("{} ({} {})", ms(median(v.to_vec())), tr(lang, "min.", "min"), ms(min))
+    };
+    let target_missed = median(whole.clone()) > Duration::from_millis(100);
     print(&format!(
-        "{} {} : {} ({} {}, {} {} ; {} 100 ms{})",
+        "{} {} ({} {}) : {} ; {} {} ; {} {} ; {} 100 ms{}",
         tr(lang, "tableau de bord au", "dashboard at"),
         date(today, lang),
-        ms(whole),
+        tr(lang, "médiane de", "median of"),
+        a.runs,
+        both(&whole),
         tr(lang, "lecture", "reading"),
-        ms(median(read)),
+        both(&read),
         tr(lang, "calcul", "computing"),
-        ms(median(compute)),
+        both(&compute),
         tr(lang, "cible", "target"),
-        if whole <= Duration::from_millis(100) { "" } else { tr(lang, ", dépassée", ", missed") },
+        if target_missed { tr(lang, ", dépassée", ", missed") } else { "" },
     ));
     if !cpu.is_empty() {
         print(&format!(

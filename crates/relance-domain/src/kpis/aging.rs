@@ -100,8 +100,8 @@ pub fn aged_balance(book: &Book, as_of: NaiveDate) -> AgedBalance {
     let mut cents = [0i64; 5];
     let mut counts = [0u32; 5];
     let mut weighted: i128 = 0;
-    for i in &book.items {
-        let open = i.open_at(as_of);
+    for i in &book.rows {
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }
@@ -149,11 +149,11 @@ impl CustomerOverdue {
 /// first (ties: the customer created first).
 pub fn top_overdue_customers(book: &Book, as_of: NaiveDate, n: usize) -> Vec<CustomerOverdue> {
     let mut by: HashMap<CustomerId, CustomerOverdue> = HashMap::new();
-    for i in &book.items {
+    for i in &book.rows {
         if i.due >= as_of {
             continue;
         }
-        let open = i.open_at(as_of);
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }

@@ -74,11 +74,11 @@ pub fn forecast(
         let days = (expected - as_of).num_days().max(0);
         usize::try_from(days / 7).ok().filter(|w| *w < n)
     };
-    for i in &book.items {
+    for i in &book.rows {
         if in_plans.contains(&i.id) {
             continue;
         }
-        let open = i.open_at(as_of);
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }

@@ -403,3 +403,83 @@ fn settlements_in_any_order_are_applied_by_date() {
     let short = Item::new(&inv(2, 1, "2026-04-01", "2026-05-01", 300, &[("2026-05-20", 299)], &[]));
     assert_eq!((short.paid_on, short.open_at(d("2026-06-30"))), (None, 100));
 }
+
+/// A book of `n` invoices drawn from `seed` (xorshift): 0 to 3 settlements
+/// each, in any order, a third reaching the total; some write-offs.
+fn drawn_book(n: i64, seed: u64) -> Vec<KpiInvoice> {
+    let mut x = seed;
+    let mut next = move |m: i64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as i64
+    };
+    let start = d("2025-01-01");
+    (1..=n)
+        .map(|id| {
+            let issue = start + chrono::Days::new(next(500) as u64);
+            let due = issue + chrono::Days::new(next(61) as u64);
+            let total = 1 + next(100_000);
+            // Never more than the total, as the store guarantees; a third
+            // of the settlements pay the rest.
+            let mut left = total;
+            let mut settlements = Vec::new();
+            for _ in 0..next(4) {
+                let c = if next(3) == 0 { left } else { (1 + next(left / 2 + 1)).min(left) };
+                if c > 0 {
+                    settlements.push((issue + chrono::Days::new(next(120) as u64), eur(c)));
+                    left -= c;
+                }
+            }
+            let write_offs =
+                (0..next(5) / 3).map(|_| (due + chrono::Days::new(next(90) as u64), eur(next(total)))).collect();
+            KpiInvoice {
+                id: InvoiceId(id),
+                customer: CustomerId(1 + next(20)),
+                issue_date: issue,
+                due_date: due,
+                total: eur(total),
+                settlements,
+                write_offs,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_flat_rows_in_any_order_give_the_same_book() {
+    let invoices = drawn_book(400, 2026);
+    assert!(invoices.iter().any(|i| i.settlements.len() == 3) && invoices.iter().any(|i| !i.write_offs.is_empty()));
+    let rows = KpiRows::from_invoices(&invoices);
+    assert_eq!(rows.to_invoices(), invoices);
+    // The lists reversed, and an entry naming no invoice (ignored).
+    let mut shuffled = rows.clone();
+    shuffled.settlements.reverse();
+    shuffled.write_offs.reverse();
+    let stray = KpiEntry { invoice: 400, date: d("2025-06-01"), amount: eur(1_000_000) };
+    shuffled.settlements.push(stray);
+    shuffled.write_offs.push(KpiEntry { invoice: u32::MAX, ..stray });
+    let (book, flat) = (Book::new(&invoices), Book::from_rows(&shuffled));
+    // Receivables every day, against the rule written out per invoice:
+    // issued by then, less what was settled and written off by then.
+    let mut day = d("2024-12-31");
+    while day <= d("2026-09-30") {
+        let want: i64 = invoices
+            .iter()
+            .filter(|i| i.issue_date <= day)
+            .map(|i| {
+                let by = |l: &[(NaiveDate, Money)]| -> i64 {
+                    l.iter().filter(|(on, _)| *on <= day).map(|(_, m)| m.cents()).sum()
+                };
+                (i.total.cents() - by(&i.settlements) - by(&i.write_offs)).max(0)
+            })
+            .sum();
+        assert_eq!((book.receivables(day), flat.receivables(day)), (eur(want), eur(want)), "{day}");
+        day = day + chrono::Days::new(1);
+    }
+    for at in ["2025-03-31", "2025-08-15", "2026-01-31", "2026-05-20"] {
+        let k = compute(&book, d(at), 90, &HashSet::new(), &[]);
+        assert_eq!(k, compute(&flat, d(at), 90, &HashSet::new(), &[]), "{at}");
+        assert!(k.paid.paid > 0 && k.aged.overdue.is_positive(), "{at}: {k:?}");
+    }
+}
