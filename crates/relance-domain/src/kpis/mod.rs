@@ -164,6 +164,10 @@ pub(crate) fn cents(m: Money) -> i64 {
 pub(crate) struct Row {
     pub id: InvoiceId,
     pub customer: CustomerId,
+    /// Its customer's position in `Book::customers`: the per-customer
+    /// figures add into vectors, not hash maps (hashing 100,000 ids for each
+    /// figure cost more than the figure).
+    pub slot: u32,
     pub total: i64,
     pub issue: NaiveDate,
     pub due: NaiveDate,
@@ -242,10 +246,37 @@ fn group(n: usize, entries: &[KpiEntry]) -> (Vec<(NaiveDate, i64)>, Vec<u32>) {
     (out, start)
 }
 
+/// Each invoice's customer slot (see [`Row::slot`]) and the customers by
+/// slot, in order of first appearance. Customer ids are row ids, dense
+/// as a rule: then a vector indexed by id finds the slot, else a map.
+fn slots(invoices: &[KpiHead]) -> (Vec<u32>, Vec<CustomerId>) {
+    let mut customers = Vec::new();
+    let mut slot_of = |seen: &mut u32, c: CustomerId| -> u32 {
+        if *seen == u32::MAX {
+            *seen = u32::try_from(customers.len()).unwrap_or(u32::MAX);
+            customers.push(c);
+        }
+        *seen
+    };
+    let max = invoices.iter().map(|h| h.customer.0).max().unwrap_or(0);
+    let dense = invoices.iter().all(|h| h.customer.0 >= 0)
+        && usize::try_from(max).is_ok_and(|m| m <= 2 * invoices.len() + 1024);
+    let slots = if dense {
+        let mut seen = vec![u32::MAX; usize::try_from(max).unwrap_or(0) + 1];
+        invoices.iter().map(|h| slot_of(&mut seen[h.customer.0 as usize], h.customer)).collect()
+    } else {
+        let mut seen: std::collections::HashMap<CustomerId, u32> = std::collections::HashMap::new();
+        invoices.iter().map(|h| slot_of(seen.entry(h.customer).or_insert(u32::MAX), h.customer)).collect()
+    };
+    (slots, customers)
+}
+
 /// The books prepared for the KPIs: built once, read by every formula.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Book {
     pub(crate) rows: Vec<Row>,
+    /// The customers by slot ([`Row::slot`]).
+    pub(crate) customers: Vec<CustomerId>,
     /// Every invoice's settlements, invoice after invoice (see [`Row`]).
     settlements: Vec<(NaiveDate, i64)>,
     write_offs: Vec<(NaiveDate, i64)>,
@@ -264,6 +295,7 @@ impl Book {
         let n = rows.invoices.len();
         let (settlements, settled_at) = group(n, &rows.settlements);
         let (write_offs, written_at) = group(n, &rows.write_offs);
+        let (slots, customers) = slots(&rows.invoices);
         let mut out = Vec::with_capacity(n);
         for (k, h) in rows.invoices.iter().enumerate() {
             let total = cents(h.total);
@@ -280,6 +312,7 @@ impl Book {
             out.push(Row {
                 id: h.id,
                 customer: h.customer,
+                slot: slots[k],
                 total,
                 issue: h.issue_date,
                 due: h.due_date,
@@ -297,7 +330,7 @@ impl Book {
             running += *c;
             *c = running;
         }
-        Book { rows: out, settlements, write_offs, sales_index }
+        Book { rows: out, customers, settlements, write_offs, sales_index }
     }
 
     /// Settled (payments and credit notes) on or before `d`.
@@ -351,7 +384,13 @@ impl Book {
     /// Total receivables at the end of each of `dates` (cents), in one pass.
     pub(crate) fn receivables_many(&self, dates: &[NaiveDate]) -> Vec<i64> {
         let mut out = vec![0i64; dates.len()];
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { return out };
         for r in &self.rows {
+            // Paid by the first date or issued after the last: 0 at every
+            // date (most invoices of a long history; skipped for speed).
+            if r.paid_on.is_some_and(|p| p <= *first) || r.issue > *last {
+                continue;
+            }
             for (sum, d) in out.iter_mut().zip(dates) {
                 *sum += self.open_at(r, *d);
             }
@@ -482,7 +521,7 @@ pub fn compute(
     installments: &[PlanInstallmentLeft],
 ) -> Kpis {
     let from = days_before(as_of, period_days);
-    let delays = customer_delays(book, as_of);
+    let delays = collection::delays_by_slot(book, as_of);
     // The receivables at every date asked, in one pass: the month ends of
     // the trend, then the period's start.
     let mut dates = month_ends(as_of, TREND_MONTHS);
@@ -505,7 +544,7 @@ pub fn compute(
         recovery: recovery(book, from, as_of),
         written_off: written_off(book, from, as_of),
         top_overdue: top_overdue_customers(book, as_of, TOP_CUSTOMERS),
-        forecast: forecast(book, as_of, FORECAST_WEEKS, &delays, in_plans, installments),
+        forecast: forecast::forecast_by_slot(book, as_of, FORECAST_WEEKS, &delays, in_plans, installments),
     }
 }
 

@@ -477,9 +477,39 @@ fn the_flat_rows_in_any_order_give_the_same_book() {
         assert_eq!((book.receivables(day), flat.receivables(day)), (eur(want), eur(want)), "{day}");
         day = day + chrono::Days::new(1);
     }
+    // Many dates in one pass (in any order) give what each gives alone.
+    let dates: Vec<NaiveDate> =
+        ["2026-01-31", "2025-02-28", "2025-09-30", "2024-12-31", "2026-09-30", "2025-05-01"].map(d).to_vec();
+    let each: Vec<i64> = dates.iter().map(|on| flat.receivables_cents(*on)).collect();
+    assert!(each[3] == 0 && each.iter().filter(|c| **c > 0).count() == 5, "{each:?}");
+    assert_eq!(flat.receivables_many(&dates), each);
     for at in ["2025-03-31", "2025-08-15", "2026-01-31", "2026-05-20"] {
         let k = compute(&book, d(at), 90, &HashSet::new(), &[]);
         assert_eq!(k, compute(&flat, d(at), 90, &HashSet::new(), &[]), "{at}");
         assert!(k.paid.paid > 0 && k.aged.overdue.is_positive(), "{at}: {k:?}");
+    }
+}
+
+#[test]
+fn sparse_customer_ids_give_the_same_figures() {
+    // The same book with customer ids far apart and negative (a map finds
+    // their slots, not a vector): the same figures for the same customers.
+    let dense = drawn_book(300, 7);
+    let far = |c: CustomerId| CustomerId(if c.0 % 2 == 0 { c.0 * 1_000_003 } else { -c.0 });
+    let sparse: Vec<KpiInvoice> = dense.iter().map(|i| KpiInvoice { customer: far(i.customer), ..i.clone() }).collect();
+    let (a, b) = (Book::new(&dense), Book::new(&sparse));
+    for at in ["2025-04-30", "2025-11-15", "2026-02-28"] {
+        let (ka, kb) = (compute(&a, d(at), 90, &HashSet::new(), &[]), compute(&b, d(at), 90, &HashSet::new(), &[]));
+        let mut moved: Vec<CustomerOverdue> =
+            ka.top_overdue.iter().map(|c| CustomerOverdue { customer: far(c.customer), ..c.clone() }).collect();
+        moved.sort_by(|x, y| y.overdue.cmp(&x.overdue).then(x.customer.cmp(&y.customer)));
+        assert_eq!((kb.top_overdue.len(), &kb.top_overdue), (10, &moved), "{at}");
+        assert_eq!((&kb.forecast, &kb.aged, &kb.paid), (&ka.forecast, &ka.aged, &ka.paid), "{at}");
+        let delays: HashMap<CustomerId, i64> =
+            customer_delays(&a, d(at)).into_iter().map(|(c, v)| (far(c), v)).collect();
+        assert!(!delays.is_empty());
+        assert_eq!(customer_delays(&b, d(at)), delays, "{at}");
+        // The public forecast (delays in a map) agrees with compute's.
+        assert_eq!(forecast(&b, d(at), FORECAST_WEEKS, &delays, &HashSet::new(), &[]), kb.forecast, "{at}");
     }
 }
