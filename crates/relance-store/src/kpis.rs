@@ -100,19 +100,25 @@ impl<T: Copy> ById<T> {
     }
 }
 
-/// Every invoice not cancelled, by id, with its settlements and write-offs
-/// (the tests and the drills; the dashboard reads [`rows`]).
+/// Every invoice not cancelled (by issue date), with its settlements and
+/// write-offs (the tests and the drills; the dashboard reads [`rows`]).
 pub fn invoices(conn: &Conn) -> Result<Vec<KpiInvoice>> {
     Ok(rows(conn)?.to_invoices())
 }
+
+/// Every invoice not cancelled: read through the covering index of
+/// migration 0015 (a third of the table's bytes), in its order (by issue
+/// date; no `ORDER BY id`, which would sort).
+const INVOICES: &str = "SELECT id, customer_id, issue_date, due_date, total_cents FROM invoices
+     WHERE cancelled_at IS NULL";
 
 /// Every write-off: read through the partial index of migration 0015, not
 /// a scan of every dunning event.
 const WRITE_OFFS: &str = "SELECT invoice_id, date, amount_cents FROM dunning_events
      WHERE kind = 'escalated' AND stage = 'written_off' AND amount_cents > 0";
 
-/// Every invoice not cancelled, by id, then its settlements and write-offs
-/// in two flat lists (no `Vec` per invoice: 100,000 allocations cost more
+/// Every invoice not cancelled (by issue date), then its settlements and
+/// write-offs in two flat lists (no `Vec` per invoice: 100,000 allocations cost more
 /// than the figures). Four sequential scans (invoices, payments' dates,
 /// allocations, write-offs) joined in memory by row id: no per-row index
 /// lookup.
@@ -124,10 +130,7 @@ pub fn rows(conn: &Conn) -> Result<KpiRows> {
     let mut dates = Dates::new();
     let mut out =
         KpiRows { invoices: Vec::with_capacity(count("SELECT count(*) FROM invoices")?), ..KpiRows::default() };
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, customer_id, issue_date, due_date, total_cents FROM invoices
-         WHERE cancelled_at IS NULL ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(INVOICES)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         out.invoices.push(KpiHead {
@@ -208,17 +211,17 @@ mod tests {
     }
 
     #[test]
-    fn write_offs_are_read_from_their_index_alone() {
+    fn invoices_and_write_offs_are_read_from_their_indexes_alone() {
         let store = crate::Store::open_in_memory().unwrap();
-        let plan: Vec<String> = store
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {WRITE_OFFS}"))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        assert_eq!(plan, vec!["SCAN dunning_events USING COVERING INDEX dunning_events_write_offs".to_string()]);
+        let plan = |sql: &str| -> Vec<String> {
+            let mut stmt = store.conn().prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+            stmt.query_map([], |r| r.get(3)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+        };
+        assert_eq!(plan(INVOICES), vec!["SCAN invoices USING COVERING INDEX invoices_for_kpis".to_string()]);
+        assert_eq!(
+            plan(WRITE_OFFS),
+            vec!["SCAN dunning_events USING COVERING INDEX dunning_events_write_offs".to_string()]
+        );
     }
 
     #[test]
