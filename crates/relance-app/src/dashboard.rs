@@ -44,16 +44,15 @@ impl Dashboard {
 pub fn dashboard(ctx: &impl Context, as_of: NaiveDate, period_days: u32) -> AppResult<Dashboard> {
     let conn = ctx.store().conn();
     let period_days = period_days.clamp(1, MAX_PERIOD_DAYS);
-    let invoices = relance_store::kpis::invoices(conn)?;
+    let rows = relance_store::kpis::rows(conn)?;
     let (in_plans, installments) = crate::plans::running_left(conn, as_of)?;
-    let book = Book::new(&invoices);
+    let book = Book::from_rows(&rows);
     let kpis = kpis::compute(&book, as_of, period_days, &in_plans, &installments);
     let named: Vec<CustomerId> = kpis.top_overdue.iter().map(|c| c.customer).collect();
     let customer_names = relance_store::kpis::customer_names(conn, &named)?;
-    let last_activity =
-        invoices.iter().flat_map(|i| std::iter::once(i.issue_date).chain(i.settlements.iter().map(|(d, _)| *d))).max();
+    let last_activity = rows.invoices.iter().map(|i| i.issue_date).chain(rows.settlements.iter().map(|e| e.date)).max();
     let disputed = kpis::disputed(&book, &relance_store::kpis::disputes(conn)?, kpis.from, as_of);
-    Ok(Dashboard { kpis, invoices: invoices.len(), customer_names, last_activity, disputed })
+    Ok(Dashboard { kpis, invoices: rows.invoices.len(), customer_names, last_activity, disputed })
 }
 
 /// The invoices behind a figure at `as_of`: all of them counted and summed,
@@ -74,9 +73,9 @@ pub const BEHIND_LIMIT: usize = 500;
 
 pub fn behind(ctx: &impl Context, as_of: NaiveDate, drill: &Drill, limit: usize) -> AppResult<Behind> {
     let conn = ctx.store().conn();
-    let invoices = relance_store::kpis::invoices(conn)?;
+    let rows = relance_store::kpis::rows(conn)?;
     let disputes = if drill.disputed { relance_store::kpis::disputes(conn)? } else { Vec::new() };
-    let mut lines = kpis::behind(&Book::new(&invoices), drill, as_of, &disputes);
+    let mut lines = kpis::behind(&Book::from_rows(&rows), drill, as_of, &disputes);
     let count = lines.len();
     let total = lines.iter().map(|l| l.total).sum();
     let open = lines.iter().map(|l| l.open).sum();

@@ -378,8 +378,8 @@ impl AgingLine {
 pub fn aging_lines(ctx: &impl Context, as_of: NaiveDate) -> AppResult<Vec<(String, AgingLine)>> {
     use relance_domain::kpis::{self, Book, Bucket};
     let conn = ctx.store().conn();
-    let invoices = relance_store::kpis::invoices(conn)?;
-    let open = kpis::behind(&Book::new(&invoices), &kpis::open_drill(), as_of, &[]);
+    let rows = relance_store::kpis::rows(conn)?;
+    let open = kpis::behind(&Book::from_rows(&rows), &kpis::open_drill(), as_of, &[]);
     let customers: Vec<_> = {
         let mut ids: Vec<_> = open.iter().map(|l| l.customer).collect();
         ids.sort_unstable_by_key(|c| c.0);

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (12, "backup_encryption", include_str!("migrations/0012_backup_encryption.sql")),
     (13, "risk_settings", include_str!("migrations/0013_risk_settings.sql")),
     (14, "credit_insurance", include_str!("migrations/0014_credit_insurance.sql")),
+    (15, "kpis_indexes", include_str!("migrations/0015_kpis_indexes.sql")),
 ];
 
 /// The schema version this build writes.

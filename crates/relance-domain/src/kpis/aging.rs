@@ -1,7 +1,5 @@
 //! The aged balance and the customers with the most overdue.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -100,8 +98,8 @@ pub fn aged_balance(book: &Book, as_of: NaiveDate) -> AgedBalance {
     let mut cents = [0i64; 5];
     let mut counts = [0u32; 5];
     let mut weighted: i128 = 0;
-    for i in &book.items {
-        let open = i.open_at(as_of);
+    for i in &book.rows {
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }
@@ -148,16 +146,17 @@ impl CustomerOverdue {
 /// The `n` customers with the largest overdue amount at `as_of`, largest
 /// first (ties: the customer created first).
 pub fn top_overdue_customers(book: &Book, as_of: NaiveDate, n: usize) -> Vec<CustomerOverdue> {
-    let mut by: HashMap<CustomerId, CustomerOverdue> = HashMap::new();
-    for i in &book.items {
+    // By customer slot (see `Row::slot`), not in a hash map.
+    let mut by: Vec<Option<CustomerOverdue>> = vec![None; book.customers.len()];
+    for i in &book.rows {
         if i.due >= as_of {
             continue;
         }
-        let open = i.open_at(as_of);
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }
-        let e = by.entry(i.customer).or_insert(CustomerOverdue {
+        let e = by[i.slot as usize].get_or_insert(CustomerOverdue {
             customer: i.customer,
             overdue: Money::ZERO,
             invoices: 0,
@@ -167,7 +166,7 @@ pub fn top_overdue_customers(book: &Book, as_of: NaiveDate, n: usize) -> Vec<Cus
         e.invoices += 1;
         e.max_days_late = e.max_days_late.max(i.days_late_at(as_of));
     }
-    let mut list: Vec<CustomerOverdue> = by.into_values().collect();
+    let mut list: Vec<CustomerOverdue> = by.into_iter().flatten().collect();
     list.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.customer.cmp(&b.customer)));
     list.truncate(n);
     list

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::{Book, DisputeSpan, Drill, Item};
+use super::{Book, DisputeSpan, Drill, Row};
 use crate::ids::{CustomerId, InvoiceId};
 use crate::money::Money;
 
@@ -32,15 +32,15 @@ pub struct BehindLine {
 /// for the drills on disputed invoices.
 pub fn behind(book: &Book, drill: &Drill, as_of: NaiveDate, disputes: &[DisputeSpan]) -> Vec<BehindLine> {
     let disputed: HashSet<InvoiceId> = disputes.iter().filter(|d| d.opened <= as_of).map(|d| d.invoice).collect();
-    book.items
+    book.rows
         .iter()
-        .filter(|i| drill.matches_item(i, as_of, disputed.contains(&i.id)))
-        .map(|i| line(i, as_of))
+        .filter(|r| drill.matches_row(book, r, as_of, disputed.contains(&r.id)))
+        .map(|r| line(book, r, as_of))
         .collect()
 }
 
-fn line(i: &Item, as_of: NaiveDate) -> BehindLine {
-    let open = i.open_at(as_of);
+fn line(book: &Book, i: &Row, as_of: NaiveDate) -> BehindLine {
+    let open = book.open_at(i, as_of);
     let paid_on = i.paid_on.filter(|p| *p <= as_of);
     let days_late = match paid_on {
         Some(p) => (p - i.due).num_days().max(0),

@@ -46,7 +46,7 @@ impl PaidLateness {
 /// Days late of an invoice paid on `paid_on`: `paid_on - due`, 0 if not late.
 pub fn paid_lateness(book: &Book, from: NaiveDate, to: NaiveDate) -> PaidLateness {
     let (mut paid, mut late, mut amount, mut days, mut weighted) = (0u32, 0u32, 0i64, 0i128, 0i128);
-    for i in &book.items {
+    for i in &book.rows {
         let Some(p) = i.paid_on else { continue };
         if p <= from || p > to {
             continue;
@@ -100,8 +100,8 @@ pub fn cei(book: &Book, from: NaiveDate, to: NaiveDate) -> Cei {
 pub(crate) fn cei_of(book: &Book, from: NaiveDate, to: NaiveDate, opening: i64) -> Cei {
     let sales = book.sales_cents(from, to);
     let (mut closing, mut current) = (0i64, 0i64);
-    for i in &book.items {
-        let open = i.open_at(to);
+    for i in &book.rows {
+        let open = book.open_at(i, to);
         closing += open;
         if i.due >= to {
             current += open;
@@ -144,18 +144,18 @@ impl Recovery {
 
 pub fn recovery(book: &Book, from: NaiveDate, to: NaiveDate) -> Recovery {
     let (mut n, mut overdue, mut collected) = (0u32, 0i64, 0i64);
-    for i in &book.items {
+    for i in &book.rows {
         if i.due < from || i.due >= to {
             continue;
         }
-        let settled_at_due = i.settled_by(i.due);
+        let settled_at_due = book.settled_by(i, i.due);
         let owed = i.total - settled_at_due;
         if owed <= 0 {
             continue;
         }
         n += 1;
         overdue += owed;
-        collected += (i.settled_by(to) - settled_at_due).min(owed);
+        collected += (book.settled_by(i, to) - settled_at_due).min(owed);
     }
     Recovery {
         from,
@@ -191,9 +191,9 @@ impl WrittenOff {
 
 pub fn written_off(book: &Book, from: NaiveDate, to: NaiveDate) -> WrittenOff {
     let (mut total, mut n, mut period) = (0i64, 0u32, 0i64);
-    for i in &book.items {
+    for i in &book.rows {
         let mut any = false;
-        for (d, c) in &i.write_offs {
+        for (d, c) in book.write_offs(i) {
             if *d <= to {
                 total += c;
                 any = true;
@@ -219,20 +219,27 @@ pub fn written_off(book: &Book, from: NaiveDate, to: NaiveDate) -> WrittenOff {
 /// before `as_of`, rounded to whole days half away from zero. Customers
 /// without a paid invoice are absent (their delay is 0).
 pub fn customer_delays(book: &Book, as_of: NaiveDate) -> HashMap<CustomerId, i64> {
-    let mut sums: HashMap<CustomerId, (i128, i128)> = HashMap::new();
-    for i in &book.items {
+    delays_by_slot(book, as_of)
+        .into_iter()
+        .zip(&book.customers)
+        .filter_map(|(delay, c)| delay.map(|d| (*c, d)))
+        .collect()
+}
+
+/// [`customer_delays`] by customer slot (see `Row::slot`): a vector, not a
+/// hash map, for the forecast to look up 100,000 times.
+pub(crate) fn delays_by_slot(book: &Book, as_of: NaiveDate) -> Vec<Option<i64>> {
+    let mut sums: Vec<(i128, i128)> = vec![(0, 0); book.customers.len()];
+    for i in &book.rows {
         let Some(p) = i.paid_on else { continue };
         if p > as_of {
             continue;
         }
         let d = (p - i.due).num_days().max(0);
-        let e = sums.entry(i.customer).or_insert((0, 0));
+        let e = &mut sums[i.slot as usize];
         e.0 += i128::from(i.total) * i128::from(d);
         e.1 += i128::from(i.total);
     }
     // Whole days: (2w + t) / 2t rounds half up (w >= 0, t > 0).
-    sums.into_iter()
-        .filter(|(_, (_, t))| *t > 0)
-        .map(|(c, (w, t))| (c, i64::try_from((2 * w + t) / (2 * t)).unwrap_or(i64::MAX)))
-        .collect()
+    sums.into_iter().map(|(w, t)| (t > 0).then(|| i64::try_from((2 * w + t) / (2 * t)).unwrap_or(i64::MAX))).collect()
 }

@@ -58,8 +58,8 @@ pub fn disputed(book: &Book, disputes: &[DisputeSpan], from: NaiveDate, to: Naiv
     }
     let (mut issued, mut disputed, mut open_invoices, mut open_amount, mut receivables) =
         (0u32, 0u32, 0u32, 0i64, 0i64);
-    for i in &book.items {
-        let open = i.open_at(to);
+    for i in &book.rows {
+        let open = book.open_at(i, to);
         receivables += open;
         let spans = by_invoice.get(&i.id);
         if i.issue > from && i.issue <= to {

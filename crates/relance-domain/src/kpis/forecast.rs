@@ -65,6 +65,24 @@ pub fn forecast(
     in_plans: &HashSet<InvoiceId>,
     installments: &[PlanInstallmentLeft],
 ) -> Forecast {
+    let by_slot: Vec<Option<i64>> = book.customers.iter().map(|c| delays.get(c).copied()).collect();
+    forecast_by_slot(book, as_of, weeks, &by_slot, in_plans, installments)
+}
+
+/// [`forecast`] with the delays by customer slot (see `Row::slot`): one
+/// vector read per invoice instead of a hash.
+pub(crate) fn forecast_by_slot(
+    book: &Book,
+    as_of: NaiveDate,
+    weeks: usize,
+    delays: &[Option<i64>],
+    in_plans: &HashSet<InvoiceId>,
+    installments: &[PlanInstallmentLeft],
+) -> Forecast {
+    // The few invoices in plans sorted, searched by halves: cheaper than
+    // hashing every invoice's id.
+    let mut planned: Vec<InvoiceId> = in_plans.iter().copied().collect();
+    planned.sort_unstable();
     let n = weeks;
     let mut inv = vec![0i64; n];
     let mut inst = vec![0i64; n];
@@ -74,18 +92,18 @@ pub fn forecast(
         let days = (expected - as_of).num_days().max(0);
         usize::try_from(days / 7).ok().filter(|w| *w < n)
     };
-    for i in &book.items {
-        if in_plans.contains(&i.id) {
+    for i in &book.rows {
+        if !planned.is_empty() && planned.binary_search(&i.id).is_ok() {
             continue;
         }
-        let open = i.open_at(as_of);
+        let open = book.open_at(i, as_of);
         if open <= 0 {
             continue;
         }
         let expected = if i.due < as_of {
             as_of
         } else {
-            let delay = delays.get(&i.customer).copied().unwrap_or(0).max(0);
+            let delay = delays.get(i.slot as usize).copied().flatten().unwrap_or(0).max(0);
             i.due.checked_add_days(Days::new(delay.unsigned_abs())).unwrap_or(NaiveDate::MAX)
         };
         match week_of(expected) {

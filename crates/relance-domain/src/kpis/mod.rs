@@ -64,6 +64,89 @@ pub struct KpiInvoice {
     pub write_offs: Vec<(NaiveDate, Money)>,
 }
 
+/// An invoice without its settlements and write-offs (see [`KpiRows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KpiHead {
+    pub id: InvoiceId,
+    pub customer: CustomerId,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub total: Money,
+}
+
+/// A dated amount (a settlement or a write-off) of the invoice at position
+/// `invoice` in [`KpiRows::invoices`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KpiEntry {
+    pub invoice: u32,
+    pub date: NaiveDate,
+    pub amount: Money,
+}
+
+/// The same books as a list of [`KpiInvoice`]s, flat: the invoices, then
+/// every settlement and every write-off in one list each, naming its invoice
+/// by position. Why: the dashboard reads 100,000 invoices; a `Vec` per
+/// invoice is 100,000 allocations to make, follow and free, which cost more
+/// than the figures themselves. An entry naming no invoice is ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KpiRows {
+    pub invoices: Vec<KpiHead>,
+    /// In any order; an invoice's settlements are applied by date (equal
+    /// dates in this order).
+    pub settlements: Vec<KpiEntry>,
+    pub write_offs: Vec<KpiEntry>,
+}
+
+impl KpiRows {
+    /// The flat form of `invoices` (entries in the invoices' order).
+    pub fn from_invoices(invoices: &[KpiInvoice]) -> KpiRows {
+        let mut rows = KpiRows { invoices: Vec::with_capacity(invoices.len()), ..KpiRows::default() };
+        for (k, i) in invoices.iter().enumerate() {
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
+            rows.invoices.push(KpiHead {
+                id: i.id,
+                customer: i.customer,
+                issue_date: i.issue_date,
+                due_date: i.due_date,
+                total: i.total,
+            });
+            let entry = |(date, amount): &(NaiveDate, Money)| KpiEntry { invoice: k, date: *date, amount: *amount };
+            rows.settlements.extend(i.settlements.iter().map(entry));
+            rows.write_offs.extend(i.write_offs.iter().map(entry));
+        }
+        rows
+    }
+
+    /// One [`KpiInvoice`] per invoice, each with its entries in the order
+    /// of the lists.
+    pub fn to_invoices(&self) -> Vec<KpiInvoice> {
+        let mut out: Vec<KpiInvoice> = self
+            .invoices
+            .iter()
+            .map(|h| KpiInvoice {
+                id: h.id,
+                customer: h.customer,
+                issue_date: h.issue_date,
+                due_date: h.due_date,
+                total: h.total,
+                settlements: Vec::new(),
+                write_offs: Vec::new(),
+            })
+            .collect();
+        for e in &self.settlements {
+            if let Some(i) = out.get_mut(e.invoice as usize) {
+                i.settlements.push((e.date, e.amount));
+            }
+        }
+        for e in &self.write_offs {
+            if let Some(i) = out.get_mut(e.invoice as usize) {
+                i.write_offs.push((e.date, e.amount));
+            }
+        }
+        out
+    }
+}
+
 /// The cents of an amount: its mantissa when it holds exactly two decimals
 /// (every `Money` constructor makes it so), read without arithmetic; else
 /// `Money::cents`.
@@ -77,102 +160,130 @@ pub(crate) fn cents(m: Money) -> i64 {
     m.cents()
 }
 
-/// An invoice in integer cents with its settlements sorted by date. The
-/// first settlement is held inline: most invoices have at most one, so
-/// building a `Book` of 100,000 invoices allocates nothing per invoice.
-#[derive(Debug, Clone)]
-pub(crate) struct Item {
+/// An invoice of a [`Book`], in integer cents. Small and without a heap
+/// part (its settlements and write-offs are ranges of the book's two flat
+/// lists): every figure scans 100,000 of them, so their size is what a scan
+/// costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Row {
     pub id: InvoiceId,
     pub customer: CustomerId,
+    /// Its customer's position in `Book::customers`: the per-customer
+    /// figures add into vectors, not hash maps (hashing 100,000 ids for each
+    /// figure cost more than the figure).
+    pub slot: u32,
+    pub total: i64,
     pub issue: NaiveDate,
     pub due: NaiveDate,
-    pub total: i64,
-    /// The earliest settlement.
-    pub first: Option<(NaiveDate, i64)>,
-    /// The later ones, by date (empty, not allocated, for most invoices).
-    pub more: Vec<(NaiveDate, i64)>,
-    pub write_offs: Vec<(NaiveDate, i64)>,
     /// The day the settlements reached the total, if they did.
     pub paid_on: Option<NaiveDate>,
+    /// Its settlements: `Book::settlements[settled.0..settled.1]`, by date.
+    settled: (u32, u32),
+    /// Its write-offs: `Book::write_offs[written.0..written.1]`, by date.
+    written: (u32, u32),
 }
 
-impl Item {
-    fn new(i: &KpiInvoice) -> Item {
-        let total = cents(i.total);
-        let (first, more, paid_on) = match i.settlements.as_slice() {
-            [] => (None, Vec::new(), None),
-            [(d, m)] => {
-                let c = cents(*m);
-                (Some((*d, c)), Vec::new(), (c >= total).then_some(*d))
-            }
-            many => {
-                let mut all: Vec<(NaiveDate, i64)> = many.iter().map(|(d, m)| (*d, cents(*m))).collect();
-                all.sort_by_key(|(d, _)| *d);
-                let mut sum = 0i64;
-                let mut paid_on = None;
-                for (d, c) in &all {
-                    sum += c;
-                    if sum >= total {
-                        paid_on = Some(*d);
-                        break;
-                    }
-                }
-                let first = all.first().copied();
-                (first, all.split_off(1), paid_on)
-            }
-        };
-        let mut write_offs: Vec<(NaiveDate, i64)> = i.write_offs.iter().map(|(d, m)| (*d, cents(*m))).collect();
-        write_offs.sort_by_key(|(d, _)| *d);
-        Item {
-            id: i.id,
-            customer: i.customer,
-            issue: i.issue_date,
-            due: i.due_date,
-            total,
-            first,
-            more,
-            write_offs,
-            paid_on,
-        }
-    }
-
-    /// Settled (payments and credit notes) on or before `d`.
-    pub fn settled_by(&self, d: NaiveDate) -> i64 {
-        match self.first {
-            Some((on, c)) if on <= d => {
-                c + self.more.iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum::<i64>()
-            }
-            _ => 0,
-        }
-    }
-
-    /// Written off on or before `d`.
-    pub fn written_off_by(&self, d: NaiveDate) -> i64 {
-        self.write_offs.iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum()
-    }
-
-    /// What is still expected of it at the end of day `d`: 0 before it is
-    /// issued, then the total less what was settled and written off by `d`.
-    pub fn open_at(&self, d: NaiveDate) -> i64 {
-        if self.issue > d {
-            return 0;
-        }
-        if self.paid_on.is_some_and(|p| p <= d) {
-            return 0;
-        }
-        (self.total - self.settled_by(d) - self.written_off_by(d)).max(0)
-    }
-
+impl Row {
     /// Days past due at `d` (0 on the due date and before).
     pub fn days_late_at(&self, d: NaiveDate) -> i64 {
         (d - self.due).num_days().max(0)
     }
 }
 
-/// The books prepared for the KPIs: built once, read by every formula.
+/// One invoice alone, as the tests ask about it: a book of one.
+#[cfg(test)]
 #[derive(Debug, Clone)]
+pub(crate) struct Item {
+    book: Book,
+    /// The day the settlements reached the total, if they did.
+    pub paid_on: Option<NaiveDate>,
+}
+
+#[cfg(test)]
+impl Item {
+    pub(crate) fn new(i: &KpiInvoice) -> Item {
+        let book = Book::new(std::slice::from_ref(i));
+        let paid_on = book.rows.first().and_then(|r| r.paid_on);
+        Item { book, paid_on }
+    }
+
+    fn row(&self) -> Option<&Row> {
+        self.book.rows.first()
+    }
+
+    /// What is still expected of it at the end of day `d` ([`Book::open_at`]).
+    pub fn open_at(&self, d: NaiveDate) -> i64 {
+        self.row().map_or(0, |r| self.book.open_at(r, d))
+    }
+}
+
+/// `entries` grouped by invoice (`n` invoices) in one flat list, by date
+/// within each invoice, and where each invoice's part starts (`n + 1`
+/// offsets): a counting sort, two passes, no allocation per invoice. The
+/// sort by date is stable: equal dates keep the order of `entries`.
+fn group(n: usize, entries: &[KpiEntry]) -> (Vec<(NaiveDate, i64)>, Vec<u32>) {
+    let mut start = vec![0u32; n + 1];
+    for e in entries {
+        let k = e.invoice as usize;
+        if k < n {
+            start[k + 1] += 1;
+        }
+    }
+    for k in 0..n {
+        start[k + 1] += start[k];
+    }
+    let mut next = start.clone();
+    let mut out = vec![(NaiveDate::MIN, 0i64); start[n] as usize];
+    for e in entries {
+        let k = e.invoice as usize;
+        if k < n {
+            out[next[k] as usize] = (e.date, cents(e.amount));
+            next[k] += 1;
+        }
+    }
+    for k in 0..n {
+        let part = &mut out[start[k] as usize..start[k + 1] as usize];
+        if part.len() > 1 {
+            part.sort_by_key(|(d, _)| *d);
+        }
+    }
+    (out, start)
+}
+
+/// Each invoice's customer slot (see [`Row::slot`]) and the customers by
+/// slot, in order of first appearance. Customer ids are row ids, dense
+/// as a rule: then a vector indexed by id finds the slot, else a map.
+fn slots(invoices: &[KpiHead]) -> (Vec<u32>, Vec<CustomerId>) {
+    let mut customers = Vec::new();
+    let mut slot_of = |seen: &mut u32, c: CustomerId| -> u32 {
+        if *seen == u32::MAX {
+            *seen = u32::try_from(customers.len()).unwrap_or(u32::MAX);
+            customers.push(c);
+        }
+        *seen
+    };
+    let max = invoices.iter().map(|h| h.customer.0).max().unwrap_or(0);
+    let dense = invoices.iter().all(|h| h.customer.0 >= 0)
+        && usize::try_from(max).is_ok_and(|m| m <= 2 * invoices.len() + 1024);
+    let slots = if dense {
+        let mut seen = vec![u32::MAX; usize::try_from(max).unwrap_or(0) + 1];
+        invoices.iter().map(|h| slot_of(&mut seen[h.customer.0 as usize], h.customer)).collect()
+    } else {
+        let mut seen: std::collections::HashMap<CustomerId, u32> = std::collections::HashMap::new();
+        invoices.iter().map(|h| slot_of(seen.entry(h.customer).or_insert(u32::MAX), h.customer)).collect()
+    };
+    (slots, customers)
+}
+
+/// The books prepared for the KPIs: built once, read by every formula.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Book {
-    pub(crate) items: Vec<Item>,
+    pub(crate) rows: Vec<Row>,
+    /// The customers by slot ([`Row::slot`]).
+    pub(crate) customers: Vec<CustomerId>,
+    /// Every invoice's settlements, invoice after invoice (see [`Row`]).
+    settlements: Vec<(NaiveDate, i64)>,
+    write_offs: Vec<(NaiveDate, i64)>,
     /// Issue dates sorted, with the running sum of the totals up to each
     /// (inclusive): the sales of any period in two binary searches.
     sales_index: Vec<(NaiveDate, i64)>,
@@ -180,15 +291,75 @@ pub struct Book {
 
 impl Book {
     pub fn new(invoices: &[KpiInvoice]) -> Book {
-        let items: Vec<Item> = invoices.iter().map(Item::new).collect();
-        let mut sales_index: Vec<(NaiveDate, i64)> = items.iter().map(|i| (i.issue, i.total)).collect();
-        sales_index.sort_by_key(|(d, _)| *d);
+        Book::from_rows(&KpiRows::from_invoices(invoices))
+    }
+
+    /// The book of the flat rows the store reads.
+    pub fn from_rows(rows: &KpiRows) -> Book {
+        let n = rows.invoices.len();
+        let (settlements, settled_at) = group(n, &rows.settlements);
+        let (write_offs, written_at) = group(n, &rows.write_offs);
+        let (slots, customers) = slots(&rows.invoices);
+        let mut out = Vec::with_capacity(n);
+        for (k, h) in rows.invoices.iter().enumerate() {
+            let total = cents(h.total);
+            let settled = (settled_at[k], settled_at[k + 1]);
+            let mut sum = 0i64;
+            let mut paid_on = None;
+            for (d, c) in &settlements[settled.0 as usize..settled.1 as usize] {
+                sum += c;
+                if sum >= total {
+                    paid_on = Some(*d);
+                    break;
+                }
+            }
+            out.push(Row {
+                id: h.id,
+                customer: h.customer,
+                slot: slots[k],
+                total,
+                issue: h.issue_date,
+                due: h.due_date,
+                paid_on,
+                settled,
+                written: (written_at[k], written_at[k + 1]),
+            });
+        }
+        // An unstable sort is enough (and quicker): `sales_through` reads
+        // the running sum after a day's last entry, the same in any order.
+        let mut sales_index: Vec<(NaiveDate, i64)> = out.iter().map(|r| (r.issue, r.total)).collect();
+        sales_index.sort_unstable_by_key(|(d, _)| *d);
         let mut running = 0i64;
         for (_, c) in sales_index.iter_mut() {
             running += *c;
             *c = running;
         }
-        Book { items, sales_index }
+        Book { rows: out, customers, settlements, write_offs, sales_index }
+    }
+
+    /// Settled (payments and credit notes) on or before `d`.
+    pub(crate) fn settled_by(&self, r: &Row, d: NaiveDate) -> i64 {
+        let part = &self.settlements[r.settled.0 as usize..r.settled.1 as usize];
+        part.iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum()
+    }
+
+    /// Its write-offs, by date.
+    pub(crate) fn write_offs(&self, r: &Row) -> &[(NaiveDate, i64)] {
+        &self.write_offs[r.written.0 as usize..r.written.1 as usize]
+    }
+
+    /// Written off on or before `d`.
+    pub(crate) fn written_off_by(&self, r: &Row, d: NaiveDate) -> i64 {
+        self.write_offs(r).iter().take_while(|(on, _)| *on <= d).map(|(_, c)| c).sum()
+    }
+
+    /// What is still expected of `r` at the end of day `d`: 0 before it is
+    /// issued, then the total less what was settled and written off by `d`.
+    pub(crate) fn open_at(&self, r: &Row, d: NaiveDate) -> i64 {
+        if r.issue > d || r.paid_on.is_some_and(|p| p <= d) {
+            return 0;
+        }
+        (r.total - self.settled_by(r, d) - self.written_off_by(r, d)).max(0)
     }
 
     /// Sales issued on or before `d` (cents).
@@ -202,24 +373,30 @@ impl Book {
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.rows.is_empty()
     }
 
     /// Total receivables at the end of day `d` (cents).
     pub(crate) fn receivables_cents(&self, d: NaiveDate) -> i64 {
-        self.items.iter().map(|i| i.open_at(d)).sum()
+        self.rows.iter().map(|r| self.open_at(r, d)).sum()
     }
 
     /// Total receivables at the end of each of `dates` (cents), in one pass.
     pub(crate) fn receivables_many(&self, dates: &[NaiveDate]) -> Vec<i64> {
         let mut out = vec![0i64; dates.len()];
-        for i in &self.items {
+        let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else { return out };
+        for r in &self.rows {
+            // Paid by the first date or issued after the last: 0 at every
+            // date (most invoices of a long history; skipped for speed).
+            if r.paid_on.is_some_and(|p| p <= *first) || r.issue > *last {
+                continue;
+            }
             for (sum, d) in out.iter_mut().zip(dates) {
-                *sum += i.open_at(*d);
+                *sum += self.open_at(r, *d);
             }
         }
         out
@@ -303,12 +480,14 @@ impl Drill {
     /// Whether `i` is behind the figure at `as_of` (the tests check each
     /// figure against the invoices its drill lists).
     pub fn matches(&self, i: &KpiInvoice, as_of: NaiveDate) -> bool {
-        self.matches_item(&Item::new(i), as_of, false)
+        let book = Book::new(std::slice::from_ref(i));
+        book.rows.first().is_some_and(|row| self.matches_row(&book, row, as_of, false))
     }
 
-    /// `disputed`: whether the invoice had a dispute opened by `as_of`.
-    pub(crate) fn matches_item(&self, item: &Item, as_of: NaiveDate, disputed: bool) -> bool {
-        let open = item.open_at(as_of) > 0;
+    /// Whether `row` of `book` is behind the figure at `as_of`; `disputed`:
+    /// whether the invoice had a dispute opened by then.
+    pub(crate) fn matches_row(&self, book: &Book, item: &Row, as_of: NaiveDate, disputed: bool) -> bool {
+        let open = book.open_at(item, as_of) > 0;
         let within = |d: NaiveDate, from: Option<NaiveDate>, to: Option<NaiveDate>| {
             from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)
         };
@@ -321,7 +500,7 @@ impl Drill {
             && (self.paid_from.is_none() && self.paid_to.is_none()
                 || item.paid_on.is_some_and(|p| within(p, self.paid_from, self.paid_to)))
             && (self.written_off_from.is_none() && self.written_off_to.is_none()
-                || item.write_offs.iter().any(|(d, _)| within(*d, self.written_off_from, self.written_off_to)))
+                || book.write_offs(item).iter().any(|(d, _)| within(*d, self.written_off_from, self.written_off_to)))
     }
 }
 
@@ -355,7 +534,7 @@ pub fn compute(
     installments: &[PlanInstallmentLeft],
 ) -> Kpis {
     let from = days_before(as_of, period_days);
-    let delays = customer_delays(book, as_of);
+    let delays = collection::delays_by_slot(book, as_of);
     // The receivables at every date asked, in one pass: the month ends of
     // the trend, then the period's start.
     let mut dates = month_ends(as_of, TREND_MONTHS);
@@ -378,7 +557,7 @@ pub fn compute(
         recovery: recovery(book, from, as_of),
         written_off: written_off(book, from, as_of),
         top_overdue: top_overdue_customers(book, as_of, TOP_CUSTOMERS),
-        forecast: forecast(book, as_of, FORECAST_WEEKS, &delays, in_plans, installments),
+        forecast: forecast::forecast_by_slot(book, as_of, FORECAST_WEEKS, &delays, in_plans, installments),
     }
 }
 

@@ -403,3 +403,113 @@ fn settlements_in_any_order_are_applied_by_date() {
     let short = Item::new(&inv(2, 1, "2026-04-01", "2026-05-01", 300, &[("2026-05-20", 299)], &[]));
     assert_eq!((short.paid_on, short.open_at(d("2026-06-30"))), (None, 100));
 }
+
+/// A book of `n` invoices drawn from `seed` (xorshift): 0 to 3 settlements
+/// each, in any order, a third reaching the total; some write-offs.
+fn drawn_book(n: i64, seed: u64) -> Vec<KpiInvoice> {
+    let mut x = seed;
+    let mut next = move |m: i64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % m as u64) as i64
+    };
+    let start = d("2025-01-01");
+    (1..=n)
+        .map(|id| {
+            let issue = start + chrono::Days::new(next(500) as u64);
+            let due = issue + chrono::Days::new(next(61) as u64);
+            let total = 1 + next(100_000);
+            // Never more than the total, as the store guarantees; a third
+            // of the settlements pay the rest.
+            let mut left = total;
+            let mut settlements = Vec::new();
+            for _ in 0..next(4) {
+                let c = if next(3) == 0 { left } else { (1 + next(left / 2 + 1)).min(left) };
+                if c > 0 {
+                    settlements.push((issue + chrono::Days::new(next(120) as u64), eur(c)));
+                    left -= c;
+                }
+            }
+            let write_offs =
+                (0..next(5) / 3).map(|_| (due + chrono::Days::new(next(90) as u64), eur(next(total)))).collect();
+            KpiInvoice {
+                id: InvoiceId(id),
+                customer: CustomerId(1 + next(20)),
+                issue_date: issue,
+                due_date: due,
+                total: eur(total),
+                settlements,
+                write_offs,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_flat_rows_in_any_order_give_the_same_book() {
+    let invoices = drawn_book(400, 2026);
+    assert!(invoices.iter().any(|i| i.settlements.len() == 3) && invoices.iter().any(|i| !i.write_offs.is_empty()));
+    let rows = KpiRows::from_invoices(&invoices);
+    assert_eq!(rows.to_invoices(), invoices);
+    // The lists reversed, and an entry naming no invoice (ignored).
+    let mut shuffled = rows.clone();
+    shuffled.settlements.reverse();
+    shuffled.write_offs.reverse();
+    let stray = KpiEntry { invoice: 400, date: d("2025-06-01"), amount: eur(1_000_000) };
+    shuffled.settlements.push(stray);
+    shuffled.write_offs.push(KpiEntry { invoice: u32::MAX, ..stray });
+    let (book, flat) = (Book::new(&invoices), Book::from_rows(&shuffled));
+    // Receivables every day, against the rule written out per invoice:
+    // issued by then, less what was settled and written off by then.
+    let mut day = d("2024-12-31");
+    while day <= d("2026-09-30") {
+        let want: i64 = invoices
+            .iter()
+            .filter(|i| i.issue_date <= day)
+            .map(|i| {
+                let by = |l: &[(NaiveDate, Money)]| -> i64 {
+                    l.iter().filter(|(on, _)| *on <= day).map(|(_, m)| m.cents()).sum()
+                };
+                (i.total.cents() - by(&i.settlements) - by(&i.write_offs)).max(0)
+            })
+            .sum();
+        assert_eq!((book.receivables(day), flat.receivables(day)), (eur(want), eur(want)), "{day}");
+        day = day + chrono::Days::new(1);
+    }
+    // Many dates in one pass (in any order) give what each gives alone.
+    let dates: Vec<NaiveDate> =
+        ["2026-01-31", "2025-02-28", "2025-09-30", "2024-12-31", "2026-09-30", "2025-05-01"].map(d).to_vec();
+    let each: Vec<i64> = dates.iter().map(|on| flat.receivables_cents(*on)).collect();
+    assert!(each[3] == 0 && each.iter().filter(|c| **c > 0).count() == 5, "{each:?}");
+    assert_eq!(flat.receivables_many(&dates), each);
+    for at in ["2025-03-31", "2025-08-15", "2026-01-31", "2026-05-20"] {
+        let k = compute(&book, d(at), 90, &HashSet::new(), &[]);
+        assert_eq!(k, compute(&flat, d(at), 90, &HashSet::new(), &[]), "{at}");
+        assert!(k.paid.paid > 0 && k.aged.overdue.is_positive(), "{at}: {k:?}");
+    }
+}
+
+#[test]
+fn sparse_customer_ids_give_the_same_figures() {
+    // The same book with customer ids far apart and negative (a map finds
+    // their slots, not a vector): the same figures for the same customers.
+    let dense = drawn_book(300, 7);
+    let far = |c: CustomerId| CustomerId(if c.0 % 2 == 0 { c.0 * 1_000_003 } else { -c.0 });
+    let sparse: Vec<KpiInvoice> = dense.iter().map(|i| KpiInvoice { customer: far(i.customer), ..i.clone() }).collect();
+    let (a, b) = (Book::new(&dense), Book::new(&sparse));
+    for at in ["2025-04-30", "2025-11-15", "2026-02-28"] {
+        let (ka, kb) = (compute(&a, d(at), 90, &HashSet::new(), &[]), compute(&b, d(at), 90, &HashSet::new(), &[]));
+        let mut moved: Vec<CustomerOverdue> =
+            ka.top_overdue.iter().map(|c| CustomerOverdue { customer: far(c.customer), ..c.clone() }).collect();
+        moved.sort_by(|x, y| y.overdue.cmp(&x.overdue).then(x.customer.cmp(&y.customer)));
+        assert_eq!((kb.top_overdue.len(), &kb.top_overdue), (10, &moved), "{at}");
+        assert_eq!((&kb.forecast, &kb.aged, &kb.paid), (&ka.forecast, &ka.aged, &ka.paid), "{at}");
+        let delays: HashMap<CustomerId, i64> =
+            customer_delays(&a, d(at)).into_iter().map(|(c, v)| (far(c), v)).collect();
+        assert!(!delays.is_empty());
+        assert_eq!(customer_delays(&b, d(at)), delays, "{at}");
+        // The public forecast (delays in a map) agrees with compute's.
+        assert_eq!(forecast(&b, d(at), FORECAST_WEEKS, &delays, &HashSet::new(), &[]), kb.forecast, "{at}");
+    }
+}
