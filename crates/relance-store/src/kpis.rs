@@ -184,14 +184,17 @@ pub fn customer_names(conn: &Conn, ids: &[CustomerId]) -> Result<HashMap<Custome
     Ok(out)
 }
 
+/// Every dispute event, by invoice then in order, from its own partial index
+/// (migration 0015): the dashboard reads it on every load, and the other
+/// events (four reminders an invoice) must not cost it a scan.
+const DISPUTES: &str = "SELECT invoice_id, kind, date, reason FROM dunning_events
+     WHERE kind IN ('dispute_opened', 'dispute_resolved') ORDER BY invoice_id, id";
+
 /// Every dispute of every invoice, paired open/close by the domain's own
-/// replay (`dispute::history`). Disputes are few: one indexed scan.
+/// replay (`dispute::history`).
 pub fn disputes(conn: &Conn) -> Result<Vec<relance_domain::kpis::DisputeSpan>> {
     use relance_domain::dunning::{dispute, DunningEvent};
-    let mut stmt = conn.prepare_cached(
-        "SELECT invoice_id, kind, date, reason FROM dunning_events
-         WHERE kind IN ('dispute_opened', 'dispute_resolved') ORDER BY invoice_id, id",
-    )?;
+    let mut stmt = conn.prepare_cached(DISPUTES)?;
     let mut rows = stmt.query([])?;
     let mut by_invoice: Vec<(InvoiceId, Vec<DunningEvent>)> = Vec::new();
     while let Some(r) = rows.next()? {
@@ -294,6 +297,10 @@ mod tests {
         assert_eq!(
             plan(WRITE_OFFS),
             vec!["SCAN dunning_events USING COVERING INDEX dunning_events_write_offs".to_string()]
+        );
+        assert_eq!(
+            plan(DISPUTES),
+            vec!["SCAN dunning_events USING COVERING INDEX dunning_events_disputes".to_string()]
         );
     }
 
