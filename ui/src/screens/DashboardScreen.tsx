@@ -332,6 +332,11 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
             label={t("dashboard.trend.title")}
             testid="dashboard-trend"
             empty={t("dashboard.trend.empty")}
+            onPick={(i) => {
+              const point = data.dso_trend[i];
+              // A month end's DSO stands on the receivables of that day: listed at that date.
+              if (point) nav.go(behind(point.month_end, "dso", data.receivables_drill));
+            }}
           >
             <table>
               <caption>{t("dashboard.trend.title")}</caption>
