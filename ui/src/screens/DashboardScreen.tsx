@@ -223,10 +223,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
           note={
             data.paid.invoices === 0
               ? t("dashboard.none_paid")
-              : tn("dashboard.paid_late", data.paid.paid_late, {
-                  share: pct(data.paid.share_late),
-                  average: d(data.paid.average_days_late),
-                })
+              : tn("dashboard.paid_late", data.paid.paid_late, { share: pct(data.paid.share_late) })
           }
           testid="dashboard-days-late"
           to={behind(at, "days_late", data.paid.drill)}
