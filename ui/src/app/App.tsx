@@ -67,7 +67,7 @@ function body(route: Route): ReactElement {
         </Suspense>
       );
     case "dashboard-behind":
-      return <DashboardBehindScreen asOf={route.asOf} figure={route.figure} drill={route.drill} />;
+      return <DashboardBehindScreen asOf={route.asOf} live={route.live ?? false} figure={route.figure} drill={route.drill} />;
     case "settings":
       return <SettingsScreen then={route.then} section={route.section} />;
   }

@@ -24,7 +24,8 @@ export type Route =
   | { name: "invoices"; customer?: RouteCustomer | null; status?: InvoiceFilter }
   /** `asOf`: the date the user asked for (ISO), today when absent. */
   | { name: "dashboard"; asOf?: string | null | undefined }
-  | { name: "dashboard-behind"; asOf: string; figure: BehindFigure; drill: DrillView }
+  /** `live`: the dashboard was at today's date (the list then says « aujourd'hui »). */
+  | { name: "dashboard-behind"; asOf: string; live?: boolean | undefined; figure: BehindFigure; drill: DrillView }
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; customerId: number | null }
   | { name: "invoice-edit"; id: number }

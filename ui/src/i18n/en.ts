@@ -1107,6 +1107,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.trend.empty": "No sales in these 12 months: no delay to draw.",
   "dashboard.forecast.empty": "No cash expected in the next 12 weeks.",
   "dashboard.behind.subtitle": "The invoices as they stood on {date}",
+  "dashboard.behind.subtitle_today": "The invoices as they stand today, {date}",
   "dashboard.behind.back": "Back to the dashboard",
   "dashboard.behind.title.receivables": "Invoices awaiting payment",
   "dashboard.behind.title.overdue": "Overdue unpaid invoices",

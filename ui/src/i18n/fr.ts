@@ -1109,6 +1109,7 @@ export const fr = {
   "dashboard.trend.empty": "Pas de ventes sur ces 12 mois : pas de délai à tracer.",
   "dashboard.forecast.empty": "Aucun encaissement attendu sur les 12 semaines à venir.",
   "dashboard.behind.subtitle": "Les factures telles qu’elles étaient au {date}",
+  "dashboard.behind.subtitle_today": "Les factures telles qu’elles sont aujourd’hui, {date}",
   "dashboard.behind.back": "Retour au tableau de bord",
   "dashboard.behind.title.receivables": "Factures en attente de paiement",
   "dashboard.behind.title.overdue": "Factures échues non payées",

@@ -13,7 +13,18 @@ import { behindTitle } from "../model/dashboard";
  * The invoices behind a dashboard figure, as they stood at the dashboard's date: the figure's own
  * filter, computed by the same rule in Rust, so the list adds up to the figure.
  */
-export function DashboardBehindScreen({ asOf, figure, drill }: { asOf: string; figure: BehindFigure; drill: DrillView }) {
+export function DashboardBehindScreen({
+  asOf,
+  live,
+  figure,
+  drill,
+}: {
+  asOf: string;
+  /** The dashboard was at today's date. */
+  live: boolean;
+  figure: BehindFigure;
+  drill: DrillView;
+}) {
   const { t, tn, locale } = useI18n();
   const nav = useNav();
   const { state, reload } = useLoad(() => dashboardBehind(asOf, drill), [asOf, drill]);
@@ -25,8 +36,12 @@ export function DashboardBehindScreen({ asOf, figure, drill }: { asOf: string; f
     <div className="stack" data-testid="behind-screen">
       <ScreenHeader
         title={title}
-        subtitle={t("dashboard.behind.subtitle", { date: formatLongDate(asOf, locale) })}
-        back={<BackLink label={t("dashboard.behind.back")} onClick={() => nav.back({ name: "dashboard", asOf })} />}
+        subtitle={
+          live
+            ? t("dashboard.behind.subtitle_today", { date: formatLongDate(asOf, locale) })
+            : t("dashboard.behind.subtitle", { date: formatLongDate(asOf, locale) })
+        }
+        back={<BackLink label={t("dashboard.behind.back")} onClick={() => nav.back({ name: "dashboard", asOf: live ? null : asOf })} />}
       />
       {state.kind === "failed" ? (
         <LoadError message={state.error.message} onRetry={reload} />

@@ -13,8 +13,8 @@ import { ExportButton } from "../components/ExportButton";
 import { agingLabel, agingSeries, chartValue, dayLabel, formatRatio, monthLabel } from "../model/dashboard";
 
 /** The list of the invoices behind a figure, at the dashboard's date. */
-function behind(asOf: string, kind: BehindFigure["kind"], drill: DrillView, detail?: string): Route {
-  return { name: "dashboard-behind", asOf, figure: { kind, detail }, drill };
+function behind(asOf: string, kind: BehindFigure["kind"], drill: DrillView, detail?: string, live = false): Route {
+  return { name: "dashboard-behind", asOf, live, figure: { kind, detail }, drill };
 }
 
 const days = (value: string | null, locale: Locale, none: string, unit: (n: string) => string): string =>
@@ -80,7 +80,7 @@ export function DashboardScreen({ asOf }: { asOf: string | null }) {
       ) : data.invoices_read === 0 ? (
         <DashboardEmpty />
       ) : (
-        <DashboardBody data={data} onDate={show} />
+        <DashboardBody data={data} onDate={show} live={asOf === null} />
       )}
     </div>
   );
@@ -153,10 +153,12 @@ function Figure({
   );
 }
 
-function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: string) => void }) {
+function DashboardBody({ data, onDate, live }: { data: DashboardView; onDate: (date: string) => void; live: boolean }) {
   const { t, tn, locale } = useI18n();
   const nav = useNav();
   const at = data.as_of;
+  /** The invoices behind a figure of this dashboard, at its date (today's when `live`). */
+  const list = (kind: BehindFigure["kind"], drill: DrillView, detail?: string): Route => behind(at, kind, drill, detail, live);
   const quiet = data.last_activity !== null && data.last_activity <= data.period_from;
   const none = t("dashboard.none");
   const dayUnit = (n: string) => t("dashboard.days", { n });
@@ -192,7 +194,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
           value={formatMoney(data.receivables, locale)}
           raw={data.receivables}
           testid="dashboard-receivables"
-          to={behind(at, "receivables", data.receivables_drill)}
+          to={list("receivables", data.receivables_drill)}
         />
         <Figure
           label={t("dashboard.overdue")}
@@ -208,14 +210,14 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
           noteTestid="dashboard-overdue-share"
           testid="dashboard-overdue"
           tone={isZero(data.overdue) ? "neutral" : "danger"}
-          to={behind(at, "overdue", data.overdue_drill)}
+          to={list("overdue", data.overdue_drill)}
         />
         <Figure
           label={t("dashboard.dso")}
           value={d(data.dso_simple)}
           note={data.dso_simple === null ? t("dashboard.no_sales") : t("dashboard.dso_countback", { days: d(data.dso_countback) })}
           testid="dashboard-dso"
-          to={behind(at, "dso", data.receivables_drill)}
+          to={list("dso", data.receivables_drill)}
         />
         <Figure
           label={t("dashboard.days_late")}
@@ -226,14 +228,14 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
               : tn("dashboard.paid_late", data.paid.paid_late, { share: pct(data.paid.share_late) })
           }
           testid="dashboard-days-late"
-          to={behind(at, "days_late", data.paid.drill)}
+          to={list("days_late", data.paid.drill)}
         />
         <Figure
           label={t("dashboard.cei")}
           value={pct(data.cei.index)}
           note={data.cei.index === null ? t("dashboard.cei_none") : t("dashboard.cei_note")}
           testid="dashboard-cei"
-          to={behind(at, "cei", data.overdue_drill)}
+          to={list("cei", data.overdue_drill)}
         />
         <Figure
           label={t("dashboard.recovery")}
@@ -244,14 +246,14 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
               : t("dashboard.recovery_note", { amount: formatMoney(data.recovery.collected, locale) })
           }
           testid="dashboard-recovery"
-          to={behind(at, "recovery", data.recovery.drill)}
+          to={list("recovery", data.recovery.drill)}
         />
         <Figure
           label={t("dashboard.written_off")}
           value={formatMoney(data.written_off.total, locale)}
           note={tn("dashboard.written_off_note", data.written_off.invoices)}
           testid="dashboard-written-off"
-          to={data.written_off.invoices > 0 ? behind(at, "written_off", data.written_off.drill) : null}
+          to={data.written_off.invoices > 0 ? list("written_off", data.written_off.drill) : null}
         />
         <Figure
           label={t("dashboard.disputed")}
@@ -265,7 +267,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
                 })
           }
           testid="dashboard-disputed"
-          to={data.disputed.disputed > 0 ? behind(at, "disputed", data.disputed.drill) : null}
+          to={data.disputed.disputed > 0 ? list("disputed", data.disputed.drill) : null}
         />
       </section>
       <p className="dashboard-note">{t("dashboard.period", { days: String(data.period_days), from: formatDate(data.period_from) })}</p>
@@ -285,7 +287,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
             empty={t("dashboard.aging.empty")}
             onPick={(i) => {
               const bucket = data.aging[i];
-              if (bucket) nav.go(behind(at, "aging", bucket.drill, t(agingLabel(bucket.code))));
+              if (bucket) nav.go(list("aging", bucket.drill, t(agingLabel(bucket.code))));
             }}
           >
             <table>
@@ -308,7 +310,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
                   type="button"
                   className="link"
                   disabled={b.invoices === 0}
-                  onClick={() => nav.go(behind(at, "aging", b.drill, t(agingLabel(b.code))))}
+                  onClick={() => nav.go(list("aging", b.drill, t(agingLabel(b.code))))}
                   data-testid={`dashboard-legend-${b.code}`}
                 >
                   {t(agingLabel(b.code))} : {formatMoney(b.amount, locale)}
@@ -363,7 +365,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
             empty={t("dashboard.forecast.empty")}
             onPick={(i) => {
               const week = data.forecast[i];
-              if (week) nav.go(behind(at, "forecast", week.drill, t("dashboard.forecast.week", { from: formatDate(week.start), to: formatDate(week.end) })));
+              if (week) nav.go(list("forecast", week.drill, t("dashboard.forecast.week", { from: formatDate(week.start), to: formatDate(week.end) })));
             }}
           >
             <table>
@@ -406,7 +408,7 @@ function DashboardBody({ data, onDate }: { data: DashboardView; onDate: (date: s
                       </button>
                     </td>
                     <td className="num">
-                      <button type="button" className="link" onClick={() => nav.go(behind(at, "customer", c.drill, c.name))}>
+                      <button type="button" className="link" onClick={() => nav.go(list("customer", c.drill, c.name))}>
                         {formatMoney(c.overdue, locale)}
                       </button>
                     </td>
