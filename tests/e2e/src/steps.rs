@@ -117,6 +117,29 @@ pub fn days_before(ddmmyyyy: &str, days: i64) -> String {
     moved.expect("a date in range").format("%d/%m/%Y").to_string()
 }
 
+/// The `relance` command line built beside the app under test
+/// (`RELANCE_E2E_APP`'s folder, else `target/debug`).
+pub fn cli_binary() -> std::path::PathBuf {
+    let app = std::env::var_os("RELANCE_E2E_APP").map(std::path::PathBuf::from);
+    let dir = app
+        .and_then(|a| a.parent().map(std::path::PathBuf::from))
+        .unwrap_or_else(|| crate::workspace_root().join("target").join("debug"));
+    dir.join("relance")
+}
+
+/// A decimal amount ("2559.61") as the page shows it once no-break spaces are plain ("2 559,61").
+pub fn french_decimal(canonical: &str) -> String {
+    let (int, frac) = canonical.split_once('.').unwrap_or((canonical, "00"));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    format!("{out},{frac}")
+}
+
 /// The header and rows of a French export (BOM, `;`), read with the csv crate.
 pub fn read_fr_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

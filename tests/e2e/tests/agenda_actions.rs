@@ -10,21 +10,13 @@
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test agenda_actions -- --nocapture`
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, count, days_before, value_of, wait_css, wait_text};
-use relance_e2e::{workspace_root, App};
+use relance_e2e::steps::{cli_binary, click_css, count, days_before, value_of, wait_css, wait_text};
+use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
-
-/// The CLI built next to the app (`target/debug/relance`).
-fn cli_binary() -> PathBuf {
-    let app = std::env::var_os("RELANCE_E2E_APP").map(PathBuf::from);
-    let dir = app.and_then(|a| a.parent().map(PathBuf::from)).unwrap_or_else(|| workspace_root().join("target/debug"));
-    dir.join("relance")
-}
 
 /// WebKit's snapshot can trail the last DOM change by a frame: let it settle.
 fn shot(app: &App, name: &str) {

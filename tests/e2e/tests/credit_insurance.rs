@@ -12,25 +12,11 @@
 use chrono::{Days, Local};
 use relance_app::{insurance, invoices, LocalContext, SystemClock};
 use relance_domain::Money;
-use relance_e2e::steps::{click_css, plain, wait_css, wait_text};
+use relance_e2e::steps::{click_css, french_decimal, plain, wait_css, wait_text};
 use relance_e2e::App;
 use relance_store::Store;
 
 const CUSTOMER: &str = "SAS Aubry & Fils";
-
-/// 2559.61 -> "2 559,61", as the page shows it once no-break spaces are plain.
-fn french(m: Money) -> String {
-    let canonical = m.to_string();
-    let (int, frac) = canonical.split_once('.').unwrap();
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    format!("{out},{frac}")
-}
 
 #[test]
 fn an_insured_customers_late_invoice_is_declared_from_today() {
@@ -87,7 +73,7 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     let page = relance_app::customers::detail(&ctx, id).unwrap();
     let above = page.balance.outstanding - Money::from_cents(100_000);
     assert!(above.is_positive(), "{:?}", page.balance);
-    wait_text(&app, "insurance-uncovered", |t| t == format!("{} €", french(above)));
+    wait_text(&app, "insurance-uncovered", |t| t == format!("{} €", french_decimal(&above.to_string())));
     wait_text(&app, "insurance-declared-none", |t| t.contains("Aucune facture déclarée"));
     scroll_to(&app, r#"[data-testid="customer-insurance-card"]"#);
     app.screenshot("credit-insurance-03-customer");
@@ -100,7 +86,7 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
         sentence,
         format!(
             "Déclarer l’impayé à Allianz Trade au plus tard le {deadline} (facture {number}, {} €)",
-            french(remaining)
+            french_decimal(&remaining.to_string())
         )
     );
     wait_css(&app, &format!("{card} [data-testid=\"agenda-declaration-note\"]"), |t| {
@@ -136,7 +122,10 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     app.find("customer-detail");
     let on = today.format("%d/%m/%Y").to_string();
     wait_text(&app, "customer-timeline", |t| {
-        t.contains(&format!("Facture {number} déclarée à Allianz Trade le {on} ({} € impayés)", french(remaining)))
+        t.contains(&format!(
+            "Facture {number} déclarée à Allianz Trade le {on} ({} € impayés)",
+            french_decimal(&remaining.to_string())
+        ))
     });
     let row = wait_css(&app, &format!(r#"[data-testid="insurance-declared-row"][data-number="{number}"]"#), |t| {
         !t.is_empty()
@@ -156,7 +145,7 @@ fn an_insured_customers_late_invoice_is_declared_from_today() {
     wait_text(&app, "credit-uninsured", |t| {
         t == format!(
             "La part au-delà du montant garanti par Allianz Trade, soit {} €, ne serait pas couverte par l’assurance-crédit.",
-            french(above_after)
+            french_decimal(&above_after.to_string())
         )
     });
     std::thread::sleep(std::time::Duration::from_millis(300));

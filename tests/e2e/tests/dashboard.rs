@@ -9,18 +9,12 @@
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test dashboard -- --nocapture`
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use relance_e2e::steps::{click_css, plain, read_fr_csv, wait_css, wait_text};
+use relance_e2e::steps::{cli_binary, click_css, plain, read_fr_csv, wait_css, wait_text};
 use relance_e2e::{workspace_root, App};
-
-fn cli_binary() -> PathBuf {
-    let app = std::env::var_os("RELANCE_E2E_APP").map(PathBuf::from);
-    let dir = app.and_then(|a| a.parent().map(PathBuf::from)).unwrap_or_else(|| workspace_root().join("target/debug"));
-    dir.join("relance")
-}
 
 fn relance(data: &Path, args: &[&str]) {
     let out = Command::new(cli_binary())

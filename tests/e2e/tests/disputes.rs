@@ -10,17 +10,13 @@
 //!
 //! `RELANCE_E2E=1 cargo test -p relance-e2e --test disputes -- --nocapture`
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use chrono::{Days, Local, NaiveDate};
-use relance_e2e::steps::{click_css, count, value_of, wait_css, wait_text};
-use relance_e2e::{workspace_root, App};
-
-fn cli_binary() -> PathBuf {
-    workspace_root().join("target").join("debug").join("relance")
-}
+use relance_e2e::steps::{cli_binary, click_css, count, value_of, wait_css, wait_text};
+use relance_e2e::App;
 
 /// Runs the CLI on the app's data folder; it must succeed.
 fn relance(dir: &Path, args: &[&str]) -> String {

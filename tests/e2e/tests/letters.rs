@@ -27,14 +27,10 @@ use std::time::Duration;
 
 use chrono::{Datelike, Days, Local, NaiveDate};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use relance_e2e::steps::{click_css, count, wait_css, wait_text};
-use relance_e2e::{workspace_root, App};
+use relance_e2e::steps::{cli_binary, click_css, count, wait_css, wait_text};
+use relance_e2e::App;
 
 const SHORT: Duration = Duration::from_secs(10);
-
-fn cli_binary() -> PathBuf {
-    workspace_root().join("target").join("debug").join("relance")
-}
 
 /// Runs the CLI on the app's data folder; it must succeed.
 fn relance(dir: &Path, args: &[&str]) -> String {

@@ -7,23 +7,9 @@
 
 use relance_app::{risk, LocalContext, SystemClock};
 use relance_domain::Money;
-use relance_e2e::steps::{click_css, plain, wait_text, wait_value};
+use relance_e2e::steps::{click_css, french_decimal, plain, wait_text, wait_value};
 use relance_e2e::App;
 use relance_store::Store;
-
-/// 2559.61 -> "2 559,61", as the page shows it once no-break spaces are plain.
-fn french(m: Money) -> String {
-    let canonical = m.to_string();
-    let (int, frac) = canonical.split_once('.').unwrap();
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    format!("{out},{frac}")
-}
 
 #[test]
 fn a_late_payer_shows_its_score_profile_and_reasons() {
@@ -77,7 +63,10 @@ fn a_late_payer_shows_its_score_profile_and_reasons() {
     assert!(
         // Owing more than its limit also puts the customer at risk: the dialog says both.
         body.contains("Ce client est à risque")
-            && body.contains(&format!("devrait {} € pour un plafond de crédit de 100,00 €", french(after))),
+            && body.contains(&format!(
+                "devrait {} € pour un plafond de crédit de 100,00 €",
+                french_decimal(&after.to_string())
+            )),
         "{body}"
     );
     app.click("credit-decision-cash_payment");
@@ -85,7 +74,7 @@ fn a_late_payer_shows_its_score_profile_and_reasons() {
     app.screenshot("risk-02-credit-control");
     app.click("confirm-ok");
     // Created from the customer's page: saved, back on that page.
-    wait_text(&app, "customer-outstanding", |t| t.contains(&french(after)));
+    wait_text(&app, "customer-outstanding", |t| t.contains(&french_decimal(&after.to_string())));
     wait_text(&app, "risk-segment", |t| t == "Profil d’après l’historique : À risque");
     wait_text(&app, "customer-timeline", |t| {
         t.contains("Facture E2E-CREDIT-1 enregistrée au-delà du plafond de crédit")

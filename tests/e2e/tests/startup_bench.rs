@@ -9,20 +9,11 @@
 //!   cargo test -p relance-e2e --test startup_bench -- --nocapture
 //! ```
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use relance_e2e::{workspace_root, App};
-
-/// The CLI next to the app binary under test (release with release).
-fn cli_binary() -> PathBuf {
-    let app = std::env::var_os("RELANCE_E2E_APP").map(PathBuf::from);
-    let dir = app
-        .and_then(|a| a.parent().map(PathBuf::from))
-        .unwrap_or_else(|| workspace_root().join("target").join("debug"));
-    dir.join("relance")
-}
+use relance_e2e::steps::cli_binary;
+use relance_e2e::App;
 
 #[test]
 fn start_up_to_first_screen_at_100k_invoices() {
